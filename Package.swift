@@ -1,0 +1,39 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Compiler settings every Porter target shares: the house style is enforced by the compiler
+/// (see README, "Architecture").
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Porter",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "X12", targets: ["X12"]),
+        .executable(name: "porter", targets: ["porter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "X12", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "porter",
+            dependencies: [
+                "X12",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "X12Tests", dependencies: ["X12"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PorterCLITests",
+            dependencies: ["porter"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

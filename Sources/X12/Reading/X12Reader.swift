@@ -1,0 +1,618 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming pull reader of X12 interchanges.
+///
+/// The reader pulls fixed-size chunks from a ``ByteSource`` into one buffer and hands out
+/// events: envelope starts and ends, segments, and findings. Segments are views of the
+/// buffer, valid until the next call to ``next()``; memory does not grow with the input.
+///
+/// Delimiters are found again at every `ISA` by counting its sixteen element separators,
+/// so a file may hold several interchanges with different delimiters, short or long ISAs,
+/// and non-ASCII padding. Envelope checks (nesting, counts, control numbers, duplicates,
+/// dates) run as the segments go by and are reported as ``X12Finding`` events; only a
+/// failing byte source stops the reader.
+///
+/// ```swift
+/// var reader = X12Reader(source: try FileByteSource(path: "orders.edi"))
+/// while let event = try reader.next() {
+///     if case .segment(let segment) = event, segment.id == "BEG" {
+///         print(segment.element(at: 3)?.string ?? "")
+///     }
+/// }
+/// ```
+public struct X12Reader: ~Copyable {
+    /// Limits and names.
+    public struct Configuration: Sendable {
+        /// Bytes pulled from the source at a time.
+        public var chunkSize: Int = 64 * 1024
+        /// A longer segment is skipped with a `segmentTooLong` finding.
+        public var maximumSegmentLength: Int = 64 * 1024
+        /// A segment with more elements is skipped with a `tooManyElements` finding.
+        public var maximumElementsPerSegment: Int = 1024
+        /// How far past `ISA` the reader looks for the sixteen element separators.
+        public var maximumISALength: Int = 512
+        /// The input's name for findings (a path, or `-`).
+        public var sourceName: String?
+
+        public init(sourceName: String? = nil) { self.sourceName = sourceName }
+    }
+
+    /// What the reader hands out, in document order.
+    public enum Event {
+        /// An `ISA` was read; its segment follows.
+        case interchangeStart(X12InterchangeHeader)
+        /// A `GS` was read; its segment follows.
+        case groupStart(X12GroupHeader)
+        /// An `ST` was read; its segment follows.
+        case transactionStart(X12TransactionHeader)
+        /// Any segment, envelope segments included. Valid until the next call.
+        case segment(X12Segment)
+        /// A set ended (at its `SE`, or where a missing `SE` was noticed).
+        case transactionEnd(X12TransactionHeader, segmentCount: Int)
+        /// A group ended (at its `GE`, or where a missing `GE` was noticed).
+        case groupEnd(X12GroupHeader, transactionCount: Int)
+        /// An interchange ended (at its `IEA`, or where a missing `IEA` was noticed).
+        case interchangeEnd(X12InterchangeHeader, groupCount: Int)
+        /// A problem in the data; reading goes on.
+        case finding(X12Finding)
+    }
+
+    // MARK: Buffer
+
+    let configuration: Configuration
+    var source: any ByteSource
+    /// `capacity + 64` bytes, so a 64-byte block can always be loaded at a valid offset.
+    var buffer: UnsafeMutableRawPointer
+    var capacity: Int
+    /// Valid bytes in `buffer`.
+    var end = 0
+    /// Input offset of `buffer[0]`.
+    var bufferInputOffset = 0
+    var endOfInput = false
+    /// Where element separator offsets of the current segment are recorded.
+    let separators: UnsafeMutablePointer<Int32>
+
+    // MARK: Scanner state
+
+    /// First byte not yet consumed.
+    var cursor = 0
+    /// Base of the 64-byte block whose unprocessed bits are in `blockMask`.
+    var blockBase = 0
+    var blockMask: UInt64 = 0
+    /// Valid bytes in the block (fewer than 64 at the end of the buffer).
+    var blockLength = 0
+    /// 1-based line at `cursor`.
+    var line = 1
+
+    var delimiters: X12Delimiters?
+    var elementSeparator: UInt8 = 0
+    var terminatorFirst: UInt8 = 0
+    var terminatorLength = 1
+    /// A delimiter is LF: never skip it as white space.
+    var whitespaceIsDelimiter: (lf: Bool, cr: Bool, space: Bool, tab: Bool) = (false, false, false, false)
+
+    // MARK: Envelope state
+
+    var envelope = EnvelopeState()
+    var pending: [Event] = []
+    var pendingIndex = 0
+    var sawInterchange = false
+    var finished = false
+
+    /// Creates a reader over a byte source.
+    public init(source: some ByteSource, configuration: Configuration = Configuration()) {
+        precondition(configuration.chunkSize > 0, "the chunk size must be positive")
+        self.configuration = configuration
+        self.source = source
+        self.capacity = max(configuration.chunkSize * 2, configuration.maximumISALength * 4, 4096)
+        self.buffer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity + 64, alignment: 64)
+        self.buffer.initializeMemory(as: UInt8.self, repeating: 0, count: self.capacity + 64)
+        self.separators = UnsafeMutablePointer<Int32>.allocate(
+            capacity: configuration.maximumElementsPerSegment + 1)
+    }
+
+    deinit {
+        self.buffer.deallocate()
+        self.separators.deallocate()
+    }
+
+    /// Bytes consumed so far (after transcoding, if any).
+    public var byteOffset: Int { self.bufferInputOffset + self.cursor }
+
+    /// The next event, or `nil` at the end of the input.
+    ///
+    /// - Throws: ``X12Error`` only when the byte source fails; problems in the data are
+    ///   `.finding` events.
+    public mutating func next() throws(X12Error) -> Event? {
+        while true {
+            if self.pendingIndex < self.pending.count {
+                let event = self.pending[self.pendingIndex]
+                self.pendingIndex += 1
+                return event
+            }
+            if !self.pending.isEmpty {
+                self.pending.removeAll(keepingCapacity: true)
+                self.pendingIndex = 0
+            }
+            if self.finished { return nil }
+            if self.delimiters == nil {
+                try self.readInterchangeHeader()
+                continue
+            }
+            guard let segment = try self.scanSegment() else { continue }
+            // The hot path: a segment inside a set that is not an envelope segment.
+            if self.envelope.inTransaction && !Self.isEnvelopeCandidate(segment.id) {
+                return .segment(segment)
+            }
+            self.handleEnvelope(segment)
+        }
+    }
+
+    @inline(__always)
+    static func isEnvelopeCandidate(_ id: X12SegmentID) -> Bool {
+        switch id {
+        case .isa, .iea, .gs, .ge, .st, .se, .ta1, .isb, .ise: true
+        default: false
+        }
+    }
+
+    // MARK: Filling the buffer
+
+    /// Reads one more chunk, first dropping the bytes before `keep`.
+    ///
+    /// - Returns: `false` at the end of the input.
+    mutating func fill(keepingFrom keep: Int) throws(X12Error) -> Bool {
+        if self.endOfInput { return false }
+        if keep > 0 {
+            let kept = self.end - keep
+            if kept > 0 { memmove(self.buffer, self.buffer + keep, kept) }
+            self.end = kept
+            self.cursor -= keep
+            self.blockBase -= keep
+            self.bufferInputOffset += keep
+            self.scanSegmentStart -= keep
+            self.scanPosition -= keep
+        }
+        if self.capacity - self.end < self.configuration.chunkSize {
+            let newCapacity = max(self.capacity * 2, self.end + self.configuration.chunkSize)
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity + 64, alignment: 64)
+            grown.initializeMemory(as: UInt8.self, repeating: 0, count: newCapacity + 64)
+            grown.copyMemory(from: self.buffer, byteCount: self.end)
+            self.buffer.deallocate()
+            self.buffer = grown
+            self.capacity = newCapacity
+        }
+        let room = UnsafeMutableRawBufferPointer(
+            start: self.buffer + self.end, count: min(self.configuration.chunkSize, self.capacity - self.end))
+        let count = try self.source.read(into: room)
+        if count == 0 {
+            self.endOfInput = true
+            return false
+        }
+        self.end += count
+        // The block at the old end was cut short: recompute it with the new bytes.
+        self.blockLength = 0
+        self.blockMask = 0
+        return true
+    }
+
+    /// Makes at least `count` bytes from `offset` available, unless the input ends first.
+    ///
+    /// - Returns: the (possibly moved) offset.
+    mutating func ensure(_ count: Int, from offset: Int) throws(X12Error) -> Int {
+        var offset = offset
+        while self.end - offset < count {
+            let before = self.bufferInputOffset
+            let more = try self.fill(keepingFrom: offset)
+            offset -= self.bufferInputOffset - before
+            if !more { break }
+        }
+        return offset
+    }
+
+    @inline(__always)
+    func byte(_ offset: Int) -> UInt8 { self.buffer.load(fromByteOffset: offset, as: UInt8.self) }
+
+    // MARK: Segments
+
+    // Scan state that survives a refill in the middle of a segment.
+    var scanSegmentStart = 0
+    var scanPosition = 0
+    var scanSeparatorCount = 0
+    var scanLine = 1
+    var skippingLongSegment = false
+
+    /// Finds the next complete segment with the current delimiters.
+    ///
+    /// - Returns: the segment, or `nil` when the caller should loop (events were queued or
+    ///   the input ended).
+    mutating func scanSegment() throws(X12Error) -> X12Segment? {
+        // Skip white space (and NUL padding) between segments, unless it is a delimiter.
+        while true {
+            if self.cursor >= self.end {
+                guard try self.fill(keepingFrom: self.cursor) else {
+                    self.finishInput(partialSegment: false)
+                    return nil
+                }
+                continue
+            }
+            let byte = self.byte(self.cursor)
+            let skip: Bool
+            switch byte {
+            case 0x0A: skip = !self.whitespaceIsDelimiter.lf
+            case 0x0D: skip = !self.whitespaceIsDelimiter.cr
+            case 0x20: skip = !self.whitespaceIsDelimiter.space
+            case 0x09: skip = !self.whitespaceIsDelimiter.tab
+            case 0x00: skip = self.elementSeparator != 0 && self.terminatorFirst != 0
+            default: skip = false
+            }
+            guard skip else { break }
+            if byte == 0x0A { self.line &+= 1 }
+            self.cursor &+= 1
+        }
+        self.scanSegmentStart = self.cursor
+        self.scanPosition = self.cursor
+        self.scanSeparatorCount = 0
+        self.scanLine = self.line
+        self.skippingLongSegment = false
+        let maximumElements = self.configuration.maximumElementsPerSegment
+        let maximumLength = self.configuration.maximumSegmentLength
+
+        while true {
+            // The current block: reuse the bits left by the previous segment when it covers
+            // the scan position, otherwise load a new one.
+            if self.scanPosition >= self.blockBase &+ self.blockLength || self.scanPosition < self.blockBase {
+                if self.scanPosition >= self.end {
+                    let keep = self.skippingLongSegment ? self.scanPosition : self.scanSegmentStart
+                    let before = self.bufferInputOffset
+                    let more = try self.fill(keepingFrom: keep)
+                    if self.skippingLongSegment {
+                        // Dropped bytes of an over-long segment: keep offsets relative.
+                        _ = before
+                    }
+                    if !more {
+                        self.cursor = self.end
+                        if self.skippingLongSegment || self.scanSegmentStart >= self.end {
+                            self.finishInput(partialSegment: self.skippingLongSegment)
+                            return nil
+                        }
+                        // The last segment has no terminator: common when the terminator is a
+                        // line break and the file has no final newline.
+                        if self.terminatorFirst != 0x0A && self.terminatorFirst != 0x0D {
+                            self.queueFinding(
+                                .warning, .missingFinalTerminator,
+                                "the last segment has no segment terminator \(X12Delimiters.show(self.terminatorFirst))",
+                                byteOffset: self.bufferInputOffset &+ self.end, line: self.line, segmentID: nil,
+                                acknowledgment: nil)
+                        }
+                        return self.completeSegment(endingAt: self.end)
+                    }
+                    continue
+                }
+                self.blockBase = self.scanPosition
+                self.blockLength = min(64, self.end &- self.scanPosition)
+                var mask = DelimiterScan.mask(
+                    self.buffer + self.scanPosition, self.elementSeparator, self.terminatorFirst, 0x0A)
+                if self.blockLength < 64 { mask &= (UInt64(1) << UInt64(self.blockLength)) &- 1 }
+                self.blockMask = mask
+            } else if self.scanPosition > self.blockBase {
+                // Drop the bits before the scan position (white space already consumed).
+                let shift = UInt64(self.scanPosition &- self.blockBase)
+                self.blockMask &= ~((UInt64(1) << shift) &- 1)
+            }
+
+            while self.blockMask != 0 {
+                let offset = self.blockBase &+ self.blockMask.trailingZeroBitCount
+                self.blockMask &= self.blockMask &- 1
+                let byte = self.byte(offset)
+                if byte == 0x0A { self.line &+= 1 }
+                if byte == self.elementSeparator {
+                    if self.scanSeparatorCount < maximumElements {
+                        self.separators[self.scanSeparatorCount] = Int32(truncatingIfNeeded: offset &- self.scanSegmentStart)
+                    }
+                    self.scanSeparatorCount &+= 1
+                } else if byte == self.terminatorFirst {
+                    if self.terminatorLength > 1 {
+                        if offset &+ self.terminatorLength > self.end {
+                            if !self.endOfInput {
+                                // Not enough bytes to confirm: refill and look at this byte again.
+                                if byte == 0x0A { self.line &-= 1 }
+                                self.scanPosition = offset
+                                self.blockLength = 0
+                                let before = self.bufferInputOffset
+                                _ = try self.fill(keepingFrom: self.scanSegmentStart)
+                                _ = before
+                                break
+                            }
+                            continue
+                        }
+                        if !self.terminatorMatches(at: offset) { continue }
+                    }
+                    self.scanPosition = offset &+ self.terminatorLength
+                    self.cursor = self.scanPosition
+                    return self.completeSegment(endingAt: offset)
+                }
+            }
+            if self.blockMask == 0 && self.scanPosition <= self.blockBase &+ self.blockLength {
+                self.scanPosition = self.blockBase &+ self.blockLength
+            }
+            if self.scanPosition &- self.scanSegmentStart > maximumLength && !self.skippingLongSegment {
+                self.skippingLongSegment = true
+            }
+            if self.skippingLongSegment {
+                // Everything scanned so far belongs to the over-long segment: let it go.
+                self.scanSeparatorCount = min(self.scanSeparatorCount, maximumElements)
+            }
+        }
+    }
+
+    @inline(__always)
+    func terminatorMatches(at offset: Int) -> Bool {
+        guard let terminator = self.delimiters?.segment else { return false }
+        for index in 1..<terminator.count where self.byte(offset &+ index) != terminator[index] {
+            return false
+        }
+        return true
+    }
+
+    /// Builds the view of a segment whose terminator starts at `terminatorOffset`.
+    mutating func completeSegment(endingAt terminatorOffset: Int) -> X12Segment? {
+        let start = self.scanSegmentStart
+        var length = terminatorOffset &- start
+        // With LF as the terminator, a CR before it is the CRLF line ending, not data.
+        if self.terminatorFirst == 0x0A && length > 0 && self.byte(start &+ length &- 1) == 0x0D {
+            length &-= 1
+        }
+        let separatorCount = self.scanSeparatorCount
+        let byteOffset = self.bufferInputOffset &+ start
+        if self.skippingLongSegment {
+            self.envelope.countSkippedSegment()
+            self.queueFinding(
+                .error, .segmentTooLong,
+                "segment is \(length) bytes long, more than the limit of \(self.configuration.maximumSegmentLength)",
+                byteOffset: byteOffset, line: self.scanLine, segmentID: nil,
+                acknowledgment: .ak304("8"))
+            return nil
+        }
+        if separatorCount > self.configuration.maximumElementsPerSegment {
+            self.envelope.countSkippedSegment()
+            self.queueFinding(
+                .error, .tooManyElements,
+                "segment has \(separatorCount) elements, more than the limit of \(self.configuration.maximumElementsPerSegment)",
+                byteOffset: byteOffset, line: self.scanLine, segmentID: nil,
+                acknowledgment: .ak304("3"))
+            return nil
+        }
+        let idLength = separatorCount > 0 ? Int(self.separators[0]) : length
+        var id: UInt32 = 0
+        var validID = idLength >= 2 && idLength <= 3
+        if validID {
+            for index in 0..<idLength {
+                let byte = self.byte(start &+ index)
+                if !X12Delimiters.isAlphanumeric(byte) { validID = false }
+                id |= UInt32(byte) << UInt32(8 &* index)
+            }
+        }
+        if !validID {
+            if length == 0 {
+                // A terminator on its own (`~~`): nothing to deliver.
+                self.queueFinding(
+                    .warning, .emptySegment, "empty segment (a segment terminator with nothing before it)",
+                    byteOffset: byteOffset, line: self.scanLine, segmentID: nil, acknowledgment: nil)
+                return nil
+            }
+            let text = String(decoding: UnsafeRawBufferPointer(start: self.buffer + start, count: min(idLength, 16)), as: UTF8.self)
+            self.envelope.countSkippedSegment()
+            self.queueFinding(
+                .error, .invalidSegmentID,
+                "'\(text)' is not a segment identifier (2 or 3 letters and digits)",
+                value: text, byteOffset: byteOffset, line: self.scanLine, segmentID: nil,
+                acknowledgment: .ak304("1"))
+            return nil
+        }
+        return X12Segment(
+            base: self.buffer + start, length: length, separators: self.separators,
+            elementCount: separatorCount, id: X12SegmentID(rawValue: id), byteOffset: byteOffset,
+            line: self.scanLine, position: self.envelope.nextPosition(),
+            component: self.delimiters?.component, repetition: self.delimiters?.repetition)
+    }
+
+    // MARK: Envelope
+
+    mutating func handleEnvelope(_ segment: X12Segment) {
+        switch segment.id {
+        case .isa:
+            // A new ISA inside an interchange: the IEA is missing. Re-read it as a header,
+            // with the delimiters it declares.
+            self.closeInterchange(at: segment, reason: "a new ISA starts before IEA")
+            self.cursor = segment.byteOffset - self.bufferInputOffset
+            self.resetDelimiters()
+        case .iea:
+            self.readInterchangeTrailer(segment)
+        case .gs:
+            self.readGroupHeader(segment)
+        case .ge:
+            self.readGroupTrailer(segment)
+        case .st:
+            self.readTransactionHeader(segment)
+        case .se:
+            self.readTransactionTrailer(segment)
+        case .ta1, .isb, .ise:
+            if segment.id == .ta1 { self.envelope.interchange?.acknowledgmentSegments += 1 }
+            if self.envelope.group != nil {
+                self.queueFinding(
+                    .error, .unexpectedSegment,
+                    "\(segment.id) belongs between ISA and GS, not inside a functional group",
+                    segment: segment, acknowledgment: .ak304("2"))
+            }
+            self.pending.append(.segment(segment))
+        default:
+            if self.envelope.inTransaction {
+                self.pending.append(.segment(segment))
+                return
+            }
+            let place = self.envelope.group != nil ? "between SE and the next ST" : "outside a functional group"
+            self.queueFinding(
+                .error, .unexpectedSegment, "segment \(segment.id) is \(place)",
+                segment: segment, acknowledgment: .ak304("2"))
+            self.pending.append(.segment(segment))
+        }
+    }
+
+    mutating func resetDelimiters() {
+        self.delimiters = nil
+        self.blockMask = 0
+        self.blockLength = 0
+    }
+
+    // MARK: Findings
+
+    mutating func queueFinding(
+        _ severity: X12Finding.Severity, _ code: X12Finding.Code, _ message: String, value: String? = nil,
+        segment: X12Segment, element: Int? = nil, acknowledgment: X12AcknowledgmentCode?
+    ) {
+        self.queueFinding(
+            severity, code, message, value: value, byteOffset: segment.byteOffset, line: segment.line,
+            segmentID: segment.idString, position: segment.position == 0 ? nil : segment.position,
+            element: element, acknowledgment: acknowledgment)
+    }
+
+    mutating func queueFinding(
+        _ severity: X12Finding.Severity, _ code: X12Finding.Code, _ message: String, value: String? = nil,
+        byteOffset: Int, line: Int, segmentID: String?, position: Int? = nil, element: Int? = nil,
+        acknowledgment: X12AcknowledgmentCode?
+    ) {
+        let location = X12Location(
+            file: self.configuration.sourceName, byteOffset: byteOffset, line: line,
+            interchange: self.envelope.interchange?.header.controlNumber,
+            group: self.envelope.group?.header.controlNumber,
+            transaction: self.envelope.transaction?.header.controlNumber,
+            segmentPosition: position, segmentID: segmentID, element: element)
+        self.pending.append(
+            .finding(X12Finding(severity, code, message, value: value, location: location, acknowledgment: acknowledgment)))
+    }
+
+    // MARK: End of input
+
+    mutating func finishInput(partialSegment: Bool) {
+        let offset = self.bufferInputOffset &+ self.scanSegmentStart
+        if partialSegment && self.scanSegmentStart < self.end {
+            let length = min(self.end - self.scanSegmentStart, 24)
+            let text = String(
+                decoding: UnsafeRawBufferPointer(start: self.buffer + self.scanSegmentStart, count: length), as: UTF8.self)
+            self.queueFinding(
+                .error, .unexpectedEndOfInput,
+                "the input ends inside a segment (no segment terminator after '\(text)')",
+                value: text, byteOffset: offset, line: self.scanLine, segmentID: nil,
+                acknowledgment: .ta105("023"))
+        }
+        if self.envelope.interchange != nil {
+            self.closeInterchange(
+                byteOffset: self.bufferInputOffset &+ self.end, line: self.line, reason: "the input ends")
+        }
+        if !self.sawInterchange && !self.reportedGarbage {
+            self.queueFinding(
+                .error, .notX12, "no X12 interchange found (no ISA segment)",
+                byteOffset: 0, line: 1, segmentID: nil, acknowledgment: .ta105("024"))
+        }
+        self.finished = true
+    }
+
+    var reportedGarbage = false
+    /// Set after an unusable ISA, whose own finding already covers the bytes skipped next.
+    var suppressGarbageFinding = false
+}
+
+// MARK: - Interchange header
+
+extension X12Reader {
+    /// Reads what comes before and including an `ISA`: white space, a byte-order mark,
+    /// text that is not X12, then the header itself.
+    mutating func readInterchangeHeader() throws(X12Error) {
+        // Skip white space, NULs and UTF-8 byte-order marks.
+        while true {
+            self.cursor = try self.ensure(3, from: self.cursor)
+            if self.cursor >= self.end {
+                self.finishInput(partialSegment: false)
+                return
+            }
+            let byte = self.byte(self.cursor)
+            if byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 || byte == 0x00 {
+                if byte == 0x0A { self.line += 1 }
+                self.cursor += 1
+                continue
+            }
+            if byte == 0xEF && self.end - self.cursor >= 3 && self.byte(self.cursor + 1) == 0xBB
+                && self.byte(self.cursor + 2) == 0xBF
+            {
+                self.queueFinding(
+                    .info, .byteOrderMark, "UTF-8 byte-order mark skipped",
+                    byteOffset: self.byteOffset, line: self.line, segmentID: nil, acknowledgment: nil)
+                self.cursor += 3
+                continue
+            }
+            break
+        }
+        if !self.startsWithISA(at: self.cursor) {
+            try self.skipNonX12()
+            return
+        }
+        self.cursor = try self.ensure(self.configuration.maximumISALength + 256, from: self.cursor)
+        guard let parsed = self.parseISA(at: self.cursor) else { return }
+        self.beginInterchange(parsed)
+    }
+
+    func startsWithISA(at offset: Int) -> Bool {
+        guard self.end - offset >= 4 else { return false }
+        return self.byte(offset) == 0x49 && self.byte(offset + 1) == 0x53 && self.byte(offset + 2) == 0x41
+            && !X12Delimiters.isAlphanumeric(self.byte(offset + 3))
+    }
+
+    /// Skips text that is not X12 up to the next `ISA`, with one finding for the run.
+    mutating func skipNonX12() throws(X12Error) {
+        let start = self.byteOffset
+        let line = self.line
+        var preview: [UInt8] = []
+        while true {
+            self.cursor = try self.ensure(4, from: self.cursor)
+            if self.end - self.cursor < 4 {
+                while self.cursor < self.end {
+                    if preview.count < 40 { preview.append(self.byte(self.cursor)) }
+                    self.cursor += 1
+                }
+                break
+            }
+            if self.startsWithISA(at: self.cursor) { break }
+            let byte = self.byte(self.cursor)
+            if preview.count < 40 { preview.append(byte) }
+            if byte == 0x0A { self.line += 1 }
+            self.cursor += 1
+        }
+        let text = String(decoding: preview, as: UTF8.self)
+        let found = self.cursor < self.end
+        let message: String
+        let code: X12Finding.Code
+        if self.sawInterchange {
+            code = .unexpectedSegment
+            message = "text after IEA is not X12: '\(text)'"
+        } else if found {
+            code = .leadingGarbage
+            message = "text before the first ISA is not X12: '\(text)'"
+        } else {
+            code = .notX12
+            message = "not X12: no ISA segment found; the input starts with '\(text)'"
+        }
+        self.reportedGarbage = true
+        if self.suppressGarbageFinding {
+            self.suppressGarbageFinding = false
+            return
+        }
+        self.queueFinding(
+            .error, code, message, value: text, byteOffset: start, line: line, segmentID: nil,
+            acknowledgment: .ta105("024"))
+    }
+}
