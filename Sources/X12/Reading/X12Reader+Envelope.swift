@@ -386,8 +386,10 @@ extension X12Reader {
                 "group control number \(header.controlNumber) is used twice in this interchange",
                 value: header.controlNumber, segment: segment, element: 6, acknowledgment: .ak905("19"))
         }
-        if let interchange = self.envelope.interchange, !header.version.hasPrefix(interchange.header.version),
-            header.version.utf8.count >= 5
+        // ISA12 is the version of the control segments and may lag GS08 inside a major
+        // version (00400 with 004010 is common); a different major version is suspicious.
+        if let interchange = self.envelope.interchange,
+            header.version.utf8.prefix(3).elementsEqual(interchange.header.version.utf8.prefix(3)) == false
         {
             self.queueFinding(
                 .warning, .versionMismatch,

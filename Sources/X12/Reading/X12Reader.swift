@@ -280,8 +280,16 @@ public struct X12Reader: ~Copyable {
                             self.finishInput(partialSegment: self.skippingLongSegment)
                             return nil
                         }
-                        // The last segment has no terminator: common when the terminator is a
-                        // line break and the file has no final newline.
+                        // The last segment has no terminator. An IEA there is complete (common
+                        // when the terminator is a line break and the file has no final newline);
+                        // anything else means the input was cut.
+                        let isIEA = self.end - self.scanSegmentStart >= 4 && self.byte(self.scanSegmentStart) == 0x49
+                            && self.byte(self.scanSegmentStart + 1) == 0x45 && self.byte(self.scanSegmentStart + 2) == 0x41
+                            && self.byte(self.scanSegmentStart + 3) == self.elementSeparator
+                        if !isIEA {
+                            self.finishInput(partialSegment: true)
+                            return nil
+                        }
                         if self.terminatorFirst != 0x0A && self.terminatorFirst != 0x0D {
                             self.queueFinding(
                                 .warning, .missingFinalTerminator,

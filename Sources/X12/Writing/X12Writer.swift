@@ -1,0 +1,413 @@
+/// What goes into an `ISA` header, apart from the delimiters and the control number.
+public struct X12InterchangeEnvelope: Hashable, Sendable {
+    public var senderQualifier: String
+    public var senderID: String
+    public var receiverQualifier: String
+    public var receiverID: String
+    /// ISA09, `YYMMDD`.
+    public var date: String
+    /// ISA10, `HHMM`.
+    public var time: String
+    /// ISA12, such as `00401` or `00501`.
+    public var version: String
+    /// ISA14.
+    public var acknowledgmentRequested: Bool
+    /// ISA15: `P`, `T` or `I`.
+    public var usage: String
+    /// ISA01/ISA02 and ISA03/ISA04; `00` and blanks by default.
+    public var authorizationQualifier: String = "00"
+    public var authorization: String = ""
+    public var securityQualifier: String = "00"
+    public var security: String = ""
+    /// ISA13; taken from the control-number source when `nil`.
+    public var controlNumber: UInt64?
+
+    public init(
+        senderQualifier: String, senderID: String, receiverQualifier: String, receiverID: String,
+        date: String, time: String, version: String = "00401", acknowledgmentRequested: Bool = false,
+        usage: String = "P", controlNumber: UInt64? = nil
+    ) {
+        self.senderQualifier = senderQualifier
+        self.senderID = senderID
+        self.receiverQualifier = receiverQualifier
+        self.receiverID = receiverID
+        self.date = date
+        self.time = time
+        self.version = version
+        self.acknowledgmentRequested = acknowledgmentRequested
+        self.usage = usage
+        self.controlNumber = controlNumber
+    }
+}
+
+/// What goes into a `GS` header, apart from the control number.
+public struct X12GroupEnvelope: Hashable, Sendable {
+    /// GS01, such as `PO`.
+    public var functionalIdentifier: String
+    public var senderCode: String
+    public var receiverCode: String
+    /// GS04, `CCYYMMDD`.
+    public var date: String
+    /// GS05, `HHMM[SS[D[D]]]`.
+    public var time: String
+    /// GS08, such as `004010`.
+    public var version: String
+    /// GS07.
+    public var agency: String = "X"
+    /// GS06; taken from the control-number source when `nil`.
+    public var controlNumber: UInt64?
+
+    public init(
+        functionalIdentifier: String, senderCode: String, receiverCode: String, date: String, time: String,
+        version: String, controlNumber: UInt64? = nil
+    ) {
+        self.functionalIdentifier = functionalIdentifier
+        self.senderCode = senderCode
+        self.receiverCode = receiverCode
+        self.date = date
+        self.time = time
+        self.version = version
+        self.controlNumber = controlNumber
+    }
+}
+
+/// A streaming X12 writer that owns the envelope trailers.
+///
+/// The writer counts segments, sets and groups itself and writes `SE01`, `GE01` and
+/// `IEA01`; control numbers come from a caller-supplied ``X12ControlNumberSource``. It pads
+/// the ISA to its fixed width, never writes trailing empty elements or components, and
+/// refuses data that contains an active delimiter (X12 has no escape character).
+///
+/// ```swift
+/// var writer = X12Writer(sink: MemoryByteSink(), delimiters: .standard, lineEnding: .lf,
+///                        controlNumbers: SequentialControlNumbers())
+/// try writer.beginInterchange(envelope)
+/// try writer.beginGroup(group)
+/// try writer.beginTransaction("850")
+/// try writer.writeSegment("BEG", ["00", "SA", "PO-1", "", "20240301"])
+/// try writer.endTransaction()
+/// try writer.endGroup()
+/// try writer.endInterchange()
+/// ```
+public struct X12Writer<Sink: ByteSink, ControlNumbers: X12ControlNumberSource>: ~Copyable {
+    public enum LineEnding: String, Sendable, CaseIterable {
+        case none
+        case lf
+        case crlf
+
+        var bytes: [UInt8] {
+            switch self {
+            case .none: []
+            case .lf: [0x0A]
+            case .crlf: [0x0D, 0x0A]
+            }
+        }
+    }
+
+    public private(set) var sink: Sink
+    public private(set) var controlNumbers: ControlNumbers
+    public let delimiters: X12Delimiters
+    public let lineEnding: LineEnding
+
+    /// `true` for every byte the data must not contain.
+    private var forbidden: [Bool]
+    private var buffer: UnsafeMutableRawPointer
+    private let capacity: Int
+    private var used = 0
+    /// Bytes written so far (flushed or not).
+    public private(set) var byteCount = 0
+    private let suffix: [UInt8]
+
+    private var interchange: (controlNumber: String, groups: Int)?
+    private var group: (controlNumber: String, transactions: Int)?
+    private var transaction: (controlNumber: String, segments: Int)?
+    private var repetitionAllowed = false
+
+    /// - Throws: ``X12Error`` `.invalidDelimiters` when the delimiters cannot work together.
+    public init(
+        sink: Sink, delimiters: X12Delimiters, lineEnding: LineEnding = .lf, controlNumbers: ControlNumbers,
+        bufferSize: Int = 64 * 1024
+    ) throws(X12Error) {
+        if let problem = delimiters.problem { throw X12Error(.invalidDelimiters, problem) }
+        self.sink = sink
+        self.delimiters = delimiters
+        self.lineEnding = lineEnding
+        self.controlNumbers = controlNumbers
+        self.capacity = max(bufferSize, 4096)
+        self.buffer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
+        self.suffix = delimiters.segment + lineEnding.bytes
+        var forbidden = [Bool](repeating: false, count: 256)
+        forbidden[Int(delimiters.element)] = true
+        for byte in delimiters.segment { forbidden[Int(byte)] = true }
+        if let component = delimiters.component { forbidden[Int(component)] = true }
+        if let repetition = delimiters.repetition { forbidden[Int(repetition)] = true }
+        self.forbidden = forbidden
+    }
+
+    deinit { self.buffer.deallocate() }
+
+    // MARK: Envelopes
+
+    /// Writes an `ISA` with every field padded to its width.
+    ///
+    /// - Returns: the ISA13 written.
+    @discardableResult
+    public mutating func beginInterchange(_ envelope: X12InterchangeEnvelope) throws(X12Error) -> String {
+        guard self.interchange == nil else { throw X12Error(.invalidState, "an interchange is already open") }
+        let number = try self.take(envelope.controlNumber) { source throws in try source.nextInterchangeControlNumber() }
+        guard number >= 1 && number <= 999_999_999 else {
+            throw X12Error(.invalidValue, "ISA13 control number \(number) is not 1 to 999999999")
+        }
+        let versionNumber = Int(envelope.version) ?? 0
+        guard envelope.version.utf8.count == 5, versionNumber > 0 else {
+            throw X12Error(.invalidValue, "ISA12 version '\(envelope.version)' is not 5 digits")
+        }
+        self.repetitionAllowed = versionNumber >= 402 && self.delimiters.repetition != nil
+        let isa11: String
+        if self.repetitionAllowed, let repetition = self.delimiters.repetition {
+            isa11 = String(decoding: [repetition], as: UTF8.self)
+        } else {
+            isa11 = "U"
+        }
+        guard let component = self.delimiters.component else {
+            throw X12Error(.invalidDelimiters, "a component separator is required to write ISA16")
+        }
+        let controlNumber = Self.zeroPadded(number, width: 9)
+        let fields: [(String, Int, String)] = [
+            (envelope.authorizationQualifier, 2, "ISA01"), (envelope.authorization, 10, "ISA02"),
+            (envelope.securityQualifier, 2, "ISA03"), (envelope.security, 10, "ISA04"),
+            (envelope.senderQualifier, 2, "ISA05"), (envelope.senderID, 15, "ISA06"),
+            (envelope.receiverQualifier, 2, "ISA07"), (envelope.receiverID, 15, "ISA08"),
+            (envelope.date, 6, "ISA09"), (envelope.time, 4, "ISA10"), (isa11, 1, "ISA11"),
+            (envelope.version, 5, "ISA12"), (controlNumber, 9, "ISA13"),
+            (envelope.acknowledgmentRequested ? "1" : "0", 1, "ISA14"), (envelope.usage, 1, "ISA15"),
+        ]
+        var bytes: [UInt8] = Array("ISA".utf8)
+        for (value, width, name) in fields {
+            let utf8 = Array(value.utf8)
+            guard utf8.count <= width, utf8.allSatisfy({ $0 < 0x80 }) else {
+                throw X12Error(.invalidValue, "\(name) '\(name == "ISA02" || name == "ISA04" ? "***" : value)' is longer than \(width) ASCII characters")
+            }
+            try self.checkData(utf8, name: name, allowing: name == "ISA11" ? self.delimiters.repetition : nil)
+            bytes.append(self.delimiters.element)
+            bytes += utf8
+            bytes += [UInt8](repeating: 0x20, count: width - utf8.count)
+        }
+        bytes.append(self.delimiters.element)
+        bytes.append(component)
+        self.append(bytes)
+        self.append(self.suffix)
+        self.interchange = (controlNumber, 0)
+        return controlNumber
+    }
+
+    /// Writes a `GS`.
+    ///
+    /// - Returns: the GS06 written.
+    @discardableResult
+    public mutating func beginGroup(_ envelope: X12GroupEnvelope) throws(X12Error) -> String {
+        guard self.interchange != nil else { throw X12Error(.invalidState, "GS needs an open interchange") }
+        guard self.group == nil else { throw X12Error(.invalidState, "a functional group is already open") }
+        let number = try self.take(envelope.controlNumber) { source throws in try source.nextGroupControlNumber() }
+        let controlNumber = String(number)
+        try self.writeRawSegment(
+            "GS",
+            [envelope.functionalIdentifier, envelope.senderCode, envelope.receiverCode, envelope.date, envelope.time,
+             controlNumber, envelope.agency, envelope.version].map(X12Value.simple))
+        self.controlNumbers.groupDidStart()
+        self.group = (controlNumber, 0)
+        self.interchange?.groups += 1
+        return controlNumber
+    }
+
+    /// Writes an `ST`; ST02 comes from the control-number source (at least 4 digits).
+    ///
+    /// - Returns: the ST02 written.
+    @discardableResult
+    public mutating func beginTransaction(
+        _ identifier: String, implementationReference: String? = nil, controlNumber: String? = nil
+    ) throws(X12Error) -> String {
+        guard self.group != nil else { throw X12Error(.invalidState, "ST needs an open functional group") }
+        guard self.transaction == nil else { throw X12Error(.invalidState, "a transaction set is already open") }
+        let number: String
+        if let controlNumber {
+            number = controlNumber
+        } else {
+            number = Self.zeroPadded(try self.take(nil) { source throws in try source.nextTransactionControlNumber() }, width: 4)
+        }
+        var elements: [X12Value] = [.simple(identifier), .simple(number)]
+        if let implementationReference { elements.append(.simple(implementationReference)) }
+        self.transaction = (number, 0)
+        try self.writeSegment("ST", elements)
+        self.group?.transactions += 1
+        return number
+    }
+
+    /// Writes `SE` with the segment count (ST and SE included).
+    public mutating func endTransaction() throws(X12Error) {
+        guard let transaction = self.transaction else { throw X12Error(.invalidState, "SE without an open transaction set") }
+        try self.writeRawSegment("SE", [.simple(String(transaction.segments + 1)), .simple(transaction.controlNumber)])
+        self.transaction = nil
+    }
+
+    /// Writes `GE` with the set count.
+    public mutating func endGroup() throws(X12Error) {
+        guard self.transaction == nil else { throw X12Error(.invalidState, "GE while a transaction set is open") }
+        guard let group = self.group else { throw X12Error(.invalidState, "GE without an open functional group") }
+        try self.writeRawSegment("GE", [.simple(String(group.transactions)), .simple(group.controlNumber)])
+        self.group = nil
+    }
+
+    /// Writes `IEA` with the group count and flushes.
+    public mutating func endInterchange() throws(X12Error) {
+        guard self.group == nil else { throw X12Error(.invalidState, "IEA while a functional group is open") }
+        guard let interchange = self.interchange else { throw X12Error(.invalidState, "IEA without an open interchange") }
+        try self.writeRawSegment("IEA", [.simple(String(interchange.groups)), .simple(interchange.controlNumber)])
+        self.interchange = nil
+        try self.flush()
+    }
+
+    // MARK: Segments
+
+    /// Writes one segment; inside a transaction set it is counted for SE01.
+    ///
+    /// Trailing empty elements and trailing empty components are left out; a segment with
+    /// no data at all is refused.
+    public mutating func writeSegment(_ id: String, _ elements: [X12Value]) throws(X12Error) {
+        try self.writeRawSegment(id, elements)
+        if self.transaction != nil { self.transaction!.segments += 1 }
+    }
+
+    /// Writes an owned segment (for example one copied from a reader).
+    public mutating func writeSegment(_ segment: X12OwnedSegment) throws(X12Error) {
+        try self.writeSegment(segment.id, segment.elements)
+    }
+
+    /// Writes pending bytes to the sink.
+    public mutating func flush() throws(X12Error) {
+        guard self.used > 0 else { return }
+        try self.sink.write(UnsafeRawBufferPointer(start: self.buffer, count: self.used))
+        self.used = 0
+    }
+
+    private mutating func writeRawSegment(_ id: String, _ elements: [X12Value]) throws(X12Error) {
+        guard X12SegmentID(id) != nil else {
+            throw X12Error(.invalidValue, "'\(id)' is not a segment identifier (2 or 3 letters and digits)")
+        }
+        // The last element with data; everything after it is left out.
+        var last = elements.count - 1
+        while last >= 0 && elements[last].isEmpty { last -= 1 }
+        guard last >= 0 else { throw X12Error(.invalidValue, "segment \(id) has no data (a segment needs at least one element)") }
+        // Check everything first, so a refused segment leaves nothing half-written.
+        for index in 0...last {
+            try self.validateValue(elements[index], name: "\(id)\(index + 1 < 10 ? "0" : "")\(index + 1)")
+        }
+        self.append(id)
+        for index in 0...last {
+            self.appendByte(self.delimiters.element)
+            try self.appendValue(elements[index], name: "\(id)\(index + 1 < 10 ? "0" : "")\(index + 1)")
+        }
+        self.append(self.suffix)
+    }
+
+    private func validateValue(_ value: X12Value, name: String) throws(X12Error) {
+        if value.repetitions.count > 1 && !self.repetitionAllowed {
+            throw X12Error(.invalidValue, "\(name) repeats, but this interchange has no repetition separator")
+        }
+        for components in value.repetitions {
+            if components.count > 1 && self.delimiters.component == nil && components.dropFirst().contains(where: { !$0.isEmpty }) {
+                throw X12Error(.invalidValue, "\(name) is a composite, but there is no component separator")
+            }
+            for component in components {
+                var text = component
+                let bad: UInt8? = text.withUTF8 { bytes in bytes.first { self.forbidden[Int($0)] } }
+                if let bad {
+                    throw X12Error(
+                        .delimiterInData,
+                        "\(name) value '\(component)' contains the delimiter \(X12Delimiters.show(bad)); X12 has no escape character")
+                }
+            }
+        }
+    }
+
+    private mutating func appendValue(_ value: X12Value, name: String) throws(X12Error) {
+        for (repetitionIndex, components) in value.repetitions.enumerated() {
+            if repetitionIndex > 0, let repetition = self.delimiters.repetition { self.appendByte(repetition) }
+            var lastComponent = components.count - 1
+            while lastComponent > 0 && components[lastComponent].isEmpty { lastComponent -= 1 }
+            for componentIndex in 0...max(lastComponent, 0) where !components.isEmpty {
+                if componentIndex > 0, let component = self.delimiters.component { self.appendByte(component) }
+                var text = components[componentIndex]
+                text.withUTF8 { self.append(UnsafeRawBufferPointer($0)) }
+            }
+        }
+    }
+
+    private func checkData(_ bytes: [UInt8], name: String, allowing allowed: UInt8?) throws(X12Error) {
+        for byte in bytes where self.forbidden[Int(byte)] && byte != allowed {
+            throw X12Error(.delimiterInData, "\(name) contains the delimiter \(X12Delimiters.show(byte))")
+        }
+    }
+
+    private mutating func take(
+        _ given: UInt64?, _ next: (inout ControlNumbers) throws -> UInt64
+    ) throws(X12Error) -> UInt64 {
+        if let given { return given }
+        do {
+            return try next(&self.controlNumbers)
+        } catch let error as X12Error {
+            throw error
+        } catch {
+            throw X12Error(.invalidState, "the control-number source failed: \(error)")
+        }
+    }
+
+    // MARK: Buffer
+
+    @inline(__always)
+    private mutating func appendByte(_ byte: UInt8) {
+        if self.used == self.capacity { try? self.flushForSpace() }
+        self.buffer.storeBytes(of: byte, toByteOffset: self.used, as: UInt8.self)
+        self.used &+= 1
+        self.byteCount &+= 1
+    }
+
+    private mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { self.append($0) }
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { self.append(UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        var bytes = bytes
+        while !bytes.isEmpty {
+            if self.used == self.capacity { try? self.flushForSpace() }
+            let count = min(bytes.count, self.capacity - self.used)
+            (self.buffer + self.used).copyMemory(from: bytes.baseAddress!, byteCount: count)
+            self.used &+= count
+            self.byteCount &+= count
+            bytes = UnsafeRawBufferPointer(rebasing: bytes[count...])
+        }
+    }
+
+    /// Flushes a full buffer; a sink error is kept and thrown by the next explicit flush.
+    private mutating func flushForSpace() throws {
+        if let error = self.deferredError { throw error }
+        do {
+            try self.sink.write(UnsafeRawBufferPointer(start: self.buffer, count: self.used))
+        } catch {
+            self.deferredError = error
+        }
+        self.used = 0
+    }
+
+    private var deferredError: X12Error?
+
+    static func zeroPadded(_ number: UInt64, width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
