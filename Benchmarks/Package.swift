@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Porter's benchmark tools live in their own package so that the main package's CI never has to
+// build them. `porter-bench` is one executable with a subcommand per tool or benchmark.
+//
+// Later, X12-using benchmarks will add `.package(path: "..")` here and depend on its products.
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "PorterBenchmarks",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "porter-bench", targets: ["porter-bench"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .executableTarget(
+            name: "porter-bench",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ],
+            path: "Sources/porter-bench",
+            swiftSettings: strictSettings
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)
