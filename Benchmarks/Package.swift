@@ -4,7 +4,7 @@ import PackageDescription
 // Porter's benchmark tools live in their own package so that the main package's CI never has to
 // build them. `porter-bench` is one executable with a subcommand per tool or benchmark.
 //
-// Later, X12-using benchmarks will add `.package(path: "..")` here and depend on its products.
+// The measurements depend on the main package (`..`) and its products.
 
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -19,13 +19,15 @@ let package = Package(
         .executable(name: "porter-bench", targets: ["porter-bench"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(name: "Porter", path: ".."),
     ],
     targets: [
         .executableTarget(
             name: "porter-bench",
             dependencies: [
-                .product(name: "ArgumentParser", package: "swift-argument-parser")
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "X12", package: "Porter"),
             ],
             path: "Sources/porter-bench",
             swiftSettings: strictSettings

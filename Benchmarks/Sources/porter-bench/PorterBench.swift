@@ -15,7 +15,10 @@ struct PorterBench: ParsableCommand {
               swift run -c release porter-bench generate 850 --size 100MB -o /tmp/850-100MB.edi
             """,
         subcommands: [
-            Generate.self
+            Generate.self,
+            Tokenize.self,
+            Write.self,
+            Cat.self,
         ]
     )
 }

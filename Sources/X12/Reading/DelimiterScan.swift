@@ -5,8 +5,6 @@
 /// movemask instruction: each lane keeps one distinct bit of its byte, and a
 /// multiplication by 0x0101010101010101 adds the eight bytes of each half into its top byte.
 enum DelimiterScan {
-    private static let laneBits = SIMD16<UInt8>(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128)
-
     /// A bit for every byte of `pointer[0..<64]` equal to `first`, `second` or `third`;
     /// bit `i` stands for byte `i`.
     ///
@@ -18,11 +16,13 @@ enum DelimiterScan {
         let a = SIMD16<UInt8>(repeating: first)
         let b = SIMD16<UInt8>(repeating: second)
         let c = SIMD16<UInt8>(repeating: third)
+        // A local constant, not a static one: no `swift_once` check per block.
+        let laneBits = SIMD16<UInt8>(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128)
         var result: UInt64 = 0
         for lane in 0..<4 {
             let bytes = pointer.loadUnaligned(fromByteOffset: lane &* 16, as: SIMD16<UInt8>.self)
             let matches = (bytes .== a) .| (bytes .== b) .| (bytes .== c)
-            let selected = SIMD16<UInt8>(repeating: 0).replacing(with: Self.laneBits, where: matches)
+            let selected = SIMD16<UInt8>(repeating: 0).replacing(with: laneBits, where: matches)
             let halves = unsafeBitCast(selected, to: SIMD2<UInt64>.self)
             let low = (halves[0] &* 0x0101_0101_0101_0101) >> 56
             let high = (halves[1] &* 0x0101_0101_0101_0101) >> 56

@@ -69,8 +69,8 @@ extension X12Reader {
             offset += 1
         }
         let byteOffset = self.byteOffset
-        guard positions.count == 16, positions[15] + 2 < self.end || (self.endOfInput && positions[15] + 2 <= self.end)
-        else {
+        // The byte after ISA16 (the terminator) must be there: `end` itself is past the data.
+        guard positions.count == 16, positions[15] + 2 < self.end else {
             let truncated = self.endOfInput && limit == self.end
             self.queueFinding(
                 .error, truncated ? .unexpectedEndOfInput : .invalidInterchangeHeader,
@@ -252,6 +252,8 @@ extension X12Reader {
         self.elementSeparator = delimiters.element
         self.terminatorFirst = delimiters.segment[0]
         self.terminatorLength = delimiters.segment.count
+        self.componentSeparator = delimiters.component
+        self.repetitionSeparator = delimiters.repetition
         let all = [delimiters.element, delimiters.segment[0]] + [delimiters.component, delimiters.repetition].compactMap { $0 }
         self.whitespaceIsDelimiter = (all.contains(0x0A), all.contains(0x0D), all.contains(0x20), all.contains(0x09))
         self.blockMask = 0
@@ -279,10 +281,11 @@ extension X12Reader {
             self.line += 1
         }
         for (index, offset) in parsed.separatorOffsets.enumerated() { self.separators[index] = offset }
+        // ISA elements are all simple: ISA11 and ISA16 hold the separators themselves.
         let segment = X12Segment(
             base: self.buffer + start, length: parsed.length, separators: self.separators, elementCount: 16,
             id: .isa, byteOffset: header.byteOffset, line: header.line, position: 0,
-            component: delimiters.component, repetition: delimiters.repetition)
+            component: nil, repetition: nil)
         self.pending.append(.interchangeStart(header))
         self.pending.append(.segment(segment))
         self.cursor = start + parsed.lengthWithTerminator
@@ -425,6 +428,8 @@ extension X12Reader {
 
     mutating func readTransactionHeader(_ segment: X12Segment) {
         self.closeTransaction(byteOffset: segment.byteOffset, line: segment.line, reason: "a new ST comes first")
+        // The ST was cut before the set opened: it is position 1 of the set it starts.
+        let segment = segment.withPosition(1)
         let identifier = segment.element(at: 1)?.string ?? ""
         let controlNumber = segment.element(at: 2)?.string ?? ""
         let reference = segment.element(at: 3).flatMap { $0.isEmpty ? nil : $0.string }

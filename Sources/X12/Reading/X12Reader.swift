@@ -44,21 +44,21 @@ public struct X12Reader: ~Copyable {
     /// What the reader hands out, in document order.
     public enum Event {
         /// An `ISA` was read; its segment follows.
-        case interchangeStart(X12InterchangeHeader)
+        indirect case interchangeStart(X12InterchangeHeader)
         /// A `GS` was read; its segment follows.
-        case groupStart(X12GroupHeader)
+        indirect case groupStart(X12GroupHeader)
         /// An `ST` was read; its segment follows.
-        case transactionStart(X12TransactionHeader)
+        indirect case transactionStart(X12TransactionHeader)
         /// Any segment, envelope segments included. Valid until the next call.
         case segment(X12Segment)
         /// A set ended (at its `SE`, or where a missing `SE` was noticed).
-        case transactionEnd(X12TransactionHeader, segmentCount: Int)
+        indirect case transactionEnd(X12TransactionHeader, segmentCount: Int)
         /// A group ended (at its `GE`, or where a missing `GE` was noticed).
-        case groupEnd(X12GroupHeader, transactionCount: Int)
+        indirect case groupEnd(X12GroupHeader, transactionCount: Int)
         /// An interchange ended (at its `IEA`, or where a missing `IEA` was noticed).
-        case interchangeEnd(X12InterchangeHeader, groupCount: Int)
+        indirect case interchangeEnd(X12InterchangeHeader, groupCount: Int)
         /// A problem in the data; reading goes on.
-        case finding(X12Finding)
+        indirect case finding(X12Finding)
     }
 
     // MARK: Buffer
@@ -92,6 +92,12 @@ public struct X12Reader: ~Copyable {
     var elementSeparator: UInt8 = 0
     var terminatorFirst: UInt8 = 0
     var terminatorLength = 1
+    /// Copies of the delimiters' optional separators: reading them through the optional
+    /// `delimiters` struct would retain its terminator array once per segment.
+    /// Where the last segment found is: buffer offset, length, packed id, position in its set.
+    var current: (start: Int, length: Int, id: UInt32, position: Int) = (0, 0, 0, 0)
+    var componentSeparator: UInt8?
+    var repetitionSeparator: UInt8?
     /// A delimiter is LF: never skip it as white space.
     var whitespaceIsDelimiter: (lf: Bool, cr: Bool, space: Bool, tab: Bool) = (false, false, false, false)
 
@@ -111,8 +117,9 @@ public struct X12Reader: ~Copyable {
         self.capacity = max(configuration.chunkSize * 2, configuration.maximumISALength * 4, 4096)
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity + 64, alignment: 64)
         self.buffer.initializeMemory(as: UInt8.self, repeating: 0, count: self.capacity + 64)
+        // At least 16: every ISA's separator offsets are stored here, whatever the limit.
         self.separators = UnsafeMutablePointer<Int32>.allocate(
-            capacity: configuration.maximumElementsPerSegment + 1)
+            capacity: max(configuration.maximumElementsPerSegment, 16) + 1)
     }
 
     deinit {
@@ -143,7 +150,8 @@ public struct X12Reader: ~Copyable {
                 try self.readInterchangeHeader()
                 continue
             }
-            guard let segment = try self.scanSegment() else { continue }
+            guard try self.scanSegment() else { continue }
+            let segment = self.currentSegment()
             // The hot path: a segment inside a set that is not an envelope segment.
             if self.envelope.inTransaction && !Self.isEnvelopeCandidate(segment.id) {
                 return .segment(segment)
@@ -152,11 +160,18 @@ public struct X12Reader: ~Copyable {
         }
     }
 
+    /// Whether a segment id is ISA, IEA, GS, GE, ST, SE, TA1, ISB or ISE.
+    ///
+    /// Compared as integer literals, not through `X12SegmentID`'s static constants: this runs
+    /// once per segment, and a static `let` costs a `swift_once` check each time.
     @inline(__always)
     static func isEnvelopeCandidate(_ id: X12SegmentID) -> Bool {
-        switch id {
-        case .isa, .iea, .gs, .ge, .st, .se, .ta1, .isb, .ise: true
-        default: false
+        // Envelope ids start with I, G, S or T; most business segments do not.
+        let first = id.rawValue & 0xFF
+        guard first == 0x49 || first == 0x47 || first == 0x53 || first == 0x54 else { return false }
+        switch id.rawValue {
+        case 0x41_5349, 0x41_4549, 0x5347, 0x4547, 0x5453, 0x4553, 0x31_4154, 0x42_5349, 0x45_5349: return true
+        default: return false
         }
     }
 
@@ -230,13 +245,14 @@ public struct X12Reader: ~Copyable {
     ///
     /// - Returns: the segment, or `nil` when the caller should loop (events were queued or
     ///   the input ended).
-    mutating func scanSegment() throws(X12Error) -> X12Segment? {
+    @inline(__always)
+    mutating func scanSegment() throws(X12Error) -> Bool {
         // Skip white space (and NUL padding) between segments, unless it is a delimiter.
         while true {
             if self.cursor >= self.end {
                 guard try self.fill(keepingFrom: self.cursor) else {
                     self.finishInput(partialSegment: false)
-                    return nil
+                    return false
                 }
                 continue
             }
@@ -278,7 +294,7 @@ public struct X12Reader: ~Copyable {
                         self.cursor = self.end
                         if self.skippingLongSegment || self.scanSegmentStart >= self.end {
                             self.finishInput(partialSegment: self.skippingLongSegment)
-                            return nil
+                            return false
                         }
                         // The last segment has no terminator. An IEA there is complete (common
                         // when the terminator is a line break and the file has no final newline);
@@ -288,7 +304,7 @@ public struct X12Reader: ~Copyable {
                             && self.byte(self.scanSegmentStart + 3) == self.elementSeparator
                         if !isIEA {
                             self.finishInput(partialSegment: true)
-                            return nil
+                            return false
                         }
                         if self.terminatorFirst != 0x0A && self.terminatorFirst != 0x0D {
                             self.queueFinding(
@@ -313,37 +329,59 @@ public struct X12Reader: ~Copyable {
                 self.blockMask &= ~((UInt64(1) << shift) &- 1)
             }
 
-            while self.blockMask != 0 {
-                let offset = self.blockBase &+ self.blockMask.trailingZeroBitCount
-                self.blockMask &= self.blockMask &- 1
-                let byte = self.byte(offset)
-                if byte == 0x0A { self.line &+= 1 }
-                if byte == self.elementSeparator {
-                    if self.scanSeparatorCount < maximumElements {
-                        self.separators[self.scanSeparatorCount] = Int32(truncatingIfNeeded: offset &- self.scanSegmentStart)
+            // The hot loop works on locals: stores through `separators` could alias `self`
+            // as far as the compiler knows, which would reload every field after each one.
+            var mask = self.blockMask
+            var count = self.scanSeparatorCount
+            var line = self.line
+            let base = self.blockBase
+            let buffer = UnsafeRawPointer(self.buffer)
+            let separators = self.separators
+            let separator = self.elementSeparator
+            let terminator = self.terminatorFirst
+            let segmentStart = self.scanSegmentStart
+            var found = -1
+            var refillAt = -1
+            while mask != 0 {
+                let offset = base &+ mask.trailingZeroBitCount
+                mask &= mask &- 1
+                let byte = buffer.load(fromByteOffset: offset, as: UInt8.self)
+                line &+= byte == 0x0A ? 1 : 0
+                if byte == separator {
+                    if count < maximumElements {
+                        separators[count] = Int32(truncatingIfNeeded: offset &- segmentStart)
                     }
-                    self.scanSeparatorCount &+= 1
-                } else if byte == self.terminatorFirst {
+                    count &+= 1
+                } else if byte == terminator {
                     if self.terminatorLength > 1 {
                         if offset &+ self.terminatorLength > self.end {
                             if !self.endOfInput {
                                 // Not enough bytes to confirm: refill and look at this byte again.
-                                if byte == 0x0A { self.line &-= 1 }
-                                self.scanPosition = offset
-                                self.blockLength = 0
-                                let before = self.bufferInputOffset
-                                _ = try self.fill(keepingFrom: self.scanSegmentStart)
-                                _ = before
+                                line &-= byte == 0x0A ? 1 : 0
+                                refillAt = offset
                                 break
                             }
                             continue
                         }
                         if !self.terminatorMatches(at: offset) { continue }
                     }
-                    self.scanPosition = offset &+ self.terminatorLength
-                    self.cursor = self.scanPosition
-                    return self.completeSegment(endingAt: offset)
+                    found = offset
+                    break
                 }
+            }
+            self.blockMask = mask
+            self.scanSeparatorCount = count
+            self.line = line
+            if found >= 0 {
+                self.scanPosition = found &+ self.terminatorLength
+                self.cursor = self.scanPosition
+                return self.completeSegment(endingAt: found)
+            }
+            if refillAt >= 0 {
+                self.scanPosition = refillAt
+                self.blockLength = 0
+                _ = try self.fill(keepingFrom: self.scanSegmentStart)
+                continue
             }
             if self.blockMask == 0 && self.scanPosition <= self.blockBase &+ self.blockLength {
                 self.scanPosition = self.blockBase &+ self.blockLength
@@ -368,23 +406,27 @@ public struct X12Reader: ~Copyable {
     }
 
     /// Builds the view of a segment whose terminator starts at `terminatorOffset`.
-    mutating func completeSegment(endingAt terminatorOffset: Int) -> X12Segment? {
+    @inline(__always)
+    mutating func completeSegment(endingAt terminatorOffset: Int) -> Bool {
         let start = self.scanSegmentStart
         var length = terminatorOffset &- start
+        // The scan loop notices an over-long segment only at the end of a 64-byte block, so
+        // one whose terminator is in the same block is caught here (on the same raw length).
+        let tooLong = self.skippingLongSegment || length > self.configuration.maximumSegmentLength
         // With LF as the terminator, a CR before it is the CRLF line ending, not data.
         if self.terminatorFirst == 0x0A && length > 0 && self.byte(start &+ length &- 1) == 0x0D {
             length &-= 1
         }
         let separatorCount = self.scanSeparatorCount
         let byteOffset = self.bufferInputOffset &+ start
-        if self.skippingLongSegment {
+        if tooLong {
             self.envelope.countSkippedSegment()
             self.queueFinding(
                 .error, .segmentTooLong,
                 "segment is \(length) bytes long, more than the limit of \(self.configuration.maximumSegmentLength)",
                 byteOffset: byteOffset, line: self.scanLine, segmentID: nil,
                 acknowledgment: .ak304("8"))
-            return nil
+            return false
         }
         if separatorCount > self.configuration.maximumElementsPerSegment {
             self.envelope.countSkippedSegment()
@@ -393,7 +435,7 @@ public struct X12Reader: ~Copyable {
                 "segment has \(separatorCount) elements, more than the limit of \(self.configuration.maximumElementsPerSegment)",
                 byteOffset: byteOffset, line: self.scanLine, segmentID: nil,
                 acknowledgment: .ak304("3"))
-            return nil
+            return false
         }
         let idLength = separatorCount > 0 ? Int(self.separators[0]) : length
         var id: UInt32 = 0
@@ -401,7 +443,8 @@ public struct X12Reader: ~Copyable {
         if validID {
             for index in 0..<idLength {
                 let byte = self.byte(start &+ index)
-                if !X12Delimiters.isAlphanumeric(byte) { validID = false }
+                // A digit, or a letter of either case (two unsigned compares).
+                if !(byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26) { validID = false }
                 id |= UInt32(byte) << UInt32(8 &* index)
             }
         }
@@ -411,7 +454,7 @@ public struct X12Reader: ~Copyable {
                 self.queueFinding(
                     .warning, .emptySegment, "empty segment (a segment terminator with nothing before it)",
                     byteOffset: byteOffset, line: self.scanLine, segmentID: nil, acknowledgment: nil)
-                return nil
+                return false
             }
             let text = String(decoding: UnsafeRawBufferPointer(start: self.buffer + start, count: min(idLength, 16)), as: UTF8.self)
             self.envelope.countSkippedSegment()
@@ -420,13 +463,24 @@ public struct X12Reader: ~Copyable {
                 "'\(text)' is not a segment identifier (2 or 3 letters and digits)",
                 value: text, byteOffset: byteOffset, line: self.scanLine, segmentID: nil,
                 acknowledgment: .ak304("1"))
-            return nil
+            return false
         }
-        return X12Segment(
-            base: self.buffer + start, length: length, separators: self.separators,
-            elementCount: separatorCount, id: X12SegmentID(rawValue: id), byteOffset: byteOffset,
-            line: self.scanLine, position: self.envelope.nextPosition(),
-            component: self.delimiters?.component, repetition: self.delimiters?.repetition)
+        self.current = (start, length, id, self.envelope.nextPosition())
+        return true
+    }
+
+    /// The segment found by the last successful `scanSegment()`, as a view.
+    ///
+    /// Built once, here, rather than passed up through the scanning functions: the view is
+    /// ten words, and copying it through two returns cost more than the scan of a segment.
+    @inline(__always)
+    func currentSegment() -> X12Segment {
+        X12Segment(
+            base: self.buffer + self.current.start, length: self.current.length, separators: self.separators,
+            elementCount: self.scanSeparatorCount, id: X12SegmentID(rawValue: self.current.id),
+            byteOffset: self.bufferInputOffset &+ self.current.start, line: self.scanLine,
+            position: self.current.position, component: self.componentSeparator,
+            repetition: self.repetitionSeparator)
     }
 
     // MARK: Envelope
@@ -543,7 +597,9 @@ extension X12Reader {
     mutating func readInterchangeHeader() throws(X12Error) {
         // Skip white space, NULs and UTF-8 byte-order marks.
         while true {
-            self.cursor = try self.ensure(3, from: self.cursor)
+            // Four bytes: `ISA` and the element separator, so a header split across chunks is
+            // still recognised.
+            self.cursor = try self.ensure(4, from: self.cursor)
             if self.cursor >= self.end {
                 self.finishInput(partialSegment: false)
                 return

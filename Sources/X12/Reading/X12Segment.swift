@@ -43,6 +43,14 @@ public struct X12Segment {
         self.repetition = repetition
     }
 
+    /// The same view at another position in its set.
+    func withPosition(_ position: Int) -> X12Segment {
+        X12Segment(
+            base: self.base, length: self.length, separators: self.separators, elementCount: self.elementCount,
+            id: self.id, byteOffset: self.byteOffset, line: self.line, position: position,
+            component: self.component, repetition: self.repetition)
+    }
+
     /// The segment id as text (allocates).
     public var idString: String {
         let end = self.elementCount > 0 ? Int(self.separators[0]) : self.length
@@ -180,26 +188,72 @@ private func memcmpEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafeRawPointer?, 
 
 /// The value of one element, owned: its repetitions, each a list of components.
 ///
-/// A simple element is one repetition of one component.
+/// A simple element is one repetition of one component. Values are kept in the cheapest
+/// form that holds them (a simple element is one `String`, not nested arrays), which is what
+/// lets the writer run at hundreds of megabytes per second; two values are equal when their
+/// repetitions are.
 public struct X12Value: Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
-    public var repetitions: [[String]]
+    enum Storage: Hashable, Sendable {
+        case simple(String)
+        case composite([String])
+        case repeated([[String]])
+    }
 
-    public init(repetitions: [[String]]) { self.repetitions = repetitions }
-    public init(stringLiteral value: String) { self.repetitions = [[value]] }
+    var storage: Storage
 
-    public static func simple(_ value: String) -> Self { Self(repetitions: [[value]]) }
+    public init(repetitions: [[String]]) {
+        if repetitions.count == 1 {
+            self.storage = repetitions[0].count == 1 ? .simple(repetitions[0][0]) : .composite(repetitions[0])
+        } else {
+            self.storage = .repeated(repetitions)
+        }
+    }
+
+    public init(stringLiteral value: String) { self.storage = .simple(value) }
+
+    public static func simple(_ value: String) -> Self { Self(storage: .simple(value)) }
     public static func composite(_ components: [String]) -> Self { Self(repetitions: [components]) }
     public static func repeated(_ repetitions: [[String]]) -> Self { Self(repetitions: repetitions) }
 
-    /// The text of a simple element (components joined with `:` for display).
+    private init(storage: Storage) { self.storage = storage }
+
+    /// The repetitions, each a list of components.
+    public var repetitions: [[String]] {
+        switch self.storage {
+        case .simple(let value): [[value]]
+        case .composite(let components): [components]
+        case .repeated(let repetitions): repetitions
+        }
+    }
+
+    /// The text of a simple element (components joined with `:` and repetitions with `^`
+    /// for display).
     public var text: String {
-        self.repetitions.map { $0.joined(separator: ":") }.joined(separator: "^")
+        switch self.storage {
+        case .simple(let value): value
+        default: self.repetitions.map { $0.joined(separator: ":") }.joined(separator: "^")
+        }
     }
 
     /// `true` when nothing but empty strings is present.
-    public var isEmpty: Bool { self.repetitions.allSatisfy { $0.allSatisfy(\.isEmpty) } }
+    public var isEmpty: Bool {
+        switch self.storage {
+        case .simple(let value): value.isEmpty
+        case .composite(let components): components.allSatisfy(\.isEmpty)
+        case .repeated(let repetitions): repetitions.allSatisfy { $0.allSatisfy(\.isEmpty) }
+        }
+    }
 
     public var description: String { self.text }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(repetitions: try decoder.singleValueContainer().decode([[String]].self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(self.repetitions)
+    }
 }
 
 /// A segment that owns its data: an id and its elements.

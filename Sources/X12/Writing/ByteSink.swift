@@ -13,12 +13,14 @@ public protocol ByteSink {
 }
 
 /// A sink that collects the bytes in memory.
-public struct MemoryByteSink: ByteSink {
+///
+/// A class, so the caller keeps a reference to read the bytes after a writer has used it.
+public final class MemoryByteSink: ByteSink {
     public private(set) var bytes: [UInt8] = []
 
     public init() {}
 
-    public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(X12Error) {
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(X12Error) {
         self.bytes.append(contentsOf: bytes)
     }
 

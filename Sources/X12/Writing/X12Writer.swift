@@ -79,8 +79,9 @@ public struct X12GroupEnvelope: Hashable, Sendable {
 /// refuses data that contains an active delimiter (X12 has no escape character).
 ///
 /// ```swift
-/// var writer = X12Writer(sink: MemoryByteSink(), delimiters: .standard, lineEnding: .lf,
-///                        controlNumbers: SequentialControlNumbers())
+/// let sink = MemoryByteSink()
+/// var writer = try X12Writer(sink: sink, delimiters: .standard, lineEnding: .lf,
+///                            controlNumbers: SequentialControlNumbers())
 /// try writer.beginInterchange(envelope)
 /// try writer.beginGroup(group)
 /// try writer.beginTransaction("850")
@@ -89,7 +90,11 @@ public struct X12GroupEnvelope: Hashable, Sendable {
 /// try writer.endGroup()
 /// try writer.endInterchange()
 /// ```
-public struct X12Writer<Sink: ByteSink, ControlNumbers: X12ControlNumberSource>: ~Copyable {
+///
+/// The writer is not generic: the sink and the control-number source are existentials,
+/// called once per 64 KiB flush and once per envelope. A generic writer used from another
+/// module ran unspecialized, looking up generic metadata on every segment (23 MB/s).
+public struct X12Writer: ~Copyable {
     public enum LineEnding: String, Sendable, CaseIterable {
         case none
         case lf
@@ -104,18 +109,23 @@ public struct X12Writer<Sink: ByteSink, ControlNumbers: X12ControlNumberSource>:
         }
     }
 
-    public private(set) var sink: Sink
-    public private(set) var controlNumbers: ControlNumbers
+    private var sink: any ByteSink
+    /// The control-number source, as advanced by what was written.
+    public private(set) var controlNumbers: any X12ControlNumberSource
     public let delimiters: X12Delimiters
     public let lineEnding: LineEnding
 
-    /// `true` for every byte the data must not contain.
-    private var forbidden: [Bool]
+    /// `true` for every byte the data must not contain (256 entries, owned, freed in deinit).
+    private let forbidden: UnsafeMutablePointer<Bool>
     private var buffer: UnsafeMutableRawPointer
-    private let capacity: Int
+    private var capacity: Int
+    /// Past this many buffered bytes, the next segment flushes first.
+    private let flushThreshold: Int
     private var used = 0
+    /// Bytes handed to the sink so far.
+    private var flushedCount = 0
     /// Bytes written so far (flushed or not).
-    public private(set) var byteCount = 0
+    public var byteCount: Int { self.flushedCount + self.used }
     private let suffix: [UInt8]
 
     private var interchange: (controlNumber: String, groups: Int)?
@@ -125,7 +135,8 @@ public struct X12Writer<Sink: ByteSink, ControlNumbers: X12ControlNumberSource>:
 
     /// - Throws: ``X12Error`` `.invalidDelimiters` when the delimiters cannot work together.
     public init(
-        sink: Sink, delimiters: X12Delimiters, lineEnding: LineEnding = .lf, controlNumbers: ControlNumbers,
+        sink: any ByteSink, delimiters: X12Delimiters, lineEnding: LineEnding = .lf,
+        controlNumbers: any X12ControlNumberSource,
         bufferSize: Int = 64 * 1024
     ) throws(X12Error) {
         if let problem = delimiters.problem { throw X12Error(.invalidDelimiters, problem) }
@@ -134,9 +145,11 @@ public struct X12Writer<Sink: ByteSink, ControlNumbers: X12ControlNumberSource>:
         self.lineEnding = lineEnding
         self.controlNumbers = controlNumbers
         self.capacity = max(bufferSize, 4096)
+        self.flushThreshold = self.capacity - self.capacity / 4
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
         self.suffix = delimiters.segment + lineEnding.bytes
-        var forbidden = [Bool](repeating: false, count: 256)
+        let forbidden = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        forbidden.initialize(repeating: false, count: 256)
         forbidden[Int(delimiters.element)] = true
         for byte in delimiters.segment { forbidden[Int(byte)] = true }
         if let component = delimiters.component { forbidden[Int(component)] = true }
@@ -144,7 +157,10 @@ public struct X12Writer<Sink: ByteSink, ControlNumbers: X12ControlNumberSource>:
         self.forbidden = forbidden
     }
 
-    deinit { self.buffer.deallocate() }
+    deinit {
+        self.buffer.deallocate()
+        self.forbidden.deallocate()
+    }
 
     // MARK: Envelopes
 
@@ -287,58 +303,152 @@ public struct X12Writer<Sink: ByteSink, ControlNumbers: X12ControlNumberSource>:
     public mutating func flush() throws(X12Error) {
         guard self.used > 0 else { return }
         try self.sink.write(UnsafeRawBufferPointer(start: self.buffer, count: self.used))
+        self.flushedCount += self.used
         self.used = 0
     }
 
     private mutating func writeRawSegment(_ id: String, _ elements: [X12Value]) throws(X12Error) {
-        guard X12SegmentID(id) != nil else {
+        guard Self.isSegmentID(id) else {
             throw X12Error(.invalidValue, "'\(id)' is not a segment identifier (2 or 3 letters and digits)")
         }
         // The last element with data; everything after it is left out.
         var last = elements.count - 1
         while last >= 0 && elements[last].isEmpty { last -= 1 }
         guard last >= 0 else { throw X12Error(.invalidValue, "segment \(id) has no data (a segment needs at least one element)") }
-        // Check everything first, so a refused segment leaves nothing half-written.
-        for index in 0...last {
-            try self.validateValue(elements[index], name: "\(id)\(index + 1 < 10 ? "0" : "")\(index + 1)")
-        }
+        // Flushes happen only between segments, so a refused segment can be taken back
+        // without a trace; a segment that does not fit grows the buffer instead.
+        if self.used >= self.flushThreshold { try self.flush() }
+        let start = self.used
         self.append(id)
         for index in 0...last {
             self.appendByte(self.delimiters.element)
-            try self.appendValue(elements[index], name: "\(id)\(index + 1 < 10 ? "0" : "")\(index + 1)")
+            if let failure = self.appendChecked(elements[index]) {
+                self.used = start
+                throw self.error(failure, value: elements[index], segment: id, position: index + 1)
+            }
         }
         self.append(self.suffix)
     }
 
-    private func validateValue(_ value: X12Value, name: String) throws(X12Error) {
+    /// 2 or 3 letters and digits, checked without allocating.
+    @inline(__always)
+    private static func isSegmentID(_ id: String) -> Bool {
+        let utf8 = id.utf8
+        guard utf8.count == 2 || utf8.count == 3 else { return false }
+        return utf8.allSatisfy(X12Delimiters.isAlphanumeric)
+    }
+
+    /// Why a value could not be written.
+    private enum Failure {
+        case delimiter(UInt8)
+        case repetitionNotAllowed
+        case noComponentSeparator
+    }
+
+    /// Appends a value, checking every byte against the delimiters as it is copied.
+    ///
+    /// - Returns: the failure, with the buffer then holding a partial value the caller discards.
+    private mutating func appendChecked(_ value: X12Value) -> Failure? {
+        switch value.storage {
+        case .simple(let text):
+            return self.appendChecked(text)
+        case .composite(let components):
+            return self.appendComponents(components[...])
+        case .repeated(let repetitions):
+            guard self.repetitionAllowed, let repetition = self.delimiters.repetition else {
+                return .repetitionNotAllowed
+            }
+            for (index, components) in repetitions.enumerated() {
+                if index > 0 { self.appendByte(repetition) }
+                if let failure = self.appendComponents(components[...]) { return failure }
+            }
+            return nil
+        }
+    }
+
+    private mutating func appendComponents(_ components: ArraySlice<String>) -> Failure? {
+        var last = components.endIndex - 1
+        while last > components.startIndex && components[last].isEmpty { last -= 1 }
+        guard last >= components.startIndex else { return nil }
+        if last > components.startIndex && self.delimiters.component == nil { return .noComponentSeparator }
+        for index in components.startIndex...last {
+            if index > components.startIndex, let component = self.delimiters.component { self.appendByte(component) }
+            if let failure = self.appendChecked(components[index]) { return failure }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private mutating func appendChecked(_ text: String) -> Failure? {
+        let copied: Failure?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Failure? in
+            self.reserve(bytes.count)
+            let target = (self.buffer + self.used).assumingMemoryBound(to: UInt8.self)
+            let forbidden = self.forbidden
+            var bad: UInt8 = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                target[index] = byte
+                if forbidden[Int(byte)] { bad = byte }
+            }
+            if bad != 0 || (bytes.count > 0 && self.forbidden[0] && bytes.contains(0)) {
+                return .delimiter(bad)
+            }
+            self.used &+= bytes.count
+            return nil
+        }
+        if let copied { return copied }
+        // A bridged or non-contiguous string: copy it to native storage first.
+        var native = text
+        native.makeContiguousUTF8()
+        return self.appendChecked(native)
+    }
+
+    private func error(_ failure: Failure, value: X12Value, segment: String, position: Int) -> X12Error {
+        let name = Self.elementName(segment, position)
+        switch failure {
+        case .delimiter(let byte):
+            return X12Error(
+                .delimiterInData,
+                "\(name) value '\(value.text)' contains the delimiter \(X12Delimiters.show(byte)); X12 has no escape character")
+        case .repetitionNotAllowed:
+            return X12Error(.invalidValue, "\(name) repeats, but this interchange has no repetition separator")
+        case .noComponentSeparator:
+            return X12Error(.invalidValue, "\(name) is a composite, but there is no component separator")
+        }
+    }
+
+    /// `BEG03`: built only when an error needs it.
+    private static func elementName(_ segment: String, _ position: Int) -> String {
+        "\(segment)\(position < 10 ? "0" : "")\(position)"
+    }
+
+    private func validateValue(_ value: X12Value, segment: String, position: Int) throws(X12Error) {
+        let name = { Self.elementName(segment, position) }
         if value.repetitions.count > 1 && !self.repetitionAllowed {
-            throw X12Error(.invalidValue, "\(name) repeats, but this interchange has no repetition separator")
+            throw X12Error(.invalidValue, "\(name()) repeats, but this interchange has no repetition separator")
         }
         for components in value.repetitions {
             if components.count > 1 && self.delimiters.component == nil && components.dropFirst().contains(where: { !$0.isEmpty }) {
-                throw X12Error(.invalidValue, "\(name) is a composite, but there is no component separator")
+                throw X12Error(.invalidValue, "\(name()) is a composite, but there is no component separator")
             }
             for component in components {
-                var text = component
-                let bad: UInt8? = text.withUTF8 { bytes in bytes.first { self.forbidden[Int($0)] } }
-                if let bad {
+                if let bad = component.utf8.first(where: { self.forbidden[Int($0)] }) {
                     throw X12Error(
                         .delimiterInData,
-                        "\(name) value '\(component)' contains the delimiter \(X12Delimiters.show(bad)); X12 has no escape character")
+                        "\(name()) value '\(component)' contains the delimiter \(X12Delimiters.show(bad)); X12 has no escape character")
                 }
             }
         }
     }
 
-    private mutating func appendValue(_ value: X12Value, name: String) throws(X12Error) {
+    private mutating func appendValue(_ value: X12Value) {
         for (repetitionIndex, components) in value.repetitions.enumerated() {
             if repetitionIndex > 0, let repetition = self.delimiters.repetition { self.appendByte(repetition) }
             var lastComponent = components.count - 1
             while lastComponent > 0 && components[lastComponent].isEmpty { lastComponent -= 1 }
             for componentIndex in 0...max(lastComponent, 0) where !components.isEmpty {
                 if componentIndex > 0, let component = self.delimiters.component { self.appendByte(component) }
-                var text = components[componentIndex]
-                text.withUTF8 { self.append(UnsafeRawBufferPointer($0)) }
+                self.append(components[componentIndex])
             }
         }
     }
@@ -350,7 +460,7 @@ public struct X12Writer<Sink: ByteSink, ControlNumbers: X12ControlNumberSource>:
     }
 
     private mutating func take(
-        _ given: UInt64?, _ next: (inout ControlNumbers) throws -> UInt64
+        _ given: UInt64?, _ next: (inout any X12ControlNumberSource) throws -> UInt64
     ) throws(X12Error) -> UInt64 {
         if let given { return given }
         do {
@@ -364,12 +474,23 @@ public struct X12Writer<Sink: ByteSink, ControlNumbers: X12ControlNumberSource>:
 
     // MARK: Buffer
 
+    /// Makes room for `count` more bytes, growing the buffer (never flushing mid-segment).
+    @inline(__always)
+    private mutating func reserve(_ count: Int) {
+        guard self.capacity - self.used < count else { return }
+        let newCapacity = max(self.capacity * 2, self.used + count)
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
+        grown.copyMemory(from: self.buffer, byteCount: self.used)
+        self.buffer.deallocate()
+        self.buffer = grown
+        self.capacity = newCapacity
+    }
+
     @inline(__always)
     private mutating func appendByte(_ byte: UInt8) {
-        if self.used == self.capacity { try? self.flushForSpace() }
+        self.reserve(1)
         self.buffer.storeBytes(of: byte, toByteOffset: self.used, as: UInt8.self)
         self.used &+= 1
-        self.byteCount &+= 1
     }
 
     private mutating func append(_ bytes: [UInt8]) {
@@ -382,29 +503,12 @@ public struct X12Writer<Sink: ByteSink, ControlNumbers: X12ControlNumberSource>:
     }
 
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        var bytes = bytes
-        while !bytes.isEmpty {
-            if self.used == self.capacity { try? self.flushForSpace() }
-            let count = min(bytes.count, self.capacity - self.used)
-            (self.buffer + self.used).copyMemory(from: bytes.baseAddress!, byteCount: count)
-            self.used &+= count
-            self.byteCount &+= count
-            bytes = UnsafeRawBufferPointer(rebasing: bytes[count...])
-        }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        self.reserve(bytes.count)
+        (self.buffer + self.used).copyMemory(from: base, byteCount: bytes.count)
+        self.used &+= bytes.count
     }
 
-    /// Flushes a full buffer; a sink error is kept and thrown by the next explicit flush.
-    private mutating func flushForSpace() throws {
-        if let error = self.deferredError { throw error }
-        do {
-            try self.sink.write(UnsafeRawBufferPointer(start: self.buffer, count: self.used))
-        } catch {
-            self.deferredError = error
-        }
-        self.used = 0
-    }
-
-    private var deferredError: X12Error?
 
     static func zeroPadded(_ number: UInt64, width: Int) -> String {
         let digits = String(number)
