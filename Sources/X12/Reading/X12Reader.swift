@@ -94,6 +94,9 @@ public struct X12Reader: ~Copyable {
     var terminatorLength = 1
     /// Copies of the delimiters' optional separators: reading them through the optional
     /// `delimiters` struct would retain its terminator array once per segment.
+    /// Copies of the configured limits, read once per segment.
+    let maximumElements: Int
+    let maximumLength: Int
     /// Where the last segment found is: buffer offset, length, packed id, position in its set.
     var current: (start: Int, length: Int, id: UInt32, position: Int) = (0, 0, 0, 0)
     var componentSeparator: UInt8?
@@ -113,6 +116,8 @@ public struct X12Reader: ~Copyable {
     public init(source: some ByteSource, configuration: Configuration = Configuration()) {
         precondition(configuration.chunkSize > 0, "the chunk size must be positive")
         self.configuration = configuration
+        self.maximumElements = configuration.maximumElementsPerSegment
+        self.maximumLength = configuration.maximumSegmentLength
         self.source = source
         self.capacity = max(configuration.chunkSize * 2, configuration.maximumISALength * 4, 4096)
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity + 64, alignment: 64)
@@ -275,8 +280,8 @@ public struct X12Reader: ~Copyable {
         self.scanSeparatorCount = 0
         self.scanLine = self.line
         self.skippingLongSegment = false
-        let maximumElements = self.configuration.maximumElementsPerSegment
-        let maximumLength = self.configuration.maximumSegmentLength
+        let maximumElements = self.maximumElements
+        let maximumLength = self.maximumLength
 
         while true {
             // The current block: reuse the bits left by the previous segment when it covers
@@ -319,10 +324,9 @@ public struct X12Reader: ~Copyable {
                 }
                 self.blockBase = self.scanPosition
                 self.blockLength = min(64, self.end &- self.scanPosition)
-                var mask = DelimiterScan.mask(
-                    self.buffer + self.scanPosition, self.elementSeparator, self.terminatorFirst, 0x0A)
-                if self.blockLength < 64 { mask &= (UInt64(1) << UInt64(self.blockLength)) &- 1 }
-                self.blockMask = mask
+                let valid: UInt64 = self.blockLength < 64 ? (UInt64(1) << UInt64(self.blockLength)) &- 1 : ~0
+                self.blockMask = DelimiterScan.mask(
+                    self.buffer + self.scanPosition, self.elementSeparator, self.terminatorFirst, 0x0A) & valid
             } else if self.scanPosition > self.blockBase {
                 // Drop the bits before the scan position (white space already consumed).
                 let shift = UInt64(self.scanPosition &- self.blockBase)
@@ -347,12 +351,12 @@ public struct X12Reader: ~Copyable {
                 mask &= mask &- 1
                 let byte = buffer.load(fromByteOffset: offset, as: UInt8.self)
                 line &+= byte == 0x0A ? 1 : 0
-                if byte == separator {
-                    if count < maximumElements {
-                        separators[count] = Int32(truncatingIfNeeded: offset &- segmentStart)
-                    }
-                    count &+= 1
-                } else if byte == terminator {
+                // Branch-free for separators, the most common bit: always store the offset,
+                // count it only if it is one (the slot past the limit absorbs the rest).
+                separators[count < maximumElements ? count : maximumElements] =
+                    Int32(truncatingIfNeeded: offset &- segmentStart)
+                count &+= byte == separator ? 1 : 0
+                if byte == terminator && byte != separator {
                     if self.terminatorLength > 1 {
                         if offset &+ self.terminatorLength > self.end {
                             if !self.endOfInput {
@@ -412,7 +416,7 @@ public struct X12Reader: ~Copyable {
         var length = terminatorOffset &- start
         // The scan loop notices an over-long segment only at the end of a 64-byte block, so
         // one whose terminator is in the same block is caught here (on the same raw length).
-        let tooLong = self.skippingLongSegment || length > self.configuration.maximumSegmentLength
+        let tooLong = self.skippingLongSegment || length > self.maximumLength
         // With LF as the terminator, a CR before it is the CRLF line ending, not data.
         if self.terminatorFirst == 0x0A && length > 0 && self.byte(start &+ length &- 1) == 0x0D {
             length &-= 1
@@ -428,7 +432,7 @@ public struct X12Reader: ~Copyable {
                 acknowledgment: .ak304("8"))
             return false
         }
-        if separatorCount > self.configuration.maximumElementsPerSegment {
+        if separatorCount > self.maximumElements {
             self.envelope.countSkippedSegment()
             self.queueFinding(
                 .error, .tooManyElements,
@@ -439,13 +443,17 @@ public struct X12Reader: ~Copyable {
         }
         let idLength = separatorCount > 0 ? Int(self.separators[0]) : length
         var id: UInt32 = 0
-        var validID = idLength >= 2 && idLength <= 3
+        var validID = idLength == 2 || idLength == 3
         if validID {
-            for index in 0..<idLength {
-                let byte = self.byte(start &+ index)
-                // A digit, or a letter of either case (two unsigned compares).
-                if !(byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26) { validID = false }
-                id |= UInt32(byte) << UInt32(8 &* index)
+            // Four bytes at once (the buffer has a 64-byte tail), keeping the id's 2 or 3.
+            let word = self.buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self)
+            id = word & (idLength == 3 ? 0x00FF_FFFF : 0x0000_FFFF)
+            // Every byte a digit or an uppercase letter: the usual case, checked per lane.
+            var lanes = id
+            for _ in 0..<idLength {
+                let byte = UInt8(truncatingIfNeeded: lanes)
+                if !(byte &- 0x30 < 10 || byte &- 0x41 < 26 || byte &- 0x61 < 26) { validID = false }
+                lanes >>= 8
             }
         }
         if !validID {

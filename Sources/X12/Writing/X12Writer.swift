@@ -140,6 +140,21 @@ public struct X12Writer: ~Copyable {
         bufferSize: Int = 64 * 1024
     ) throws(X12Error) {
         if let problem = delimiters.problem { throw X12Error(.invalidDelimiters, problem) }
+        // A line break after the terminator must not read as a separator, and a line break
+        // that is already the terminator is not written twice (that would be an empty segment).
+        let suffix: [UInt8]
+        if delimiters.segment.count == 1 && lineEnding.bytes.first == delimiters.segment[0] {
+            suffix = lineEnding.bytes
+        } else if let clash = lineEnding.bytes.first(where: {
+            $0 == delimiters.element || $0 == delimiters.component || $0 == delimiters.repetition
+                || delimiters.segment.contains($0)
+        }) {
+            throw X12Error(
+                .invalidDelimiters,
+                "the line ending \(lineEnding.rawValue) contains \(X12Delimiters.show(clash)), which is a delimiter")
+        } else {
+            suffix = delimiters.segment + lineEnding.bytes
+        }
         self.sink = sink
         self.delimiters = delimiters
         self.lineEnding = lineEnding
@@ -147,7 +162,7 @@ public struct X12Writer: ~Copyable {
         self.capacity = max(bufferSize, 4096)
         self.flushThreshold = self.capacity - self.capacity / 4
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
-        self.suffix = delimiters.segment + lineEnding.bytes
+        self.suffix = suffix
         let forbidden = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
         forbidden.initialize(repeating: false, count: 256)
         forbidden[Int(delimiters.element)] = true
@@ -205,6 +220,11 @@ public struct X12Writer: ~Copyable {
                 throw X12Error(.invalidValue, "\(name) '\(name == "ISA02" || name == "ISA04" ? "***" : value)' is longer than \(width) ASCII characters")
             }
             try self.checkData(utf8, name: name, allowing: name == "ISA11" ? self.delimiters.repetition : nil)
+            if utf8.count < width && self.forbidden[0x20] {
+                throw X12Error(
+                    .delimiterInData,
+                    "\(name) would be padded with spaces, but space is a delimiter: give all \(width) characters")
+            }
             bytes.append(self.delimiters.element)
             bytes += utf8
             bytes += [UInt8](repeating: 0x20, count: width - utf8.count)
@@ -253,8 +273,9 @@ public struct X12Writer: ~Copyable {
         }
         var elements: [X12Value] = [.simple(identifier), .simple(number)]
         if let implementationReference { elements.append(.simple(implementationReference)) }
-        self.transaction = (number, 0)
-        try self.writeSegment("ST", elements)
+        // The set opens only once its ST is written: a refused ST leaves no set open.
+        try self.writeRawSegment("ST", elements)
+        self.transaction = (number, 1)
         self.group?.transactions += 1
         return number
     }
@@ -290,6 +311,7 @@ public struct X12Writer: ~Copyable {
     /// Trailing empty elements and trailing empty components are left out; a segment with
     /// no data at all is refused.
     public mutating func writeSegment(_ id: String, _ elements: [X12Value]) throws(X12Error) {
+        guard self.interchange != nil else { throw X12Error(.invalidState, "segment \(id) needs an open interchange") }
         try self.writeRawSegment(id, elements)
         if self.transaction != nil { self.transaction!.segments += 1 }
     }

@@ -193,7 +193,8 @@ struct TestDocument {
             return X12OwnedSegment(
                 id: parts[0],
                 elements: parts.dropFirst().map { element in
-                    let repetitions = splittingRepetitions
+                    let repetitions =
+                        splittingRepetitions
                         ? element.split(separator: "^", omittingEmptySubsequences: false).map(String.init) : [element]
                     return X12Value(
                         repetitions: repetitions.map {
@@ -222,19 +223,15 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-// MARK: - Files and memory
-
-/// A path in the temporary directory that no other test process uses.
-func temporaryPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appending(path: "porter-\(getpid())-\(name)").path
-}
+// MARK: - Memory
 
 /// The resident set size of this process in kB (`VmRSS` in `/proc/self/status`), or `nil`
 /// where there is no `/proc`.
 func residentSetKilobytes() -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    // "VmRSS:\t  123456 kB"
     for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        return Int(line.dropFirst("VmRSS:".count).split(separator: " ").first ?? "")
+        return Int(line.dropFirst("VmRSS:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
     }
     return nil
 }
