@@ -180,6 +180,10 @@ public struct X12Location: Hashable, Sendable {
     public var repetition: Int?
     /// Loop path such as `PO1[3]/PID[1]` (filled by schema validation).
     public var loop: String?
+    /// The X12 data element reference number of `element` (`324` for BEG03), for AK402/IK402.
+    public var elementReference: String?
+    /// The identifier of the innermost loop the segment is in (`PO1`), for AK303/IK303.
+    public var loopIdentifier: String?
 
     public init(
         file: String? = nil,
@@ -193,7 +197,9 @@ public struct X12Location: Hashable, Sendable {
         element: Int? = nil,
         component: Int? = nil,
         repetition: Int? = nil,
-        loop: String? = nil
+        loop: String? = nil,
+        elementReference: String? = nil,
+        loopIdentifier: String? = nil
     ) {
         self.file = file
         self.byteOffset = byteOffset
@@ -207,6 +213,8 @@ public struct X12Location: Hashable, Sendable {
         self.component = component
         self.repetition = repetition
         self.loop = loop
+        self.elementReference = elementReference
+        self.loopIdentifier = loopIdentifier
     }
 
     /// `ISA13 000000457, GS06 12, ST02 0001, segment 4 BEG03` — the envelope and position.
