@@ -20,7 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "X12", swiftSettings: strictSettings),
+        .target(name: "X12", resources: [.process("Schema/Data")], swiftSettings: strictSettings),
         .executableTarget(
             name: "porter",
             dependencies: [

@@ -116,6 +116,29 @@ extension X12Finding {
         public static let segmentTooLong: Self = "segmentTooLong"
         public static let tooManyElements: Self = "tooManyElements"
         public static let emptySegment: Self = "emptySegment"
+        // Schema validation: structure (AK3/IK3)
+        public static let schemaNotApplied: Self = "schemaNotApplied"
+        public static let mandatorySegmentMissing: Self = "mandatorySegmentMissing"
+        public static let segmentExceedsMaximumUse: Self = "segmentExceedsMaximumUse"
+        public static let loopExceedsMaximumRepeat: Self = "loopExceedsMaximumRepeat"
+        public static let segmentOutOfOrder: Self = "segmentOutOfOrder"
+        public static let segmentNotInTransactionSet: Self = "segmentNotInTransactionSet"
+        // Schema validation: elements (AK4/IK4)
+        public static let mandatoryElementMissing: Self = "mandatoryElementMissing"
+        public static let conditionalElementMissing: Self = "conditionalElementMissing"
+        public static let tooManyDataElements: Self = "tooManyDataElements"
+        public static let tooManyComponents: Self = "tooManyComponents"
+        public static let elementTooShort: Self = "elementTooShort"
+        public static let elementTooLong: Self = "elementTooLong"
+        public static let invalidCharacter: Self = "invalidCharacter"
+        public static let invalidCode: Self = "invalidCode"
+        public static let invalidElementDate: Self = "invalidElementDate"
+        public static let invalidElementTime: Self = "invalidElementTime"
+        public static let exclusionViolated: Self = "exclusionViolated"
+        // 856 hierarchy
+        public static let hierarchyDuplicateID: Self = "hierarchyDuplicateID"
+        public static let hierarchyParentMissing: Self = "hierarchyParentMissing"
+        public static let hierarchyLevelOrder: Self = "hierarchyLevelOrder"
     }
 }
 

@@ -115,8 +115,8 @@ public struct X12Writer: ~Copyable {
     public let delimiters: X12Delimiters
     public let lineEnding: LineEnding
 
-    /// `true` for every byte the data must not contain (256 entries, owned, freed in deinit).
-    private let forbidden: UnsafeMutablePointer<Bool>
+    /// 1 for every byte the data must not contain, else 0 (256 entries, owned, freed in deinit).
+    private let forbidden: UnsafeMutablePointer<UInt8>
     private var buffer: UnsafeMutableRawPointer
     private var capacity: Int
     /// Past this many buffered bytes, the next segment flushes first.
@@ -163,12 +163,12 @@ public struct X12Writer: ~Copyable {
         self.flushThreshold = self.capacity - self.capacity / 4
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
         self.suffix = suffix
-        let forbidden = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
-        forbidden.initialize(repeating: false, count: 256)
-        forbidden[Int(delimiters.element)] = true
-        for byte in delimiters.segment { forbidden[Int(byte)] = true }
-        if let component = delimiters.component { forbidden[Int(component)] = true }
-        if let repetition = delimiters.repetition { forbidden[Int(repetition)] = true }
+        let forbidden = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        forbidden.initialize(repeating: 0, count: 256)
+        forbidden[Int(delimiters.element)] = 1
+        for byte in delimiters.segment { forbidden[Int(byte)] = 1 }
+        if let component = delimiters.component { forbidden[Int(component)] = 1 }
+        if let repetition = delimiters.repetition { forbidden[Int(repetition)] = 1 }
         self.forbidden = forbidden
     }
 
@@ -220,7 +220,7 @@ public struct X12Writer: ~Copyable {
                 throw X12Error(.invalidValue, "\(name) '\(name == "ISA02" || name == "ISA04" ? "***" : value)' is longer than \(width) ASCII characters")
             }
             try self.checkData(utf8, name: name, allowing: name == "ISA11" ? self.delimiters.repetition : nil)
-            if utf8.count < width && self.forbidden[0x20] {
+            if utf8.count < width && self.forbidden[0x20] != 0 {
                 throw X12Error(
                     .delimiterInData,
                     "\(name) would be padded with spaces, but space is a delimiter: give all \(width) characters")
@@ -357,7 +357,12 @@ public struct X12Writer: ~Copyable {
     private static func isSegmentID(_ id: String) -> Bool {
         let utf8 = id.utf8
         guard utf8.count == 2 || utf8.count == 3 else { return false }
-        return utf8.allSatisfy(X12Delimiters.isAlphanumeric)
+        let valid = utf8.withContiguousStorageIfAvailable { bytes in
+            var valid = true
+            for byte in bytes where !(byte &- 0x30 < 10 || byte &- 0x41 < 26 || byte &- 0x61 < 26) { valid = false }
+            return valid
+        }
+        return valid ?? utf8.allSatisfy(X12Delimiters.isAlphanumeric)
     }
 
     /// Why a value could not be written.
@@ -403,17 +408,18 @@ public struct X12Writer: ~Copyable {
     @inline(__always)
     private mutating func appendChecked(_ text: String) -> Failure? {
         let copied: Failure?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Failure? in
+            guard let source = bytes.baseAddress, bytes.count > 0 else { return nil }
             self.reserve(bytes.count)
-            let target = (self.buffer + self.used).assumingMemoryBound(to: UInt8.self)
+            (self.buffer + self.used).copyMemory(from: source, byteCount: bytes.count)
+            // One pass with no early exit: OR the table entries, look for the culprit only if
+            // something matched (rare).
             let forbidden = self.forbidden
-            var bad: UInt8 = 0
+            var hit: UInt8 = 0
             for index in 0..<bytes.count {
-                let byte = bytes[index]
-                target[index] = byte
-                if forbidden[Int(byte)] { bad = byte }
+                hit |= forbidden[Int(bytes[index])]
             }
-            if bad != 0 || (bytes.count > 0 && self.forbidden[0] && bytes.contains(0)) {
-                return .delimiter(bad)
+            if hit != 0 {
+                return .delimiter(bytes.first { forbidden[Int($0)] != 0 } ?? 0)
             }
             self.used &+= bytes.count
             return nil
@@ -454,7 +460,7 @@ public struct X12Writer: ~Copyable {
                 throw X12Error(.invalidValue, "\(name()) is a composite, but there is no component separator")
             }
             for component in components {
-                if let bad = component.utf8.first(where: { self.forbidden[Int($0)] }) {
+                if let bad = component.utf8.first(where: { self.forbidden[Int($0)] != 0 }) {
                     throw X12Error(
                         .delimiterInData,
                         "\(name()) value '\(component)' contains the delimiter \(X12Delimiters.show(bad)); X12 has no escape character")
@@ -476,7 +482,7 @@ public struct X12Writer: ~Copyable {
     }
 
     private func checkData(_ bytes: [UInt8], name: String, allowing allowed: UInt8?) throws(X12Error) {
-        for byte in bytes where self.forbidden[Int(byte)] && byte != allowed {
+        for byte in bytes where self.forbidden[Int(byte)] != 0 && byte != allowed {
             throw X12Error(.delimiterInData, "\(name) contains the delimiter \(X12Delimiters.show(byte))")
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import X12
 
 /// The exit codes every Porter command uses (DESIGN.md, "CLI conventions").
 enum PorterExit {
@@ -16,4 +17,10 @@ enum PorterExit {
         if values.contains(1) { return inputErrors }
         return success
     }
+}
+
+/// The message of an error for standard error: an X12 error's sentence, or the error itself.
+func describe(_ error: any Error) -> String {
+    if let error = error as? X12Error { return error.message }
+    return String(describing: error)
 }

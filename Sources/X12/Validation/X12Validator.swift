@@ -1,0 +1,204 @@
+/// Full validation of X12: the reader's envelope checks plus each transaction set against
+/// its schema (segment order, usage, maximum use and loop repeats, element types, lengths,
+/// codes and syntax notes, and the 856 HL hierarchy).
+///
+/// The validator wraps a reader and hands out the same events, with its own findings added
+/// before the end of the set they belong to. Like the reader it streams: one set's state at
+/// a time (a stack of loop counters), whatever the size of the input.
+///
+/// ```swift
+/// var validator = X12Validator(reader: X12Reader(source: source))
+/// while let event = try validator.next() {
+///     if case .finding(let finding) = event { print(finding) }
+/// }
+/// ```
+public struct X12Validator: ~Copyable {
+    private var reader: X12Reader
+    private var pending: [X12Reader.Event] = []
+    private var pendingIndex = 0
+    private let sourceName: String?
+
+    // Envelope context for locations.
+    private var interchangeControlNumber: String?
+    private var groupControlNumber: String?
+    private var transactionControlNumber: String?
+    /// The schema chosen for the open group, if any.
+    private var groupSchema: X12Schema?
+    /// The compiled set being validated, if Porter has a schema for it.
+    private var set: CompiledTransactionSet?
+    private var matcher = StructureMatcher()
+    private var hierarchy = HierarchyChecker()
+
+    public init(reader: consuming X12Reader, sourceName: String? = nil) {
+        self.reader = reader
+        self.sourceName = sourceName
+    }
+
+    /// The next event, or `nil` at the end of the input.
+    public mutating func next() throws(X12Error) -> X12Reader.Event? {
+        if self.pendingIndex < self.pending.count {
+            let event = self.pending[self.pendingIndex]
+            self.pendingIndex += 1
+            return event
+        }
+        if !self.pending.isEmpty {
+            self.pending.removeAll(keepingCapacity: true)
+            self.pendingIndex = 0
+        }
+        guard let event = try self.reader.next() else { return nil }
+        switch event {
+        case .segment(let segment):
+            if self.set != nil && segment.position > 0 {
+                self.validate(segment)
+            }
+            return event
+        case .interchangeStart(let header):
+            self.interchangeControlNumber = header.controlNumber
+        case .groupStart(let header):
+            self.groupControlNumber = header.controlNumber
+            self.chooseSchema(for: header)
+        case .transactionStart(let header):
+            self.transactionControlNumber = header.controlNumber
+            self.startSet(header)
+        case .transactionEnd:
+            if self.set != nil {
+                self.finishSet()
+                self.set = nil
+                if self.pending.isEmpty { return event }
+                self.pending.append(event)
+                return self.nextPending()
+            }
+        case .groupEnd:
+            self.groupSchema = nil
+            self.groupControlNumber = nil
+        case .interchangeEnd:
+            self.interchangeControlNumber = nil
+        case .finding:
+            break
+        }
+        return event
+    }
+
+    private mutating func nextPending() -> X12Reader.Event? {
+        let event = self.pending[self.pendingIndex]
+        self.pendingIndex += 1
+        return event
+    }
+
+    /// Bytes consumed so far.
+    public var byteOffset: Int { self.reader.byteOffset }
+
+    // MARK: Schema choice
+
+    private var groupHeader: X12GroupHeader?
+
+    private mutating func chooseSchema(for header: X12GroupHeader) {
+        self.groupHeader = header
+        guard let (schema, exact) = X12Schema.nearest(toGroupVersion: header.version) else {
+            self.groupSchema = nil
+            self.queueInfo(
+                "no schema for version \(header.version): the sets of this group are checked at envelope level only",
+                byteOffset: header.byteOffset, line: header.line, segmentID: "GS", element: 8)
+            return
+        }
+        self.groupSchema = schema
+        if !exact {
+            self.queueInfo(
+                "version \(header.version) is validated with the nearest schema, \(schema.version)",
+                byteOffset: header.byteOffset, line: header.line, segmentID: "GS", element: 8)
+        }
+    }
+
+    private mutating func startSet(_ header: X12TransactionHeader) {
+        self.set = nil
+        guard let schema = self.groupSchema else { return }
+        guard let compiled = CompiledSchemas.transactionSet(header.identifier, schema: schema) else {
+            self.queueInfo(
+                "transaction set \(header.identifier) has no schema in Porter: checked at envelope level only",
+                byteOffset: header.byteOffset, line: header.line, segmentID: "ST", element: 1, position: 1)
+            return
+        }
+        self.set = compiled
+        self.matcher.start(compiled.root)
+        self.hierarchy.start()
+    }
+
+    // MARK: Per segment
+
+    private mutating func validate(_ segment: X12Segment) {
+        guard let set = self.set else { return }
+        let outcome = self.matcher.match(segment.id.rawValue)
+        let loopPath = self.matcher.loopPath
+        let loopIdentifier = self.matcher.loopIdentifier
+        for problem in outcome.problems {
+            self.queueSegmentFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
+        }
+        guard outcome.matched, let rules = set.segments[segment.id.rawValue] else { return }
+        var checker = ElementChecker(segment: segment, rules: rules, groupVersion: self.groupHeader?.version ?? set.version)
+        checker.run()
+        for problem in checker.problems {
+            self.queueElementFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
+        }
+        if set.isHierarchical && segment.id == .hl {
+            for problem in self.hierarchy.check(segment) {
+                self.queueElementFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
+            }
+        } else if set.isHierarchical && segment.id == .bsn {
+            self.hierarchy.structureCode = segment.element(at: 5).map(\.string)
+        }
+    }
+
+    private mutating func finishSet() {
+        for problem in self.matcher.finish() {
+            self.queueSegmentFinding(problem, segment: nil, loop: nil, loopIdentifier: problem.loopIdentifier)
+        }
+    }
+
+    // MARK: Findings
+
+    private mutating func queueSegmentFinding(
+        _ problem: StructureProblem, segment: X12Segment?, loop: String?, loopIdentifier: String?
+    ) {
+        let location = X12Location(
+            file: self.sourceName, byteOffset: segment?.byteOffset ?? self.reader.byteOffset,
+            line: segment?.line ?? 0, interchange: self.interchangeControlNumber, group: self.groupControlNumber,
+            transaction: self.transactionControlNumber, segmentPosition: problem.position ?? segment?.position,
+            segmentID: problem.segmentID, loop: problem.loopPath ?? loop, loopIdentifier: problem.loopIdentifier ?? loopIdentifier)
+        self.pending.append(
+            .finding(
+                X12Finding(
+                    problem.severity, problem.code, problem.message, value: nil, location: location,
+                    acknowledgment: .ak304(problem.ak304))))
+    }
+
+    private mutating func queueElementFinding(
+        _ problem: ElementProblem, segment: X12Segment, loop: String?, loopIdentifier: String?
+    ) {
+        let location = X12Location(
+            file: self.sourceName, byteOffset: segment.byteOffset, line: segment.line,
+            interchange: self.interchangeControlNumber, group: self.groupControlNumber,
+            transaction: self.transactionControlNumber, segmentPosition: segment.position,
+            segmentID: segment.idString, element: problem.element, component: problem.component, loop: loop,
+            elementReference: problem.reference, loopIdentifier: loopIdentifier)
+        self.pending.append(
+            .finding(
+                X12Finding(
+                    problem.severity, problem.code, problem.message, value: problem.value, location: location,
+                    acknowledgment: .ak403(problem.ak403))))
+    }
+
+    private mutating func queueInfo(
+        _ message: String, byteOffset: Int, line: Int, segmentID: String, element: Int, position: Int? = nil
+    ) {
+        let location = X12Location(
+            file: self.sourceName, byteOffset: byteOffset, line: line, interchange: self.interchangeControlNumber,
+            group: self.groupControlNumber, transaction: position == nil ? nil : self.transactionControlNumber,
+            segmentPosition: position, segmentID: segmentID, element: element)
+        self.pending.append(.finding(X12Finding(.info, .schemaNotApplied, message, location: location)))
+    }
+}
+
+extension X12SegmentID {
+    static let hl: Self = "HL"
+    static let bsn: Self = "BSN"
+}
