@@ -17,6 +17,7 @@ struct PorterBench: ParsableCommand {
         subcommands: [
             Generate.self,
             Tokenize.self,
+            Validate.self,
             Write.self,
             Cat.self,
         ]

@@ -77,90 +77,111 @@ struct CompiledEntry: Sendable {
     }
 }
 
-/// The element rules of one segment.
-struct CompiledSegment: Sendable {
+/// The element rules of one segment, flattened into plain values so that checking a
+/// segment retains and releases nothing per element (the class graph it replaced spent half
+/// of validation's time in reference counting).
+final class CompiledSegment: Sendable {
     let id: String
     let name: String
-    let elements: [CompiledElement]
+    /// One rule per element position (index 0 is position 1).
+    let rules: [ElementRule]
+    /// The components of composites, `ElementRule.firstComponent` indexes here.
+    let componentRules: [ElementRule]
+    /// Names and reference numbers, for messages.
+    let descriptions: [ElementDescription]
+    let codeTables: [CodeTable]
     let syntaxNotes: [X12SyntaxNote]
+    /// Syntax notes of the composite at each position (empty for simple elements).
+    let compositeSyntaxNotes: [[X12SyntaxNote]]
 
     init(_ schema: X12SegmentSchema) {
         self.id = schema.id
         self.name = schema.name
-        self.elements = schema.elements.map(CompiledElement.init)
         self.syntaxNotes = schema.syntaxNotes
-    }
-}
-
-/// One element position of a segment: a simple element or a composite.
-struct CompiledElement: Sendable {
-    let usage: X12Usage
-    let simple: CompiledSimpleElement?
-    let components: [CompiledComponent]
-    let compositeID: String?
-    let compositeName: String?
-    let compositeSyntaxNotes: [X12SyntaxNote]
-
-    init(_ reference: X12ElementReference) {
-        self.usage = reference.usage
-        switch reference.kind {
-        case .simple(let element):
-            self.simple = CompiledSimpleElement(element)
-            self.components = []
-            self.compositeID = nil
-            self.compositeName = nil
-            self.compositeSyntaxNotes = []
-        case .composite(let composite):
-            self.simple = nil
-            self.components = composite.components.map {
-                CompiledComponent(usage: $0.usage, element: CompiledSimpleElement($0.element))
+        var rules: [ElementRule] = []
+        var components: [ElementRule] = []
+        var descriptions: [ElementDescription] = []
+        var tables: [CodeTable] = []
+        var compositeNotes: [[X12SyntaxNote]] = []
+        func rule(for element: X12ElementSchema, usage: X12Usage) -> ElementRule {
+            var table: Int32 = -1
+            if let codes = element.codes {
+                table = Int32(tables.count)
+                tables.append(CodeTable(codes))
             }
-            self.compositeID = composite.id
-            self.compositeName = composite.name
-            self.compositeSyntaxNotes = composite.syntaxNotes
+            descriptions.append(ElementDescription(reference: element.id, name: element.name, composite: nil))
+            return ElementRule(
+                usage: usage, type: element.type, minimum: Int32(element.minimumLength),
+                maximum: Int32(element.maximumLength), codeTable: table, codesClosed: element.codesClosed,
+                firstComponent: -1, componentCount: 0, description: Int32(descriptions.count - 1))
         }
-    }
-}
-
-struct CompiledComponent: Sendable {
-    let usage: X12Usage
-    let element: CompiledSimpleElement
-}
-
-/// A simple data element's rules, with its code list packed for allocation-free lookups.
-struct CompiledSimpleElement: Sendable {
-    let reference: String
-    let name: String
-    let type: X12DataType
-    let minimumLength: Int
-    let maximumLength: Int
-    /// Codes of up to 8 bytes packed into integers (`nil`: no list).
-    let packedCodes: Set<UInt64>?
-    let longCodes: Set<String>
-    let codesClosed: Bool
-
-    init(_ element: X12ElementSchema) {
-        self.reference = element.id
-        self.name = element.name
-        self.type = element.type
-        self.minimumLength = element.minimumLength
-        self.maximumLength = element.maximumLength
-        self.codesClosed = element.codesClosed
-        if let codes = element.codes {
-            var packed = Set<UInt64>()
-            var long = Set<String>()
-            for code in codes {
-                if let value = Self.pack(Array(code.utf8)) { packed.insert(value) } else { long.insert(code) }
+        for reference in schema.elements {
+            switch reference.kind {
+            case .simple(let element):
+                rules.append(rule(for: element, usage: reference.usage))
+                compositeNotes.append([])
+            case .composite(let composite):
+                let first = Int32(components.count)
+                for component in composite.components {
+                    components.append(rule(for: component.element, usage: component.usage))
+                }
+                descriptions.append(ElementDescription(reference: composite.id, name: composite.name, composite: composite.id))
+                rules.append(
+                    ElementRule(
+                        usage: reference.usage, type: .string, minimum: 0, maximum: 0, codeTable: -1, codesClosed: false,
+                        firstComponent: first, componentCount: Int32(composite.components.count),
+                        description: Int32(descriptions.count - 1)))
+                compositeNotes.append(composite.syntaxNotes)
             }
-            self.packedCodes = packed
-            self.longCodes = long
-        } else {
-            self.packedCodes = nil
-            self.longCodes = []
         }
+        self.rules = rules
+        self.componentRules = components
+        self.descriptions = descriptions
+        self.codeTables = tables
+        self.compositeSyntaxNotes = compositeNotes
+    }
+}
+
+/// One element's rule as plain data.
+struct ElementRule: Sendable {
+    var usage: X12Usage
+    var type: X12DataType
+    var minimum: Int32
+    var maximum: Int32
+    /// Index into `CompiledSegment.codeTables`, or -1.
+    var codeTable: Int32
+    var codesClosed: Bool
+    /// For a composite: its first component in `componentRules`; -1 for a simple element.
+    var firstComponent: Int32
+    var componentCount: Int32
+    /// Index into `CompiledSegment.descriptions`.
+    var description: Int32
+
+    var isComposite: Bool { self.firstComponent >= 0 }
+}
+
+struct ElementDescription: Sendable {
+    var reference: String
+    var name: String
+    var composite: String?
+}
+
+/// A code list packed for allocation-free lookups: codes of up to 7 bytes as integers.
+final class CodeTable: Sendable {
+    let packed: Set<UInt64>
+    let long: Set<String>
+
+    init(_ codes: Set<String>) {
+        var packed = Set<UInt64>()
+        var long = Set<String>()
+        for code in codes {
+            if let value = Self.pack(Array(code.utf8)) { packed.insert(value) } else { long.insert(code) }
+        }
+        self.packed = packed
+        self.long = long
     }
 
-    /// Up to 8 bytes as one integer (the length in the top byte keeps `A` and `A\0` apart).
+    /// Up to 7 bytes as one integer (the length in the top byte keeps `A` and `A\0` apart).
     static func pack<C: Collection<UInt8>>(_ bytes: C) -> UInt64? {
         guard bytes.count <= 7 else { return nil }
         var value = UInt64(bytes.count) << 56
@@ -168,10 +189,9 @@ struct CompiledSimpleElement: Sendable {
         return value
     }
 
-    func contains(code bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let packedCodes else { return true }
-        if let value = Self.pack(bytes) { return packedCodes.contains(value) }
-        return self.longCodes.contains(String(decoding: bytes, as: UTF8.self))
+    func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if let value = Self.pack(bytes) { return self.packed.contains(value) }
+        return self.long.contains(String(decoding: bytes, as: UTF8.self))
     }
 }
 

@@ -28,107 +28,121 @@ struct ElementChecker {
 
     mutating func run() {
         let count = self.segment.elementCount
-        if count > self.rules.elements.count {
-            let extra = self.segment.element(at: self.rules.elements.count + 1)
+        let rules = self.rules.rules
+        if count > rules.count {
+            let extra = self.segment.element(at: rules.count + 1)
             self.problems.append(
                 ElementProblem(
                     code: .tooManyDataElements,
-                    message: "\(self.rules.id) has \(count) elements; the standard defines \(self.rules.elements.count)",
-                    ak403: "3", element: self.rules.elements.count + 1, value: extra.map { Self.text($0.bytes) }))
+                    message: "\(self.rules.id) has \(count) elements; the standard defines \(rules.count)",
+                    ak403: "3", element: rules.count + 1, value: extra.map { Self.text($0.bytes) }))
         }
-        for (index, rule) in self.rules.elements.enumerated() {
-            let position = index + 1
-            let element = self.segment.element(at: position)
-            let present = element.map { !$0.isEmpty } ?? false
-            if !present {
-                if rule.usage == .mandatory {
-                    self.problems.append(
-                        ElementProblem(
-                            code: .mandatoryElementMissing,
-                            message: "\(self.name(position)) \(self.describe(rule)) is mandatory but missing",
-                            ak403: "1", element: position, reference: rule.simple?.reference))
+        rules.withUnsafeBufferPointer { rules in
+            for index in 0..<rules.count {
+                let rule = rules[index]
+                let position = index + 1
+                guard let element = self.segment.element(at: position), !element.isEmpty else {
+                    if rule.usage == .mandatory {
+                        let description = self.rules.descriptions[Int(rule.description)]
+                        self.problems.append(
+                            ElementProblem(
+                                code: .mandatoryElementMissing,
+                                message: "\(self.name(position)) \(description.name) is mandatory but missing",
+                                ak403: "1", element: position,
+                                reference: rule.isComposite ? nil : description.reference))
+                    }
+                    continue
                 }
-                continue
-            }
-            guard let element else { continue }
-            if let simple = rule.simple {
-                if let componentSeparator = self.segment.component, element.bytes.contains(componentSeparator) {
+                if rule.isComposite {
+                    self.checkComposite(element, rule, position: position)
+                    continue
+                }
+                if let separator = self.segment.component, element.bytes.contains(separator) {
+                    let description = self.rules.descriptions[Int(rule.description)]
                     self.problems.append(
                         ElementProblem(
                             code: .tooManyComponents,
-                            message: "\(self.name(position)) \(simple.name) is a simple element but holds the component separator",
-                            ak403: "13", element: position, reference: simple.reference, value: Self.text(element.bytes)))
+                            message: "\(self.name(position)) \(description.name) is a simple element but holds the component separator",
+                            ak403: "13", element: position, reference: description.reference, value: Self.text(element.bytes)))
                     continue
                 }
-                self.check(element.bytes, simple, position: position, component: nil)
-            } else {
-                self.checkComposite(element, rule, position: position)
+                self.check(element.bytes, rule, position: position, component: nil)
             }
         }
-        let segment = self.segment
-        self.checkSyntaxNotes(self.rules.syntaxNotes, presence: { position in
-            guard let element = segment.element(at: position) else { return false }
-            return !element.isEmpty
-        }, component: nil)
+        if !self.rules.syntaxNotes.isEmpty {
+            let segment = self.segment
+            self.checkSyntaxNotes(self.rules.syntaxNotes, presence: { position in
+                guard let element = segment.element(at: position) else { return false }
+                return !element.isEmpty
+            }, component: nil)
+        }
     }
 
-    private mutating func checkComposite(_ element: X12Element, _ rule: CompiledElement, position: Int) {
+    private mutating func checkComposite(_ element: X12Element, _ rule: ElementRule, position: Int) {
         let count = element.componentCount
-        if count > rule.components.count {
+        let described = self.rules.descriptions[Int(rule.description)]
+        if count > Int(rule.componentCount) {
             self.problems.append(
                 ElementProblem(
                     code: .tooManyComponents,
-                    message: "\(self.name(position)) \(rule.compositeName ?? "composite") has \(count) components; the standard defines \(rule.components.count)",
+                    message: "\(self.name(position)) \(described.name) has \(count) components; the standard defines \(rule.componentCount)",
                     ak403: "13", element: position, value: Self.text(element.bytes)))
         }
-        for (index, component) in rule.components.enumerated() {
+        for index in 0..<Int(rule.componentCount) {
+            let component = self.rules.componentRules[Int(rule.firstComponent) + index]
             let value = element.component(at: index + 1)
-            let present = value.map { !$0.isEmpty } ?? false
-            if !present {
+            guard let value, !value.isEmpty else {
                 if component.usage == .mandatory {
+                    let description = self.rules.descriptions[Int(component.description)]
                     self.problems.append(
                         ElementProblem(
                             code: .mandatoryElementMissing,
-                            message: "\(self.name(position))-\(index + 1) \(component.element.name) is mandatory in \(rule.compositeID ?? "the composite") but missing",
-                            ak403: "1", element: position, component: index + 1, reference: component.element.reference))
+                            message: "\(self.name(position))-\(index + 1) \(description.name) is mandatory in \(described.composite ?? "the composite") but missing",
+                            ak403: "1", element: position, component: index + 1, reference: description.reference))
                 }
                 continue
             }
-            if let value { self.check(value.bytes, component.element, position: position, component: index + 1) }
+            self.check(value.bytes, component, position: position, component: index + 1)
         }
-        self.checkSyntaxNotes(rule.compositeSyntaxNotes, presence: { index in
-            guard let value = element.component(at: index) else { return false }
-            return !value.isEmpty
-        }, component: position)
+        let notes = self.rules.compositeSyntaxNotes[position - 1]
+        if !notes.isEmpty {
+            self.checkSyntaxNotes(notes, presence: { index in
+                guard let value = element.component(at: index) else { return false }
+                return !value.isEmpty
+            }, component: position)
+        }
     }
 
     // MARK: Values
 
-    private mutating func check(
-        _ bytes: UnsafeRawBufferPointer, _ rule: CompiledSimpleElement, position: Int, component: Int?
-    ) {
-        let label = component.map { "\(self.name(position))-\($0)" } ?? self.name(position)
+    private mutating func check(_ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, position: Int, component: Int?) {
+        let label = LazyLabel(segmentID: self.rules.id, position: position, component: component)
         switch rule.type {
         case .identifier, .string:
             let length = Self.characterCount(bytes)
             if !self.checkLength(length, rule, label: label, position: position, component: component, bytes: bytes) {
                 return
             }
-            if rule.type == .identifier && !rule.contains(code: bytes) {
+            if rule.type == .identifier && rule.codeTable >= 0
+                && !self.rules.codeTables[Int(rule.codeTable)].contains(bytes)
+            {
                 let text = Self.text(bytes)
+                let description = self.rules.descriptions[Int(rule.description)]
                 self.problems.append(
                     ElementProblem(
                         // A complete standard list makes an unknown code an error; Porter's
                         // partial lists (DOMAIN.md §13) only say so, as information.
                         severity: rule.codesClosed ? .error : .info, code: .invalidCode,
-                        message: "\(label) \(rule.name) '\(text)' is not a code of element \(rule.reference)",
-                        ak403: "7", element: position, component: component, reference: rule.reference, value: text))
+                        message: "\(label) \(description.name) '\(text)' is not a code of element \(description.reference)",
+                        ak403: "7", element: position, component: component, reference: description.reference,
+                        value: text))
             }
         case .numeric:
             var digits = 0
             var valid = !bytes.isEmpty
-            for (index, byte) in bytes.enumerated() {
-                if byte >= 0x30 && byte <= 0x39 {
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte &- 0x30 < 10 {
                     digits += 1
                 } else if !(index == 0 && byte == 0x2D && bytes.count > 1) {
                     valid = false
@@ -143,8 +157,9 @@ struct ElementChecker {
             var digits = 0
             var points = 0
             var valid = !bytes.isEmpty
-            for (index, byte) in bytes.enumerated() {
-                if byte >= 0x30 && byte <= 0x39 {
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte &- 0x30 < 10 {
                     digits += 1
                 } else if byte == 0x2E {
                     points += 1
@@ -158,57 +173,87 @@ struct ElementChecker {
             }
             _ = self.checkLength(digits, rule, label: label, position: position, component: component, bytes: bytes)
         case .date:
-            let text = Self.text(bytes)
             let allowsShort = self.groupVersion.hasPrefix("002") || self.groupVersion.hasPrefix("003")
-            if !X12Calendar.isValidDate(text) || (text.utf8.count != 8 && !allowsShort) {
+            if !Self.isValidDate(bytes, allowsShort: allowsShort) {
+                let text = Self.text(bytes)
+                let description = self.rules.descriptions[Int(rule.description)]
                 self.problems.append(
                     ElementProblem(
-                        code: .invalidElementDate, message: "\(label) \(rule.name) '\(text)' is not a valid CCYYMMDD date",
-                        ak403: "8", element: position, component: component, reference: rule.reference, value: text))
+                        code: .invalidElementDate, message: "\(label) \(description.name) '\(text)' is not a valid CCYYMMDD date",
+                        ak403: "8", element: position, component: component, reference: description.reference, value: text))
             }
         case .time:
-            let text = Self.text(bytes)
-            if !X12Calendar.isValidTime(text) {
+            if !Self.isValidTime(bytes) {
+                let text = Self.text(bytes)
+                let description = self.rules.descriptions[Int(rule.description)]
                 self.problems.append(
                     ElementProblem(
-                        code: .invalidElementTime, message: "\(label) \(rule.name) '\(text)' is not a valid HHMM[SS[D[D]]] time",
-                        ak403: "9", element: position, component: component, reference: rule.reference, value: text))
+                        code: .invalidElementTime, message: "\(label) \(description.name) '\(text)' is not a valid HHMM[SS[D[D]]] time",
+                        ak403: "9", element: position, component: component, reference: description.reference, value: text))
             }
         }
     }
 
+    /// CCYYMMDD (or YYMMDD before 004010) on the bytes, without making a `String`.
+    private static func isValidDate(_ bytes: UnsafeRawBufferPointer, allowsShort: Bool) -> Bool {
+        guard bytes.count == 8 || (allowsShort && bytes.count == 6) else { return false }
+        for index in 0..<bytes.count where bytes[index] &- 0x30 >= 10 { return false }
+        let value = { (index: Int) in Int(bytes[index] &- 0x30) }
+        let offset = bytes.count == 8 ? 4 : 2
+        let year = bytes.count == 8 ? value(0) * 1000 + value(1) * 100 + value(2) * 10 + value(3) : 2000 + value(0) * 10 + value(1)
+        let month = value(offset) * 10 + value(offset + 1)
+        let day = value(offset + 2) * 10 + value(offset + 3)
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
+        return day <= days
+    }
+
+    /// HHMM, HHMMSS, HHMMSSD or HHMMSSDD on the bytes.
+    private static func isValidTime(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let count = bytes.count
+        guard count == 4 || count == 6 || count == 7 || count == 8 else { return false }
+        for index in 0..<count where bytes[index] &- 0x30 >= 10 { return false }
+        let value = { (index: Int) in Int(bytes[index] &- 0x30) }
+        guard value(0) * 10 + value(1) <= 23, value(2) * 10 + value(3) <= 59 else { return false }
+        return count < 6 || value(4) * 10 + value(5) <= 59
+    }
+
     private mutating func invalidNumber(
-        _ bytes: UnsafeRawBufferPointer, _ rule: CompiledSimpleElement, label: String, position: Int, component: Int?,
+        _ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, label: LazyLabel, position: Int, component: Int?,
         kind: String
     ) {
         let text = Self.text(bytes)
+        let description = self.rules.descriptions[Int(rule.description)]
         self.problems.append(
             ElementProblem(
-                code: .invalidCharacter, message: "\(label) \(rule.name.lowercased()) '\(text)' is not \(kind)",
-                ak403: "6", element: position, component: component, reference: rule.reference, value: text))
+                code: .invalidCharacter, message: "\(label) \(description.name.lowercased()) '\(text)' is not \(kind)",
+                ak403: "6", element: position, component: component, reference: description.reference, value: text))
     }
 
     /// - Returns: `false` when the length is wrong (a problem was recorded).
     private mutating func checkLength(
-        _ length: Int, _ rule: CompiledSimpleElement, label: String, position: Int, component: Int?,
+        _ length: Int, _ rule: ElementRule, label: LazyLabel, position: Int, component: Int?,
         bytes: UnsafeRawBufferPointer
     ) -> Bool {
-        if length < rule.minimumLength {
+        if length < Int(rule.minimum) {
             let text = Self.text(bytes)
+            let description = self.rules.descriptions[Int(rule.description)]
             self.problems.append(
                 ElementProblem(
                     code: .elementTooShort,
-                    message: "\(label) \(rule.name) '\(text)' is too short: \(length) characters, at least \(rule.minimumLength)",
-                    ak403: "4", element: position, component: component, reference: rule.reference, value: text))
+                    message: "\(label) \(description.name) '\(text)' is too short: \(length) characters, at least \(rule.minimum)",
+                    ak403: "4", element: position, component: component, reference: description.reference, value: text))
             return false
         }
-        if length > rule.maximumLength {
+        if length > Int(rule.maximum) {
             let text = Self.text(bytes)
+            let description = self.rules.descriptions[Int(rule.description)]
             self.problems.append(
                 ElementProblem(
                     code: .elementTooLong,
-                    message: "\(label) \(rule.name) '\(text)' is too long: \(length) characters, at most \(rule.maximumLength)",
-                    ak403: "5", element: position, component: component, reference: rule.reference, value: text))
+                    message: "\(label) \(description.name) '\(text)' is too long: \(length) characters, at most \(rule.maximum)",
+                    ak403: "5", element: position, component: component, reference: description.reference, value: text))
             return false
         }
         return true
@@ -220,58 +265,74 @@ struct ElementChecker {
         _ notes: [X12SyntaxNote], presence: (Int) -> Bool, component: Int?
     ) {
         for note in notes {
-            let present = note.positions.map(presence)
-            let segmentID = self.rules.id
-            let label = { (position: Int) -> String in
-                let name = { (position: Int) in segmentID + (position < 10 ? "0" : "") + String(position) }
-                return component.map { "\(name($0))-\(position)" } ?? name(position)
+            // Count what is there first, without allocating; words only for a violation.
+            var presentCount = 0
+            var firstPresent = false
+            for (index, position) in note.positions.enumerated() where presence(position) {
+                presentCount += 1
+                if index == 0 { firstPresent = true }
             }
-            let names = note.positions.map(label).joined(separator: ", ")
+            let total = note.positions.count
+            let violated: Bool
             switch note.kind {
-            case .paired:
-                if present.contains(true) && present.contains(false) {
-                    let missing = note.positions[present.firstIndex(of: false)!]
-                    self.syntaxProblem(
-                        "\(names) must be used together (syntax note \(note)): \(label(missing)) is missing",
-                        code: "2", at: missing, component: component)
-                }
-            case .required:
-                if !present.contains(true) {
-                    self.syntaxProblem(
-                        "at least one of \(names) is required (syntax note \(note))", code: "2",
-                        at: note.positions[0], component: component)
-                }
-            case .exclusion:
-                if present.filter({ $0 }).count > 1 {
-                    let second = note.positions[present.indices.filter { present[$0] }[1]]
-                    self.syntaxProblem(
-                        "only one of \(names) may be used (syntax note \(note))", code: "10", at: second,
-                        component: component)
-                }
-            case .conditional:
-                if present[0], let gap = present.dropFirst().firstIndex(of: false) {
-                    self.syntaxProblem(
-                        "\(label(note.positions[0])) requires \(note.positions.dropFirst().map(label).joined(separator: ", ")) (syntax note \(note)): \(label(note.positions[gap])) is missing",
-                        code: "2", at: note.positions[gap], component: component)
-                }
-            case .listConditional:
-                if present[0] && !present.dropFirst().contains(true) {
-                    self.syntaxProblem(
-                        "\(label(note.positions[0])) requires at least one of \(note.positions.dropFirst().map(label).joined(separator: ", ")) (syntax note \(note))",
-                        code: "2", at: note.positions[1], component: component)
-                }
+            case .paired: violated = presentCount > 0 && presentCount < total
+            case .required: violated = presentCount == 0
+            case .exclusion: violated = presentCount > 1
+            case .conditional: violated = firstPresent && presentCount < total
+            case .listConditional: violated = firstPresent && presentCount == 1 && total > 1
             }
+            if violated { self.reportSyntaxNote(note, presence: presence, component: component) }
+        }
+    }
+
+    private mutating func reportSyntaxNote(_ note: X12SyntaxNote, presence: (Int) -> Bool, component: Int?) {
+        let present = note.positions.map(presence)
+        let segmentID = self.rules.id
+        let label = { (position: Int) -> String in
+            let name = { (position: Int) in segmentID + (position < 10 ? "0" : "") + String(position) }
+            return component.map { "\(name($0))-\(position)" } ?? name(position)
+        }
+        let names = note.positions.map(label).joined(separator: ", ")
+        let others = note.positions.dropFirst().map(label).joined(separator: ", ")
+        switch note.kind {
+        case .paired:
+            let missing = note.positions[present.firstIndex(of: false) ?? 0]
+            self.syntaxProblem(
+                "\(names) must be used together (syntax note \(note)): \(label(missing)) is missing",
+                code: "2", at: missing, component: component)
+        case .required:
+            self.syntaxProblem(
+                "at least one of \(names) is required (syntax note \(note))", code: "2", at: note.positions[0],
+                component: component)
+        case .exclusion:
+            let second = note.positions[present.indices.filter { present[$0] }.dropFirst().first ?? 0]
+            self.syntaxProblem(
+                "only one of \(names) may be used (syntax note \(note))", code: "10", at: second, component: component)
+        case .conditional:
+            let gap = present.dropFirst().firstIndex(of: false) ?? 1
+            self.syntaxProblem(
+                "\(label(note.positions[0])) requires \(others) (syntax note \(note)): \(label(note.positions[gap])) is missing",
+                code: "2", at: note.positions[gap], component: component)
+        case .listConditional:
+            self.syntaxProblem(
+                "\(label(note.positions[0])) requires at least one of \(others) (syntax note \(note))", code: "2",
+                at: note.positions[1], component: component)
         }
     }
 
     private mutating func syntaxProblem(_ message: String, code: String, at position: Int, component: Int?) {
         let isExclusion = code == "10"
         let element = component ?? position
-        let rule = element <= self.rules.elements.count ? self.rules.elements[element - 1] : nil
-        let reference =
-            component == nil
-            ? rule?.simple?.reference
-            : (rule.flatMap { position <= $0.components.count ? $0.components[position - 1].element.reference : nil })
+        var reference: String?
+        if element <= self.rules.rules.count {
+            let rule = self.rules.rules[element - 1]
+            if component == nil {
+                reference = rule.isComposite ? nil : self.rules.descriptions[Int(rule.description)].reference
+            } else if position <= Int(rule.componentCount) {
+                let componentRule = self.rules.componentRules[Int(rule.firstComponent) + position - 1]
+                reference = self.rules.descriptions[Int(componentRule.description)].reference
+            }
+        }
         self.problems.append(
             ElementProblem(
                 code: isExclusion ? .exclusionViolated : .conditionalElementMissing, message: message, ak403: code,
@@ -283,10 +344,6 @@ struct ElementChecker {
     /// `PO102`.
     private func name(_ position: Int) -> String {
         self.rules.id + (position < 10 ? "0" : "") + String(position)
-    }
-
-    private func describe(_ rule: CompiledElement) -> String {
-        rule.simple?.name ?? rule.compositeName ?? "composite"
     }
 
     private func typeName(_ type: X12DataType) -> String {
@@ -323,5 +380,17 @@ struct ElementChecker {
             }
         }
         return shown
+    }
+}
+
+/// `PO102` or `REF04-2`, made only when a message needs it.
+struct LazyLabel: CustomStringConvertible {
+    let segmentID: String
+    let position: Int
+    let component: Int?
+
+    var description: String {
+        let name = self.segmentID + (self.position < 10 ? "0" : "") + String(self.position)
+        return self.component.map { "\(name)-\($0)" } ?? name
     }
 }

@@ -128,14 +128,19 @@ public struct X12Validator: ~Copyable {
     private mutating func validate(_ segment: X12Segment) {
         guard let set = self.set else { return }
         let outcome = self.matcher.match(segment.id.rawValue)
-        let loopPath = self.matcher.loopPath
-        let loopIdentifier = self.matcher.loopIdentifier
-        for problem in outcome.problems {
-            self.queueSegmentFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
+        if !outcome.problems.isEmpty {
+            let loopPath = self.matcher.loopPath
+            let loopIdentifier = self.matcher.loopIdentifier
+            for problem in outcome.problems {
+                self.queueSegmentFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
+            }
         }
         guard outcome.matched, let rules = set.segments[segment.id.rawValue] else { return }
         var checker = ElementChecker(segment: segment, rules: rules, groupVersion: self.groupHeader?.version ?? set.version)
         checker.run()
+        if checker.problems.isEmpty && !(set.isHierarchical && (segment.id == .hl || segment.id == .bsn)) { return }
+        let loopPath = self.matcher.loopPath
+        let loopIdentifier = self.matcher.loopIdentifier
         for problem in checker.problems {
             self.queueElementFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
         }
