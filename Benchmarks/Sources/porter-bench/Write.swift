@@ -24,9 +24,17 @@ struct Write: ParsableCommand {
     @Option(help: "Runs; the best is reported.")
     var runs: Int = 3
 
+    @Option(help: "How segments are handed to the writer: bytes (element by element from UTF-8 bytes, as an encoder formatting into bytes does), strings (element by element from String values), values (writeSegment with arrays of X12Value).")
+    var mode: Mode = .bytes
+
+    enum Mode: String, ExpressibleByArgument {
+        case bytes, strings, values
+    }
+
     func run() throws {
         // The template's sets, as owned segments, without their ST/SE (the writer makes those).
-        var sets: [(identifier: String, segments: [X12OwnedSegment])] = []
+        var sets: [TemplateSet] = []
+        var blob: [UInt8] = []
         var reader = X12Reader(source: try FileByteSource(path: self.template))
         var current: [X12OwnedSegment] = []
         var identifier = ""
@@ -38,7 +46,7 @@ struct Write: ParsableCommand {
             case .segment(let segment) where segment.position > 0:
                 if segment.id != .st && segment.id != .se { current.append(segment.copy()) }
             case .transactionEnd:
-                sets.append((identifier, current))
+                sets.append(TemplateSet(identifier: identifier, segments: current, blob: &blob))
             case .interchangeEnd:
                 break loop
             default:
@@ -50,6 +58,10 @@ struct Write: ParsableCommand {
             throw ExitCode(2)
         }
         let target = Int(self.size.bytes)
+        // The template's bytes in one stable buffer for the whole run.
+        let blobBytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blob.count, 1), alignment: 16)
+        defer { blobBytes.deallocate() }
+        blob.withUnsafeBytes { blobBytes.copyMemory(from: $0) }
         var best = Double.infinity
         var written = 0
         for _ in 0..<max(self.runs, 1) {
@@ -68,7 +80,29 @@ struct Write: ParsableCommand {
                         date: "20250301", time: "1200", version: "005010"))
                 for set in sets {
                     try writer.beginTransaction(set.identifier)
-                    for segment in set.segments { try writer.writeSegment(segment) }
+                    switch self.mode {
+                    case .values:
+                        for segment in set.segments { try writer.writeSegment(segment) }
+                    case .strings:
+                        for segment in set.segments {
+                            try writer.beginSegment(segment.id)
+                            for element in segment.elements { writer.appendElement(element) }
+                            try writer.endSegment()
+                        }
+                    case .bytes:
+                        for segment in set.bytes {
+                            try writer.beginSegment(segment.id)
+                            for element in segment.elements {
+                                switch element {
+                                case .bytes(let range):
+                                    writer.appendElement(bytes: UnsafeRawBufferPointer(rebasing: blobBytes[range]))
+                                case .value(let value):
+                                    writer.appendElement(value)
+                                }
+                            }
+                            try writer.endSegment()
+                        }
+                    }
                     try writer.endTransaction()
                 }
                 try writer.endGroup()
@@ -78,8 +112,33 @@ struct Write: ParsableCommand {
             best = min(best, monotonicSeconds() - start)
         }
         print(
-            "write \(groupingThousands(written)) bytes (\(sets.count) sets per interchange from \(self.template)); "
+            "write (\(self.mode.rawValue)) \(groupingThousands(written)) bytes (\(sets.count) sets per interchange from \(self.template)); "
                 + "best of \(self.runs): \(formatted(best, decimals: 3)) s = \(throughput(written, best)); "
                 + "peak RSS \(formatted(peakResidentMiB(), decimals: 1)) MiB")
+    }
+}
+
+/// One template transaction set, as owned segments and as byte ranges into one blob.
+struct TemplateSet {
+    enum Element {
+        case bytes(Range<Int>)
+        case value(X12Value)
+    }
+
+    var identifier: String
+    var segments: [X12OwnedSegment]
+    var bytes: [(id: String, elements: [Element])]
+
+    init(identifier: String, segments: [X12OwnedSegment], blob: inout [UInt8]) {
+        self.identifier = identifier
+        self.segments = segments
+        self.bytes = segments.map { segment in
+            (segment.id, segment.elements.map { value -> Element in
+                guard value.repetitions.count == 1, value.repetitions[0].count == 1 else { return .value(value) }
+                let start = blob.count
+                blob.append(contentsOf: value.repetitions[0][0].utf8)
+                return .bytes(start..<blob.count)
+            })
+        }
     }
 }

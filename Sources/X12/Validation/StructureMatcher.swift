@@ -59,11 +59,14 @@ struct StructureMatcher {
         var problems: [StructureProblem] = []
         var level = self.depth - 1
         while level >= 0 {
-            let frame = self.frames[level]
-            let entries = frame.loop.entries
+            // Read what is needed without keeping a copy of the frame: a copy would share
+            // its `counts` and make the increment below copy the whole array.
+            let loop = self.frames[level].loop
+            let current = self.frames[level].index
+            let entries = loop.entries
             var found = -1
             // The current entry again (a repeat), or a later one.
-            var index = frame.index
+            var index = current
             while index < entries.count {
                 if entries[index].trigger == id {
                     found = index
@@ -73,13 +76,13 @@ struct StructureMatcher {
             }
             // Inside a loop, its trigger at index 0 starts the next iteration, which the
             // parent level handles; skip it here.
-            if found == 0 && level > 0 && frame.counts[0] > 0 { found = -1 }
+            if found == 0 && level > 0 && self.frames[level].counts[0] > 0 { found = -1 }
             if found >= 0 {
                 // Leaving inner loops: what they still lacked is missing.
                 while self.depth - 1 > level {
                     problems += self.closeTop()
                 }
-                problems += self.missing(in: level, from: frame.index, to: found)
+                if found > current + 1 { problems += self.missing(in: level, from: current, to: found) }
                 let entry = entries[found]
                 self.frames[level].index = found
                 self.frames[level].counts[found] += 1
@@ -162,8 +165,8 @@ struct StructureMatcher {
 
     /// Mandatory entries after `from` and before `to` that were never used.
     private func missing(in level: Int, from: Int, to: Int) -> [StructureProblem] {
-        let frame = self.frames[level]
         guard from + 1 < to else { return [] }
+        let frame = self.frames[level]
         var problems: [StructureProblem] = []
         for index in (from + 1)..<to where frame.loop.entries[index].usage == .mandatory && frame.counts[index] == 0 {
             let entry = frame.loop.entries[index]

@@ -132,6 +132,16 @@ public struct X12Writer: ~Copyable {
     private var group: (controlNumber: String, transactions: Int)?
     private var transaction: (controlNumber: String, segments: Int)?
     private var repetitionAllowed = false
+    // State of a segment written element by element.
+    private var building = false
+    private var segmentStart = 0
+    private var segmentID = ""
+    private var heldEmpties = 0
+    private var elementPosition = 0
+    private var wroteData = false
+    private var failure: (Failure, Int, X12Value)?
+    /// `failure != nil`, kept as a plain flag: testing the optional tuple copied it.
+    private var failed = false
 
     /// - Throws: ``X12Error`` `.invalidDelimiters` when the delimiters cannot work together.
     public init(
@@ -313,7 +323,6 @@ public struct X12Writer: ~Copyable {
     public mutating func writeSegment(_ id: String, _ elements: [X12Value]) throws(X12Error) {
         guard self.interchange != nil else { throw X12Error(.invalidState, "segment \(id) needs an open interchange") }
         try self.writeRawSegment(id, elements)
-        if self.transaction != nil { self.transaction!.segments += 1 }
     }
 
     /// Writes an owned segment (for example one copied from a reader).
@@ -321,8 +330,156 @@ public struct X12Writer: ~Copyable {
         try self.writeSegment(segment.id, segment.elements)
     }
 
+    // MARK: Segments element by element
+
+    /// Starts a segment written element by element, the fastest way to write: no arrays of
+    /// values are built. Follow with `appendElement`/`appendEmptyElement`/`appendComposite`
+    /// calls and `endSegment()`.
+    ///
+    /// Empty elements are held back and written only when a later element has data, so
+    /// trailing empties never reach the output. A value that holds a delimiter is remembered
+    /// and `endSegment()` throws, with nothing of the segment written.
+    public mutating func beginSegment(_ id: String) throws(X12Error) {
+        guard !self.building else { throw X12Error(.invalidState, "segment \(id) begun before endSegment() of the previous one") }
+        guard Self.isSegmentID(id) else {
+            throw X12Error(.invalidValue, "'\(id)' is not a segment identifier (2 or 3 letters and digits)")
+        }
+        guard self.interchange != nil else { throw X12Error(.invalidState, "segment \(id) needs an open interchange") }
+        if self.used >= self.flushThreshold { try self.flush() }
+        self.building = true
+        self.segmentStart = self.used
+        self.segmentID = id
+        self.heldEmpties = 0
+        self.elementPosition = 0
+        self.wroteData = false
+        self.failure = nil
+        self.failed = false
+        self.append(id)
+    }
+
+    /// Appends a simple element (an empty string is an empty element).
+    @inline(__always)
+    public mutating func appendElement(_ text: String) {
+        self.elementPosition &+= 1
+        guard !self.failed else { return }
+        if text.isEmpty {
+            self.heldEmpties &+= 1
+            return
+        }
+        self.releaseHeldSeparators()
+        if let failure = self.appendChecked(text) {
+            self.failure = (failure, self.elementPosition, .simple(text))
+            self.failed = true
+        }
+    }
+
+    /// Appends a simple element from bytes (UTF-8), the fastest path: no `String` at all.
+    @inline(__always)
+    public mutating func appendElement(bytes: UnsafeRawBufferPointer) {
+        self.elementPosition &+= 1
+        guard !self.failed else { return }
+        if bytes.isEmpty {
+            self.heldEmpties &+= 1
+            return
+        }
+        self.releaseHeldSeparators()
+        if let bad = self.appendCheckedBytes(bytes) {
+            self.failure = (.delimiter(bad), self.elementPosition, .simple(String(decoding: bytes, as: UTF8.self)))
+            self.failed = true
+        }
+    }
+
+    /// Appends a whole number as a simple element (`-` sign, no leading zeros), without
+    /// formatting it into a `String` first.
+    public mutating func appendElement(integer: Int) {
+        self.elementPosition &+= 1
+        guard !self.failed else { return }
+        self.releaseHeldSeparators()
+        self.reserve(20)
+        var magnitude = integer.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            repeat {
+                scratch[23 - count] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+                magnitude /= 10
+                count &+= 1
+            } while magnitude > 0
+            if integer < 0 {
+                scratch[23 - count] = 0x2D
+                count &+= 1
+            }
+            (self.buffer + self.used).copyMemory(from: scratch.baseAddress! + 24 - count, byteCount: count)
+        }
+        // Digits and '-' can be delimiters only in pathological setups; check them anyway.
+        let written = UnsafeRawBufferPointer(start: self.buffer + self.used, count: count)
+        var hit: UInt8 = 0
+        for byte in written { hit |= self.forbidden[Int(byte)] }
+        if hit != 0 {
+            self.failure = (.delimiter(written.first { self.forbidden[Int($0)] != 0 } ?? 0), self.elementPosition, .simple(String(integer)))
+            self.failed = true
+            return
+        }
+        self.used &+= count
+    }
+
+    /// Appends an empty element (written only if a later element has data).
+    @inline(__always)
+    public mutating func appendEmptyElement() {
+        self.elementPosition &+= 1
+        self.heldEmpties &+= 1
+    }
+
+    /// Appends a value: simple, composite or repeated.
+    public mutating func appendElement(_ value: X12Value) {
+        self.elementPosition &+= 1
+        guard !self.failed else { return }
+        if value.isEmpty {
+            self.heldEmpties &+= 1
+            return
+        }
+        self.releaseHeldSeparators()
+        if let failure = self.appendChecked(value) {
+            self.failure = (failure, self.elementPosition, value)
+            self.failed = true
+        }
+    }
+
+    /// Ends the segment begun with `beginSegment`; inside a transaction set it is counted.
+    ///
+    /// - Throws: `.delimiterInData` or `.invalidValue` for a refused value, `.invalidValue`
+    ///   for a segment with no data; nothing of the segment is then written.
+    public mutating func endSegment() throws(X12Error) {
+        guard self.building else { throw X12Error(.invalidState, "endSegment() without beginSegment()") }
+        self.building = false
+        if self.failed, let (failure, position, value) = self.failure {
+            self.used = self.segmentStart
+            self.failure = nil
+            self.failed = false
+            throw self.error(failure, value: value, segment: self.segmentID, position: position)
+        }
+        guard self.wroteData else {
+            self.used = self.segmentStart
+            throw X12Error(.invalidValue, "segment \(self.segmentID) has no data (a segment needs at least one element)")
+        }
+        self.append(self.suffix)
+        if self.transaction != nil { self.transaction!.segments += 1 }
+    }
+
+    @inline(__always)
+    private mutating func releaseHeldSeparators() {
+        let count = self.heldEmpties &+ 1
+        self.reserve(count)
+        let separator = self.delimiters.element
+        for offset in 0..<count { self.buffer.storeBytes(of: separator, toByteOffset: self.used &+ offset, as: UInt8.self) }
+        self.used &+= count
+        self.heldEmpties = 0
+        self.wroteData = true
+    }
+
     /// Writes pending bytes to the sink.
     public mutating func flush() throws(X12Error) {
+        guard !self.building else { throw X12Error(.invalidState, "flush() in the middle of segment \(self.segmentID)") }
         guard self.used > 0 else { return }
         try self.sink.write(UnsafeRawBufferPointer(start: self.buffer, count: self.used))
         self.flushedCount += self.used
@@ -330,26 +487,9 @@ public struct X12Writer: ~Copyable {
     }
 
     private mutating func writeRawSegment(_ id: String, _ elements: [X12Value]) throws(X12Error) {
-        guard Self.isSegmentID(id) else {
-            throw X12Error(.invalidValue, "'\(id)' is not a segment identifier (2 or 3 letters and digits)")
-        }
-        // The last element with data; everything after it is left out.
-        var last = elements.count - 1
-        while last >= 0 && elements[last].isEmpty { last -= 1 }
-        guard last >= 0 else { throw X12Error(.invalidValue, "segment \(id) has no data (a segment needs at least one element)") }
-        // Flushes happen only between segments, so a refused segment can be taken back
-        // without a trace; a segment that does not fit grows the buffer instead.
-        if self.used >= self.flushThreshold { try self.flush() }
-        let start = self.used
-        self.append(id)
-        for index in 0...last {
-            self.appendByte(self.delimiters.element)
-            if let failure = self.appendChecked(elements[index]) {
-                self.used = start
-                throw self.error(failure, value: elements[index], segment: id, position: index + 1)
-            }
-        }
-        self.append(self.suffix)
+        try self.beginSegment(id)
+        for element in elements { self.appendElement(element) }
+        try self.endSegment()
     }
 
     /// 2 or 3 letters and digits, checked without allocating.
@@ -407,28 +547,43 @@ public struct X12Writer: ~Copyable {
 
     @inline(__always)
     private mutating func appendChecked(_ text: String) -> Failure? {
-        let copied: Failure?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Failure? in
-            guard let source = bytes.baseAddress, bytes.count > 0 else { return nil }
-            self.reserve(bytes.count)
-            (self.buffer + self.used).copyMemory(from: source, byteCount: bytes.count)
-            // One pass with no early exit: OR the table entries, look for the culprit only if
-            // something matched (rare).
-            let forbidden = self.forbidden
-            var hit: UInt8 = 0
-            for index in 0..<bytes.count {
-                hit |= forbidden[Int(bytes[index])]
-            }
-            if hit != 0 {
-                return .delimiter(bytes.first { forbidden[Int($0)] != 0 } ?? 0)
-            }
-            self.used &+= bytes.count
-            return nil
+        let copied: UInt8?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            self.appendCheckedBytes(UnsafeRawBufferPointer(bytes))
         }
-        if let copied { return copied }
+        if let copied { return copied.map { .delimiter($0) } }
         // A bridged or non-contiguous string: copy it to native storage first.
         var native = text
         native.makeContiguousUTF8()
         return self.appendChecked(native)
+    }
+
+    /// Copies bytes into the buffer, checking each against the delimiters.
+    ///
+    /// - Returns: the first delimiter found (nothing is kept then), or `nil`.
+    @inline(__always)
+    private mutating func appendCheckedBytes(_ bytes: UnsafeRawBufferPointer) -> UInt8? {
+        let count = bytes.count
+        guard let source = bytes.baseAddress, count > 0 else { return nil }
+        self.reserve(count)
+        let target = self.buffer + self.used
+        let forbidden = self.forbidden
+        var hit: UInt8 = 0
+        if count <= 32 {
+            // Short values (most X12 elements): a byte loop beats a call to memcpy.
+            for index in 0..<count {
+                let byte = source.load(fromByteOffset: index, as: UInt8.self)
+                target.storeBytes(of: byte, toByteOffset: index, as: UInt8.self)
+                hit |= forbidden[Int(byte)]
+            }
+        } else {
+            target.copyMemory(from: source, byteCount: count)
+            for index in 0..<count { hit |= forbidden[Int(source.load(fromByteOffset: index, as: UInt8.self))] }
+        }
+        if hit != 0 {
+            return bytes.first { forbidden[Int($0)] != 0 } ?? 0
+        }
+        self.used &+= count
+        return nil
     }
 
     private func error(_ failure: Failure, value: X12Value, segment: String, position: Int) -> X12Error {
@@ -450,36 +605,7 @@ public struct X12Writer: ~Copyable {
         "\(segment)\(position < 10 ? "0" : "")\(position)"
     }
 
-    private func validateValue(_ value: X12Value, segment: String, position: Int) throws(X12Error) {
-        let name = { Self.elementName(segment, position) }
-        if value.repetitions.count > 1 && !self.repetitionAllowed {
-            throw X12Error(.invalidValue, "\(name()) repeats, but this interchange has no repetition separator")
-        }
-        for components in value.repetitions {
-            if components.count > 1 && self.delimiters.component == nil && components.dropFirst().contains(where: { !$0.isEmpty }) {
-                throw X12Error(.invalidValue, "\(name()) is a composite, but there is no component separator")
-            }
-            for component in components {
-                if let bad = component.utf8.first(where: { self.forbidden[Int($0)] != 0 }) {
-                    throw X12Error(
-                        .delimiterInData,
-                        "\(name()) value '\(component)' contains the delimiter \(X12Delimiters.show(bad)); X12 has no escape character")
-                }
-            }
-        }
-    }
 
-    private mutating func appendValue(_ value: X12Value) {
-        for (repetitionIndex, components) in value.repetitions.enumerated() {
-            if repetitionIndex > 0, let repetition = self.delimiters.repetition { self.appendByte(repetition) }
-            var lastComponent = components.count - 1
-            while lastComponent > 0 && components[lastComponent].isEmpty { lastComponent -= 1 }
-            for componentIndex in 0...max(lastComponent, 0) where !components.isEmpty {
-                if componentIndex > 0, let component = self.delimiters.component { self.appendByte(component) }
-                self.append(components[componentIndex])
-            }
-        }
-    }
 
     private func checkData(_ bytes: [UInt8], name: String, allowing allowed: UInt8?) throws(X12Error) {
         for byte in bytes where self.forbidden[Int(byte)] != 0 && byte != allowed {
