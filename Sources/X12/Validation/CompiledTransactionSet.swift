@@ -36,6 +36,9 @@ final class CompiledLoop: Sendable {
     let maximumRepeat: Int
     let hierarchical: Bool
     let entries: [CompiledEntry]
+    /// The entries' packed trigger ids, in memory owned by this object: the matcher scans
+    /// them for every segment without retaining anything.
+    nonisolated(unsafe) let triggers: UnsafeMutableBufferPointer<UInt32>  // immutable after init
 
     init(id: String, usage: X12Usage, maximumRepeat: Int, hierarchical: Bool, entries: [X12StructureEntry]) {
         self.id = id
@@ -43,7 +46,11 @@ final class CompiledLoop: Sendable {
         self.maximumRepeat = maximumRepeat
         self.hierarchical = hierarchical
         self.entries = entries.map(CompiledEntry.init)
+        self.triggers = .allocate(capacity: self.entries.count)
+        _ = self.triggers.initialize(from: self.entries.map(\.trigger))
     }
+
+    deinit { self.triggers.deallocate() }
 }
 
 /// A segment or a loop at one place of a structure.
@@ -85,6 +92,8 @@ final class CompiledSegment: Sendable {
     let name: String
     /// One rule per element position (index 0 is position 1).
     let rules: [ElementRule]
+    /// `rules` in memory owned by this object, read per segment without retaining.
+    nonisolated(unsafe) let rulePointer: UnsafeMutableBufferPointer<ElementRule>  // immutable after init
     /// The components of composites, `ElementRule.firstComponent` indexes here.
     let componentRules: [ElementRule]
     /// Names and reference numbers, for messages.
@@ -135,11 +144,15 @@ final class CompiledSegment: Sendable {
             }
         }
         self.rules = rules
+        self.rulePointer = .allocate(capacity: rules.count)
+        _ = self.rulePointer.initialize(from: rules)
         self.componentRules = components
         self.descriptions = descriptions
         self.codeTables = tables
         self.compositeSyntaxNotes = compositeNotes
     }
+
+    deinit { self.rulePointer.deallocate() }
 }
 
 /// One element's rule as plain data.

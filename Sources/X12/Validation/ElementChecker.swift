@@ -15,20 +15,21 @@ struct ElementProblem {
 /// problem's message.
 struct ElementChecker {
     let segment: X12Segment
-    let rules: CompiledSegment
-    /// GS08 of the group (6-digit dates are allowed before 004010).
-    let groupVersion: String
+    /// Held by the compiled-set cache for the life of the process.
+    unowned(unsafe) let rules: CompiledSegment
+    /// 6-digit dates are allowed (groups before 004010).
+    let allowsShortDates: Bool
     var problems: [ElementProblem] = []
 
-    init(segment: X12Segment, rules: CompiledSegment, groupVersion: String) {
+    init(segment: X12Segment, rules: CompiledSegment, allowsShortDates: Bool) {
         self.segment = segment
         self.rules = rules
-        self.groupVersion = groupVersion
+        self.allowsShortDates = allowsShortDates
     }
 
     mutating func run() {
         let count = self.segment.elementCount
-        let rules = self.rules.rules
+        let rules = UnsafeBufferPointer(self.rules.rulePointer)
         if count > rules.count {
             let extra = self.segment.element(at: rules.count + 1)
             self.problems.append(
@@ -37,7 +38,7 @@ struct ElementChecker {
                     message: "\(self.rules.id) has \(count) elements; the standard defines \(rules.count)",
                     ak403: "3", element: rules.count + 1, value: extra.map { Self.text($0.bytes) }))
         }
-        rules.withUnsafeBufferPointer { rules in
+        do {
             for index in 0..<rules.count {
                 let rule = rules[index]
                 let position = index + 1
@@ -173,8 +174,7 @@ struct ElementChecker {
             }
             _ = self.checkLength(digits, rule, label: label, position: position, component: component, bytes: bytes)
         case .date:
-            let allowsShort = self.groupVersion.hasPrefix("002") || self.groupVersion.hasPrefix("003")
-            if !Self.isValidDate(bytes, allowsShort: allowsShort) {
+            if !Self.isValidDate(bytes, allowsShort: self.allowsShortDates) {
                 let text = Self.text(bytes)
                 let description = self.rules.descriptions[Int(rule.description)]
                 self.problems.append(

@@ -61,14 +61,14 @@ struct StructureMatcher {
         while level >= 0 {
             // Read what is needed without keeping a copy of the frame: a copy would share
             // its `counts` and make the increment below copy the whole array.
-            let loop = self.frames[level].loop
+            unowned(unsafe) let loop = self.frames[level].loop
             let current = self.frames[level].index
-            let entries = loop.entries
+            let triggers = loop.triggers
             var found = -1
             // The current entry again (a repeat), or a later one.
             var index = current
-            while index < entries.count {
-                if entries[index].trigger == id {
+            while index < triggers.count {
+                if triggers[index] == id {
                     found = index
                     break
                 }
@@ -83,7 +83,7 @@ struct StructureMatcher {
                     problems += self.closeTop()
                 }
                 if found > current + 1 { problems += self.missing(in: level, from: current, to: found) }
-                let entry = entries[found]
+                let entry = loop.entries[found]
                 self.frames[level].index = found
                 self.frames[level].counts[found] += 1
                 let count = self.frames[level].counts[found]

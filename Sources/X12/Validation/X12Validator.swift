@@ -91,9 +91,12 @@ public struct X12Validator: ~Copyable {
     // MARK: Schema choice
 
     private var groupHeader: X12GroupHeader?
+    private var allowsShortDates = false
 
     private mutating func chooseSchema(for header: X12GroupHeader) {
         self.groupHeader = header
+        // 6-digit dates (YYMMDD) are standard before 004010.
+        self.allowsShortDates = header.version.hasPrefix("002") || header.version.hasPrefix("003")
         guard let (schema, exact) = X12Schema.nearest(toGroupVersion: header.version) else {
             self.groupSchema = nil
             self.queueInfo(
@@ -136,19 +139,26 @@ public struct X12Validator: ~Copyable {
             }
         }
         guard outcome.matched, let rules = set.segments[segment.id.rawValue] else { return }
-        var checker = ElementChecker(segment: segment, rules: rules, groupVersion: self.groupHeader?.version ?? set.version)
+        var checker = ElementChecker(segment: segment, rules: rules, allowsShortDates: self.allowsShortDates)
         checker.run()
-        if checker.problems.isEmpty && !(set.isHierarchical && (segment.id == .hl || segment.id == .bsn)) { return }
-        let loopPath = self.matcher.loopPath
-        let loopIdentifier = self.matcher.loopIdentifier
-        for problem in checker.problems {
-            self.queueElementFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
-        }
-        if set.isHierarchical && segment.id == .hl {
-            for problem in self.hierarchy.check(segment) {
+        if !checker.problems.isEmpty {
+            let loopPath = self.matcher.loopPath
+            let loopIdentifier = self.matcher.loopIdentifier
+            for problem in checker.problems {
                 self.queueElementFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
             }
-        } else if set.isHierarchical && segment.id == .bsn {
+        }
+        guard set.isHierarchical else { return }
+        if segment.id == .hl {
+            let problems = self.hierarchy.check(segment)
+            if !problems.isEmpty {
+                let loopPath = self.matcher.loopPath
+                let loopIdentifier = self.matcher.loopIdentifier
+                for problem in problems {
+                    self.queueElementFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
+                }
+            }
+        } else if segment.id == .bsn {
             self.hierarchy.structureCode = segment.element(at: 5).map(\.string)
         }
     }
