@@ -440,37 +440,37 @@ public struct X12AcknowledgmentGenerator: ~Copyable {
 
     // MARK: Versions, delimiters, envelope values
 
-    /// ISA12 of an acknowledgment interchange.
+    /// ISA12 of an acknowledgment interchange: 00501 for a 5010 answer, else 00401.
+    ///
+    /// Porter answers in a standard version (004010 or 005010, the nearest to what it
+    /// received) so that its own output carries no version warnings; AK103 still names the
+    /// received GS08.
     private func interchangeVersion(for header: X12InterchangeHeader, groupVersion: String?) -> String {
         switch self.options.kind {
         case .ia999: return "00501"
         case .fa997: break
         }
         if case .fixed(let interchange, _) = self.options.version { return interchange }
-        if Self.isDigits(header.version, count: 5) { return header.version }
-        if let groupVersion, Self.isDigits(String(groupVersion.prefix(5)), count: 5) {
-            return String(groupVersion.prefix(5))
+        if let groupVersion {
+            return Self.answerVersion(for: groupVersion) == "005010" ? "00501" : "00401"
         }
-        return "00401"
+        return (Int(header.version) ?? 0) >= 501 ? "00501" : "00401"
     }
 
-    /// GS08 of an acknowledgment group: the version of the received GS08.
+    /// GS08 of an acknowledgment group: 005010 for groups of 005010 and later, else 004010.
     private func groupVersion(for header: X12GroupHeader) -> String {
         switch self.options.kind {
         case .ia999: return self.options.implementationReference
         case .fa997: break
         }
         if case .fixed(_, let group) = self.options.version { return group }
-        // The version, not the industry or implementation suffix of what is acknowledged
-        // (`004010VICS`, `004010X357`): the 997 follows no implementation guide of theirs.
-        let received = self.scrubber.clean(header.version, maximum: 12)
-        let base = String(received.prefix(6))
-        if Self.isDigits(base, count: 6) { return base }
-        if !received.isEmpty { return received }
-        if let interchange = self.interchange?.header.version, Self.isDigits(interchange, count: 5) {
-            return interchange + "0"
-        }
-        return "004010"
+        return Self.answerVersion(for: header.version)
+    }
+
+    /// The standard version an acknowledgment of a group of `received` version is written in.
+    private static func answerVersion(for received: String) -> String {
+        let base = Int(String(received.prefix(6)).filter(\.isNumber)) ?? 0
+        return base >= 5010 ? "005010" : "004010"
     }
 
     /// ISA15 of an acknowledgment interchange.
