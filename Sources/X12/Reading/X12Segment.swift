@@ -7,40 +7,50 @@
 /// Element positions are 1-based as in X12 (`BEG03` is `element(at: 3)`); position 0 is the
 /// segment id.
 public struct X12Segment {
+    // Stored compactly (48 bytes): a segment view is copied into every event.
     /// The first byte of the segment id.
     private let base: UnsafeRawPointer
-    /// Bytes of the segment, id included, terminator excluded.
-    private let length: Int
     /// Offsets (from `base`) of every element separator, in order.
     private let separators: UnsafePointer<Int32>
-    /// The number of data elements (the id is not counted).
-    public let elementCount: Int
-    /// The segment's identifier.
-    public let id: X12SegmentID
     /// Byte offset of the segment's first byte in the input.
     public let byteOffset: Int
-    /// 1-based line of the segment's first byte.
-    public let line: Int
+    /// Bytes of the segment, id included, terminator excluded.
+    private let storedLength: Int32
+    private let storedElementCount: Int32
+    /// The segment's identifier.
+    public let id: X12SegmentID
+    private let storedPosition: Int32
+    private let storedLine: Int32
+    /// Delimiters in force, 0x100 for none.
+    private let storedComponent: UInt16
+    private let storedRepetition: UInt16
+
+    /// The number of data elements (the id is not counted).
+    public var elementCount: Int { Int(self.storedElementCount) }
+    /// 1-based line of the segment's first byte (saturates at 2^31 - 1).
+    public var line: Int { Int(self.storedLine) }
     /// Position in the transaction set, ST = 1; `0` for segments outside a set.
-    public let position: Int
-    /// The delimiters in force for this segment.
-    public let component: UInt8?
-    public let repetition: UInt8?
+    public var position: Int { Int(self.storedPosition) }
+    /// The component separator in force for this segment.
+    public var component: UInt8? { self.storedComponent > 0xFF ? nil : UInt8(self.storedComponent) }
+    /// The repetition separator in force for this segment.
+    public var repetition: UInt8? { self.storedRepetition > 0xFF ? nil : UInt8(self.storedRepetition) }
+    private var length: Int { Int(self.storedLength) }
 
     init(
         base: UnsafeRawPointer, length: Int, separators: UnsafePointer<Int32>, elementCount: Int,
         id: X12SegmentID, byteOffset: Int, line: Int, position: Int, component: UInt8?, repetition: UInt8?
     ) {
         self.base = base
-        self.length = length
+        self.storedLength = Int32(truncatingIfNeeded: length)
         self.separators = separators
-        self.elementCount = elementCount
+        self.storedElementCount = Int32(truncatingIfNeeded: elementCount)
         self.id = id
         self.byteOffset = byteOffset
-        self.line = line
-        self.position = position
-        self.component = component
-        self.repetition = repetition
+        self.storedLine = Int32(clamping: line)
+        self.storedPosition = Int32(clamping: position)
+        self.storedComponent = component.map(UInt16.init) ?? 0x100
+        self.storedRepetition = repetition.map(UInt16.init) ?? 0x100
     }
 
     /// The same view at another position in its set.
