@@ -11,6 +11,25 @@ final class CompiledTransactionSet: Sendable {
     /// Segment rules by packed id, for every segment of the version's dictionary.
     let segments: [UInt32: CompiledSegment]
     let isHierarchical: Bool
+    /// Packed ids, sorted, and the segments in the same order: a lookup per segment by
+    /// bisection, cheaper than hashing.
+    nonisolated(unsafe) let segmentKeys: UnsafeMutableBufferPointer<UInt32>  // immutable after init
+    let segmentList: [CompiledSegment]
+
+    deinit { self.segmentKeys.deallocate() }
+
+    /// The rules of a segment by packed id.
+    @inline(__always)
+    func segment(_ id: UInt32) -> CompiledSegment? {
+        var low = 0
+        var high = self.segmentKeys.count
+        while low < high {
+            let middle = (low &+ high) >> 1
+            if self.segmentKeys[middle] < id { low = middle &+ 1 } else { high = middle }
+        }
+        guard low < self.segmentKeys.count, self.segmentKeys[low] == id else { return nil }
+        return self.segmentList[low]
+    }
 
     init(schema: X12Schema, set: X12TransactionSetSchema) {
         self.identifier = set.id
@@ -20,6 +39,10 @@ final class CompiledTransactionSet: Sendable {
             if let packed = X12SegmentID(id)?.rawValue { segments[packed] = CompiledSegment(segment) }
         }
         self.segments = segments
+        let keys = segments.keys.sorted()
+        self.segmentKeys = .allocate(capacity: keys.count)
+        _ = self.segmentKeys.initialize(from: keys)
+        self.segmentList = keys.map { segments[$0]! }
         self.root = CompiledLoop(id: "", usage: .mandatory, maximumRepeat: 1, hierarchical: false, entries: set.structure)
         self.isHierarchical = Self.containsHierarchy(self.root)
     }
@@ -39,15 +62,19 @@ final class CompiledLoop: Sendable {
     /// The entries' packed trigger ids, in memory owned by this object: the matcher scans
     /// them for every segment without retaining anything.
     nonisolated(unsafe) let triggers: UnsafeMutableBufferPointer<UInt32>  // immutable after init
+    /// Indexes of the mandatory entries.
+    let mandatory: [Int]
 
     init(id: String, usage: X12Usage, maximumRepeat: Int, hierarchical: Bool, entries: [X12StructureEntry]) {
         self.id = id
         self.usage = usage
         self.maximumRepeat = maximumRepeat
         self.hierarchical = hierarchical
-        self.entries = entries.map(CompiledEntry.init)
-        self.triggers = .allocate(capacity: self.entries.count)
-        _ = self.triggers.initialize(from: self.entries.map(\.trigger))
+        let compiled = entries.map(CompiledEntry.init)
+        self.entries = compiled
+        self.triggers = .allocate(capacity: compiled.count)
+        _ = self.triggers.initialize(from: compiled.map(\.trigger))
+        self.mandatory = compiled.indices.filter { compiled[$0].usage == .mandatory }
     }
 
     deinit { self.triggers.deallocate() }
@@ -99,6 +126,8 @@ final class CompiledSegment: Sendable {
     /// Names and reference numbers, for messages.
     let descriptions: [ElementDescription]
     let codeTables: [CodeTable]
+    /// `codeTables` as unretained references in owned memory (the array keeps them alive).
+    nonisolated(unsafe) let codeTablePointer: UnsafeMutableBufferPointer<Unmanaged<CodeTable>>  // immutable after init
     let syntaxNotes: [X12SyntaxNote]
     /// Syntax notes of the composite at each position (empty for simple elements).
     let compositeSyntaxNotes: [[X12SyntaxNote]]
@@ -149,10 +178,15 @@ final class CompiledSegment: Sendable {
         self.componentRules = components
         self.descriptions = descriptions
         self.codeTables = tables
+        self.codeTablePointer = .allocate(capacity: tables.count)
+        _ = self.codeTablePointer.initialize(from: tables.map { Unmanaged.passUnretained($0) })
         self.compositeSyntaxNotes = compositeNotes
     }
 
-    deinit { self.rulePointer.deallocate() }
+    deinit {
+        self.rulePointer.deallocate()
+        self.codeTablePointer.deallocate()
+    }
 }
 
 /// One element's rule as plain data.
@@ -179,20 +213,25 @@ struct ElementDescription: Sendable {
     var composite: String?
 }
 
-/// A code list packed for allocation-free lookups: codes of up to 7 bytes as integers.
+/// A code list packed for allocation-free lookups: codes of up to 7 bytes as integers in a
+/// sorted buffer searched by bisection (cheaper than hashing: a lookup runs per ID element).
 final class CodeTable: Sendable {
-    let packed: Set<UInt64>
+    nonisolated(unsafe) let packed: UnsafeMutableBufferPointer<UInt64>  // immutable after init
     let long: Set<String>
 
     init(_ codes: Set<String>) {
-        var packed = Set<UInt64>()
+        var packed: [UInt64] = []
         var long = Set<String>()
         for code in codes {
-            if let value = Self.pack(Array(code.utf8)) { packed.insert(value) } else { long.insert(code) }
+            if let value = Self.pack(Array(code.utf8)) { packed.append(value) } else { long.insert(code) }
         }
-        self.packed = packed
+        packed.sort()
+        self.packed = .allocate(capacity: packed.count)
+        _ = self.packed.initialize(from: packed)
         self.long = long
     }
+
+    deinit { self.packed.deallocate() }
 
     /// Up to 7 bytes as one integer (the length in the top byte keeps `A` and `A\0` apart).
     static func pack<C: Collection<UInt8>>(_ bytes: C) -> UInt64? {
@@ -203,8 +242,16 @@ final class CodeTable: Sendable {
     }
 
     func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        if let value = Self.pack(bytes) { return self.packed.contains(value) }
-        return self.long.contains(String(decoding: bytes, as: UTF8.self))
+        guard bytes.count <= 7 else { return self.long.contains(String(decoding: bytes, as: UTF8.self)) }
+        var value = UInt64(bytes.count) << 56
+        for index in 0..<bytes.count { value |= UInt64(bytes[index]) << (8 * UInt64(index)) }
+        var low = 0
+        var high = self.packed.count
+        while low < high {
+            let middle = (low &+ high) >> 1
+            if self.packed[middle] < value { low = middle &+ 1 } else { high = middle }
+        }
+        return low < self.packed.count && self.packed[low] == value
     }
 }
 

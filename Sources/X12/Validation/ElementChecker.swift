@@ -117,16 +117,14 @@ struct ElementChecker {
     // MARK: Values
 
     private mutating func check(_ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, position: Int, component: Int?) {
-        let label = LazyLabel(segmentID: self.rules.id, position: position, component: component)
+        let label = LazyLabel(segmentID: self.segment.id, position: position, component: component)
         switch rule.type {
         case .identifier, .string:
             let length = Self.characterCount(bytes)
             if !self.checkLength(length, rule, label: label, position: position, component: component, bytes: bytes) {
                 return
             }
-            if rule.type == .identifier && rule.codeTable >= 0
-                && !self.rules.codeTables[Int(rule.codeTable)].contains(bytes)
-            {
+            if rule.type == .identifier && rule.codeTable >= 0 && !self.codeListContains(rule.codeTable, bytes) {
                 let text = Self.text(bytes)
                 let description = self.rules.descriptions[Int(rule.description)]
                 self.problems.append(
@@ -192,6 +190,13 @@ struct ElementChecker {
                         ak403: "9", element: position, component: component, reference: description.reference, value: text))
             }
         }
+    }
+
+    /// Whether a code list holds a code, without retaining the list (the compiled segment,
+    /// cached for the life of the process, keeps it alive).
+    @inline(__always)
+    private func codeListContains(_ table: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        self.rules.codeTablePointer[Int(table)]._withUnsafeGuaranteedRef { $0.contains(bytes) }
     }
 
     /// CCYYMMDD (or YYMMDD before 004010) on the bytes, without making a `String`.
@@ -385,12 +390,12 @@ struct ElementChecker {
 
 /// `PO102` or `REF04-2`, made only when a message needs it.
 struct LazyLabel: CustomStringConvertible {
-    let segmentID: String
+    let segmentID: X12SegmentID
     let position: Int
     let component: Int?
 
     var description: String {
-        let name = self.segmentID + (self.position < 10 ? "0" : "") + String(self.position)
+        let name = self.segmentID.description + (self.position < 10 ? "0" : "") + String(self.position)
         return self.component.map { "\(name)-\($0)" } ?? name
     }
 }

@@ -80,9 +80,13 @@ struct StructureMatcher {
             if found >= 0 {
                 // Leaving inner loops: what they still lacked is missing.
                 while self.depth - 1 > level {
-                    problems += self.closeTop()
+                    let closed = self.closeTop()
+                    if !closed.isEmpty { problems += closed }
                 }
-                if found > current + 1 { problems += self.missing(in: level, from: current, to: found) }
+                if found > current + 1 {
+                    let skipped = self.missing(in: level, from: current, to: found)
+                    if !skipped.isEmpty { problems += skipped }
+                }
                 let entry = loop.entries[found]
                 self.frames[level].index = found
                 self.frames[level].counts[found] += 1
@@ -166,19 +170,23 @@ struct StructureMatcher {
     /// Mandatory entries after `from` and before `to` that were never used.
     private func missing(in level: Int, from: Int, to: Int) -> [StructureProblem] {
         guard from + 1 < to else { return [] }
-        let frame = self.frames[level]
-        var problems: [StructureProblem] = []
-        for index in (from + 1)..<to where frame.loop.entries[index].usage == .mandatory && frame.counts[index] == 0 {
-            let entry = frame.loop.entries[index]
-            let place = level == 0 ? "the transaction set" : "loop \(frame.loop.id)[\(frame.iteration)]"
-            let what = entry.loop != nil ? "mandatory loop \(entry.name)" : "mandatory segment \(entry.name)"
-            problems.append(
-                StructureProblem(
-                    code: .mandatorySegmentMissing, message: "\(what) is missing in \(place)", ak304: "3",
-                    segmentID: entry.loop?.entries.first?.name ?? entry.name,
-                    loopPath: level == 0 ? nil : self.path(upTo: level), loopIdentifier: level == 0 ? nil : frame.loop.id))
+        unowned(unsafe) let loop = self.frames[level].loop
+        // Most entries are optional: look only at the mandatory ones.
+        var found: [Int] = []
+        for index in loop.mandatory where index > from && index < to && self.frames[level].counts[index] == 0 {
+            found.append(index)
         }
-        return problems
+        guard !found.isEmpty else { return [] }
+        let iteration = self.frames[level].iteration
+        return found.map { index in
+            let entry = loop.entries[index]
+            let place = level == 0 ? "the transaction set" : "loop \(loop.id)[\(iteration)]"
+            let what = entry.loop != nil ? "mandatory loop \(entry.name)" : "mandatory segment \(entry.name)"
+            return StructureProblem(
+                code: .mandatorySegmentMissing, message: "\(what) is missing in \(place)", ak304: "3",
+                segmentID: entry.loop?.entries.first?.name ?? entry.name,
+                loopPath: level == 0 ? nil : self.path(upTo: level), loopIdentifier: level == 0 ? nil : loop.id)
+        }
     }
 
     private func path(upTo level: Int) -> String {

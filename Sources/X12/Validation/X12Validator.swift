@@ -129,7 +129,8 @@ public struct X12Validator: ~Copyable {
     // MARK: Per segment
 
     private mutating func validate(_ segment: X12Segment) {
-        guard let set = self.set else { return }
+        guard let current = self.set else { return }
+        unowned(unsafe) let set = current
         let outcome = self.matcher.match(segment.id.rawValue)
         if !outcome.problems.isEmpty {
             let loopPath = self.matcher.loopPath
@@ -138,7 +139,7 @@ public struct X12Validator: ~Copyable {
                 self.queueSegmentFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
             }
         }
-        guard outcome.matched, let rules = set.segments[segment.id.rawValue] else { return }
+        guard outcome.matched, let rules = set.segment(segment.id.rawValue) else { return }
         var checker = ElementChecker(segment: segment, rules: rules, allowsShortDates: self.allowsShortDates)
         checker.run()
         if !checker.problems.isEmpty {
