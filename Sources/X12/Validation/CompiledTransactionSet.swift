@@ -126,6 +126,8 @@ final class CompiledSegment: Sendable {
     /// Names and reference numbers, for messages.
     let descriptions: [ElementDescription]
     let codeTables: [CodeTable]
+    /// 1-based positions of the mandatory elements.
+    let mandatoryPositions: [Int]
     /// `codeTables` as unretained references in owned memory (the array keeps them alive).
     nonisolated(unsafe) let codeTablePointer: UnsafeMutableBufferPointer<Unmanaged<CodeTable>>  // immutable after init
     let syntaxNotes: [X12SyntaxNote]
@@ -173,6 +175,7 @@ final class CompiledSegment: Sendable {
             }
         }
         self.rules = rules
+        self.mandatoryPositions = rules.indices.filter { rules[$0].usage == .mandatory }.map { $0 + 1 }
         self.rulePointer = .allocate(capacity: rules.count)
         _ = self.rulePointer.initialize(from: rules)
         self.componentRules = components

@@ -38,8 +38,20 @@ struct ElementChecker {
                     message: "\(self.rules.id) has \(count) elements; the standard defines \(rules.count)",
                     ak403: "3", element: rules.count + 1, value: extra.map { Self.text($0.bytes) }))
         }
+        // Positions past the last element sent matter only when mandatory: look at those
+        // alone instead of walking every optional position of the segment's definition.
+        let walked = min(count, rules.count)
+        for position in self.rules.mandatoryPositions where position > walked {
+            let rule = rules[position - 1]
+            let description = self.rules.descriptions[Int(rule.description)]
+            self.problems.append(
+                ElementProblem(
+                    code: .mandatoryElementMissing,
+                    message: "\(self.name(position)) \(description.name) is mandatory but missing",
+                    ak403: "1", element: position, reference: rule.isComposite ? nil : description.reference))
+        }
         do {
-            for index in 0..<rules.count {
+            for index in 0..<walked {
                 let rule = rules[index]
                 let position = index + 1
                 guard let element = self.segment.element(at: position), !element.isEmpty else {
