@@ -315,18 +315,35 @@ public struct X12AcknowledgmentGenerator: ~Copyable {
             }
         case .ak905(let code):
             guard self.group?.answered == true else { return }
-            self.group?.add(code, isError: isError)
+            let versioned = self.versioned(code, element: .ak905)
+            self.group?.add(versioned, isError: isError)
         case .ak502(let code):
             guard self.set?.answered == true else { return }
             self.set?.add(code, isError: isError)
         case .ak304(let code):
             try self.recordSegmentError(finding, segmentCode: code, elementCode: nil, isError: isError)
         case .ak403(let code):
-            try self.recordSegmentError(finding, segmentCode: nil, elementCode: code, isError: isError)
+            let versioned = self.versioned(code, element: .ak403)
+            try self.recordSegmentError(finding, segmentCode: nil, elementCode: versioned, isError: isError)
         case nil:
             // An error inside a set that no acknowledgment code names still rejects the set.
             guard isError, self.set?.answered == true else { return }
             self.set?.add("5", isError: true)
+        }
+    }
+
+    private enum CodedElement { case ak403, ak905 }
+
+    /// A code as the acknowledgment's version knows it: 004010 has no AK403 12 (too many
+    /// repetitions) or 13 (too many components), nor AK905 19 (group control number not
+    /// unique); the nearest 004010 codes are 6 (invalid character: a separator where none
+    /// belongs) and 6 (group control number violates syntax).
+    private func versioned(_ code: String, element: CodedElement) -> String {
+        guard self.group?.shape5010 == false else { return code }
+        switch (element, code) {
+        case (.ak403, "12"), (.ak403, "13"): return "6"
+        case (.ak905, "19"): return "6"
+        default: return code
         }
     }
 

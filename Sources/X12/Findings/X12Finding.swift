@@ -123,6 +123,7 @@ extension X12Finding {
         public static let loopExceedsMaximumRepeat: Self = "loopExceedsMaximumRepeat"
         public static let segmentOutOfOrder: Self = "segmentOutOfOrder"
         public static let segmentNotInTransactionSet: Self = "segmentNotInTransactionSet"
+        public static let unexpectedSegmentHere: Self = "unexpectedSegmentHere"
         // Schema validation: elements (AK4/IK4)
         public static let mandatoryElementMissing: Self = "mandatoryElementMissing"
         public static let conditionalElementMissing: Self = "conditionalElementMissing"

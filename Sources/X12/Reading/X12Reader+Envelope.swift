@@ -387,7 +387,9 @@ extension X12Reader {
             self.queueFinding(
                 .error, .duplicateGroupControlNumber,
                 "group control number \(header.controlNumber) is used twice in this interchange",
-                value: header.controlNumber, segment: segment, element: 6, acknowledgment: .ak905("19"))
+                value: header.controlNumber, segment: segment, element: 6,
+                // 19 "not unique within the interchange"; a 004010 acknowledgment says 6.
+                acknowledgment: .ak905("19"))
         }
         // ISA12 is the version of the control segments and may lag GS08 inside a major
         // version (00400 with 004010 is common); a different major version is suspicious.

@@ -15,6 +15,9 @@ final class CompiledTransactionSet: Sendable {
     /// bisection, cheaper than hashing.
     nonisolated(unsafe) let segmentKeys: UnsafeMutableBufferPointer<UInt32>  // immutable after init
     let segmentList: [CompiledSegment]
+    /// Every segment id the set uses, and every id of the version's dictionary.
+    let segmentsInSet: Set<UInt32>
+    let segmentsInDictionary: Set<UInt32>
 
     deinit { self.segmentKeys.deallocate() }
 
@@ -45,6 +48,16 @@ final class CompiledTransactionSet: Sendable {
         self.segmentList = keys.map { segments[$0]! }
         self.root = CompiledLoop(id: "", usage: .mandatory, maximumRepeat: 1, hierarchical: false, entries: set.structure)
         self.isHierarchical = Self.containsHierarchy(self.root)
+        var inSet = Set<UInt32>()
+        Self.collect(self.root, into: &inSet)
+        self.segmentsInSet = inSet
+        self.segmentsInDictionary = Set(keys)
+    }
+
+    private static func collect(_ loop: CompiledLoop, into ids: inout Set<UInt32>) {
+        for entry in loop.entries {
+            if let inner = entry.loop { collect(inner, into: &ids) } else { ids.insert(entry.trigger) }
+        }
     }
 
     private static func containsHierarchy(_ loop: CompiledLoop) -> Bool {

@@ -132,7 +132,27 @@ struct ElementChecker {
         let label = LazyLabel(segmentID: self.segment.id, position: position, component: component)
         switch rule.type {
         case .identifier, .string:
-            let length = Self.characterCount(bytes)
+            // One pass: characters (not UTF-8 continuation bytes), spaces, control characters.
+            var length = 0
+            var spaces = 0
+            var control = false
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                length &+= byte & 0xC0 != 0x80 ? 1 : 0
+                spaces &+= byte == 0x20 ? 1 : 0
+                control = control || byte < 0x20 || byte == 0x7F
+            }
+            if control || spaces == bytes.count {
+                let text = Self.text(bytes)
+                let description = self.rules.descriptions[Int(rule.description)]
+                let why = control ? "holds a control character" : "is only spaces (present but without data)"
+                self.problems.append(
+                    ElementProblem(
+                        code: .invalidCharacter, message: "\(label) \(description.name) '\(text)' \(why)",
+                        ak403: "6", element: position, component: component, reference: description.reference,
+                        value: text))
+                return
+            }
             if !self.checkLength(length, rule, label: label, position: position, component: component, bytes: bytes) {
                 return
             }

@@ -55,7 +55,7 @@ struct HierarchyChecker {
                 ElementProblem(
                     severity: .warning, code: .hierarchyLevelOrder,
                     message: "HL level \(level) has no parent (HL02); with structure code \(self.structureCode ?? "") only \(order[0]) is a top level",
-                    ak403: "7", element: 2, reference: "734", value: level))
+                    ak403: "7", element: 2, reference: "734", value: nil))
         }
         self.levels[id] = level
         return problems

@@ -9,6 +9,8 @@ struct StructureProblem {
     var position: Int?
     var loopPath: String?
     var loopIdentifier: String?
+    /// Found at the level of the set itself: no loop applies.
+    var atSetLevel = false
 }
 
 /// Walks a transaction set's structure as segments arrive: which loop each segment opens or
@@ -31,7 +33,16 @@ struct StructureMatcher {
     private var depth = 0
     private var position = 0
 
-    mutating func start(_ root: CompiledLoop) {
+    /// Ids of the segments of the set being validated.
+    private var segmentsInSet: Set<UInt32> = []
+    private var setIdentifier = ""
+    private var version = ""
+
+    mutating func start(_ set: CompiledTransactionSet) {
+        self.segmentsInSet = set.segmentsInSet
+        self.setIdentifier = set.identifier
+        self.version = set.version
+        let root = set.root
         self.depth = 0
         self.position = 0
         self.push(root, iteration: 1)
@@ -112,12 +123,23 @@ struct StructureMatcher {
             }
             level -= 1
         }
-        // Nowhere ahead: out of order if it belongs somewhere open, else not expected here.
+        // Nowhere ahead. Which AK304 code says why depends on where the id is known:
+        // 1 not an X12 segment at all, 6 not part of this set, 7 earlier in an open loop
+        // (out of order), 2 part of the set but not expected here.
         let name = X12SegmentID(rawValue: id).description
         let earlier = (0..<self.depth).contains { level in
             self.frames[level].loop.entries[..<self.frames[level].index].contains { $0.trigger == id }
         }
-        if earlier {
+        if !self.segmentsInSet.contains(id) {
+            // Porter's dictionary holds the segments of its sets only, so an id it does not
+            // know may still be a real X12 segment: AK304 6 (not in the set) is what it can
+            // say for sure, never 1 (unrecognized).
+            problems.append(
+                StructureProblem(
+                    code: .segmentNotInTransactionSet,
+                    message: "segment \(name) is not part of transaction set \(self.setIdentifier)",
+                    ak304: "6", segmentID: name))
+        } else if earlier {
             problems.append(
                 StructureProblem(
                     code: .segmentOutOfOrder, message: "segment \(name) is not in its proper sequence",
@@ -125,8 +147,7 @@ struct StructureMatcher {
         } else {
             problems.append(
                 StructureProblem(
-                    code: .segmentNotInTransactionSet,
-                    message: "segment \(name) is not expected here (not in this transaction set at this place)",
+                    code: .unexpectedSegmentHere, message: "segment \(name) is not expected here",
                     ak304: "2", segmentID: name))
         }
         return Outcome(matched: false, problems: problems)
@@ -137,7 +158,10 @@ struct StructureMatcher {
         var problems: [StructureProblem] = []
         while self.depth > 1 { problems += self.closeTop() }
         if self.depth == 1 {
-            problems += self.missing(in: 0, from: self.frames[0].index, to: self.frames[0].loop.entries.count)
+            // The last entry is SE, whose absence the reader reports (AK502 2).
+            let end = self.frames[0].loop.entries.count - 1
+            let missing = self.missing(in: 0, from: self.frames[0].index, to: end)
+            if !missing.isEmpty { problems += missing }
             self.depth = 0
         }
         return problems
@@ -185,7 +209,8 @@ struct StructureMatcher {
             return StructureProblem(
                 code: .mandatorySegmentMissing, message: "\(what) is missing in \(place)", ak304: "3",
                 segmentID: entry.loop?.entries.first?.name ?? entry.name,
-                loopPath: level == 0 ? nil : self.path(upTo: level), loopIdentifier: level == 0 ? nil : loop.id)
+                loopPath: level == 0 ? nil : self.path(upTo: level), loopIdentifier: level == 0 ? nil : loop.id,
+                atSetLevel: level == 0)
         }
     }
 

@@ -91,6 +91,8 @@ public struct X12Validator: ~Copyable {
     // MARK: Schema choice
 
     private var groupHeader: X12GroupHeader?
+    /// Where the last segment of the open set was: problems found at the set's end point there.
+    private var lastSegment: (byteOffset: Int, line: Int, position: Int) = (0, 1, 0)
     private var allowsShortDates = false
 
     private mutating func chooseSchema(for header: X12GroupHeader) {
@@ -122,7 +124,7 @@ public struct X12Validator: ~Copyable {
             return
         }
         self.set = compiled
-        self.matcher.start(compiled.root)
+        self.matcher.start(compiled)
         self.hierarchy.start()
     }
 
@@ -130,6 +132,7 @@ public struct X12Validator: ~Copyable {
 
     private mutating func validate(_ segment: X12Segment) {
         guard let current = self.set else { return }
+        self.lastSegment = (segment.byteOffset, segment.line, segment.position)
         unowned(unsafe) let set = current
         let outcome = self.matcher.match(segment.id.rawValue)
         if !outcome.problems.isEmpty {
@@ -176,10 +179,12 @@ public struct X12Validator: ~Copyable {
         _ problem: StructureProblem, segment: X12Segment?, loop: String?, loopIdentifier: String?
     ) {
         let location = X12Location(
-            file: self.sourceName, byteOffset: segment?.byteOffset ?? self.reader.byteOffset,
-            line: segment?.line ?? 0, interchange: self.interchangeControlNumber, group: self.groupControlNumber,
-            transaction: self.transactionControlNumber, segmentPosition: problem.position ?? segment?.position,
-            segmentID: problem.segmentID, loop: problem.loopPath ?? loop, loopIdentifier: problem.loopIdentifier ?? loopIdentifier)
+            file: self.sourceName, byteOffset: segment?.byteOffset ?? self.lastSegment.byteOffset,
+            line: segment?.line ?? self.lastSegment.line, interchange: self.interchangeControlNumber, group: self.groupControlNumber,
+            transaction: self.transactionControlNumber,
+            segmentPosition: problem.position ?? segment?.position ?? self.lastSegment.position,
+            segmentID: problem.segmentID, loop: problem.atSetLevel ? nil : (problem.loopPath ?? loop),
+            loopIdentifier: problem.atSetLevel ? nil : (problem.loopIdentifier ?? loopIdentifier))
         self.pending.append(
             .finding(
                 X12Finding(

@@ -58,19 +58,35 @@ struct AcknowledgmentOutput {
     /// Keeps the generator's control numbers for the next input and completes a per-input file.
     mutating func finish(file: String, generator: borrowing X12AcknowledgmentGenerator) throws {
         if let numbers = generator.controlNumbers as? SequentialControlNumbers { self.controlNumbers = numbers }
+        let wrote = generator.functionalAcknowledgmentCount + generator.interchangeAcknowledgmentCount > 0
+        if wrote { self.wroteAny = true }
         if let temporary = self.currentTemporary, let final = self.currentFinal {
-            try Self.publish(temporary, as: final)
+            if wrote {
+                try Self.publish(temporary, as: final)
+            } else {
+                // Nothing to acknowledge (a 997, a TA1): no empty file.
+                try? FileManager.default.removeItem(atPath: temporary)
+                printError("porter validate: \(file): nothing to acknowledge (acknowledgments are never acknowledged)")
+            }
             self.currentTemporary = nil
             self.currentFinal = nil
         }
     }
+
+    /// Whether any input produced an acknowledgment.
+    private var wroteAny = false
 
     /// Completes the single output file.
     mutating func close() throws {
         if let temporary = self.sharedTemporary {
             try self.sharedSink?.synchronize()
             self.sharedSink = nil
-            try Self.publish(temporary, as: self.path)
+            if self.wroteAny {
+                try Self.publish(temporary, as: self.path)
+            } else {
+                try? FileManager.default.removeItem(atPath: temporary)
+                printError("porter validate: nothing to acknowledge; \(self.path) not written")
+            }
             self.sharedTemporary = nil
         }
     }
