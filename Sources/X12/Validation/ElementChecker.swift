@@ -128,100 +128,141 @@ struct ElementChecker {
 
     // MARK: Values
 
+    /// What is wrong with a value; the words are made by `report`, off the hot path.
+    private enum ValueProblem {
+        case control
+        case onlySpaces
+        case notCode
+        case notWholeNumber
+        case notNumber
+        case badDate
+        case badTime
+        case tooShort(Int)
+        case tooLong(Int)
+    }
+
+    /// Checks one value. The common case (a good value) runs no string code at all: every
+    /// problem goes through `report`, which is kept out of line.
     private mutating func check(_ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, position: Int, component: Int?) {
-        let label = LazyLabel(segmentID: self.segment.id, position: position, component: component)
+        let count = bytes.count
         switch rule.type {
         case .identifier, .string:
             // One pass: characters (not UTF-8 continuation bytes), spaces, control characters.
             var length = 0
             var spaces = 0
             var control = false
-            for index in 0..<bytes.count {
+            for index in 0..<count {
                 let byte = bytes[index]
                 length &+= byte & 0xC0 != 0x80 ? 1 : 0
                 spaces &+= byte == 0x20 ? 1 : 0
                 control = control || byte < 0x20 || byte == 0x7F
             }
-            if control || spaces == bytes.count {
-                let text = Self.text(bytes)
-                let description = self.rules.descriptions[Int(rule.description)]
-                let why = control ? "holds a control character" : "is only spaces (present but without data)"
-                self.problems.append(
-                    ElementProblem(
-                        code: .invalidCharacter, message: "\(label) \(description.name) '\(text)' \(why)",
-                        ak403: "6", element: position, component: component, reference: description.reference,
-                        value: text))
-                return
-            }
-            if !self.checkLength(length, rule, label: label, position: position, component: component, bytes: bytes) {
-                return
-            }
+            if control { return self.report(.control, bytes, rule, position, component) }
+            if spaces == count { return self.report(.onlySpaces, bytes, rule, position, component) }
+            if length < Int(rule.minimum) { return self.report(.tooShort(length), bytes, rule, position, component) }
+            if length > Int(rule.maximum) { return self.report(.tooLong(length), bytes, rule, position, component) }
             if rule.type == .identifier && rule.codeTable >= 0 && !self.codeListContains(rule.codeTable, bytes) {
-                let text = Self.text(bytes)
-                let description = self.rules.descriptions[Int(rule.description)]
-                self.problems.append(
-                    ElementProblem(
-                        // A complete standard list makes an unknown code an error; Porter's
-                        // partial lists (DOMAIN.md §13) only say so, as information.
-                        severity: rule.codesClosed ? .error : .info, code: .invalidCode,
-                        message: "\(label) \(description.name) '\(text)' is not a code of element \(description.reference)",
-                        ak403: "7", element: position, component: component, reference: description.reference,
-                        value: text))
+                self.report(.notCode, bytes, rule, position, component)
             }
         case .numeric:
             var digits = 0
-            var valid = !bytes.isEmpty
-            for index in 0..<bytes.count {
+            var valid = count > 0
+            for index in 0..<count {
                 let byte = bytes[index]
                 if byte &- 0x30 < 10 {
-                    digits += 1
-                } else if !(index == 0 && byte == 0x2D && bytes.count > 1) {
+                    digits &+= 1
+                } else if !(index == 0 && byte == 0x2D && count > 1) {
                     valid = false
                 }
             }
-            if !valid {
-                self.invalidNumber(bytes, rule, label: label, position: position, component: component, kind: "a whole number (type \(self.typeName(rule.type)))")
-                return
-            }
-            _ = self.checkLength(digits, rule, label: label, position: position, component: component, bytes: bytes)
+            if !valid { return self.report(.notWholeNumber, bytes, rule, position, component) }
+            if digits < Int(rule.minimum) { return self.report(.tooShort(digits), bytes, rule, position, component) }
+            if digits > Int(rule.maximum) { return self.report(.tooLong(digits), bytes, rule, position, component) }
         case .decimal:
             var digits = 0
             var points = 0
-            var valid = !bytes.isEmpty
-            for index in 0..<bytes.count {
+            var valid = count > 0
+            for index in 0..<count {
                 let byte = bytes[index]
                 if byte &- 0x30 < 10 {
-                    digits += 1
+                    digits &+= 1
                 } else if byte == 0x2E {
-                    points += 1
+                    points &+= 1
                 } else if !(index == 0 && byte == 0x2D) {
                     valid = false
                 }
             }
-            if !valid || points > 1 || digits == 0 {
-                self.invalidNumber(bytes, rule, label: label, position: position, component: component, kind: "a number (type R)")
-                return
-            }
-            _ = self.checkLength(digits, rule, label: label, position: position, component: component, bytes: bytes)
+            if !valid || points > 1 || digits == 0 { return self.report(.notNumber, bytes, rule, position, component) }
+            if digits < Int(rule.minimum) { return self.report(.tooShort(digits), bytes, rule, position, component) }
+            if digits > Int(rule.maximum) { return self.report(.tooLong(digits), bytes, rule, position, component) }
         case .date:
             if !Self.isValidDate(bytes, allowsShort: self.allowsShortDates) {
-                let text = Self.text(bytes)
-                let description = self.rules.descriptions[Int(rule.description)]
-                self.problems.append(
-                    ElementProblem(
-                        code: .invalidElementDate, message: "\(label) \(description.name) '\(text)' is not a valid CCYYMMDD date",
-                        ak403: "8", element: position, component: component, reference: description.reference, value: text))
+                self.report(.badDate, bytes, rule, position, component)
             }
         case .time:
-            if !Self.isValidTime(bytes) {
-                let text = Self.text(bytes)
-                let description = self.rules.descriptions[Int(rule.description)]
-                self.problems.append(
-                    ElementProblem(
-                        code: .invalidElementTime, message: "\(label) \(description.name) '\(text)' is not a valid HHMM[SS[D[D]]] time",
-                        ak403: "9", element: position, component: component, reference: description.reference, value: text))
-            }
+            if !Self.isValidTime(bytes) { self.report(.badTime, bytes, rule, position, component) }
         }
+    }
+
+    /// Records a value problem with its words.
+    @inline(never)
+    private mutating func report(
+        _ problem: ValueProblem, _ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, _ position: Int, _ component: Int?
+    ) {
+        let label = LazyLabel(segmentID: self.segment.id, position: position, component: component)
+        let text = Self.text(bytes)
+        let description = self.rules.descriptions[Int(rule.description)]
+        let name = description.name
+        var severity = X12Finding.Severity.error
+        let code: X12Finding.Code
+        let ak403: String
+        let message: String
+        switch problem {
+        case .control:
+            (code, ak403, message) = (.invalidCharacter, "6", "\(label) \(name) '\(text)' holds a control character")
+        case .onlySpaces:
+            (code, ak403, message) = (
+                .invalidCharacter, "6", "\(label) \(name) '\(text)' is only spaces (present but without data)"
+            )
+        case .notCode:
+            // A complete standard list makes an unknown code an error; Porter's partial lists
+            // (DOMAIN.md §13) only say so, as information.
+            severity = rule.codesClosed ? .error : .info
+            (code, ak403, message) = (
+                .invalidCode, "7", "\(label) \(name) '\(text)' is not a code of element \(description.reference)"
+            )
+        case .notWholeNumber:
+            (code, ak403, message) = (
+                .invalidCharacter, "6",
+                "\(label) \(name.lowercased()) '\(text)' is not a whole number (type \(self.typeName(rule.type)))"
+            )
+        case .notNumber:
+            (code, ak403, message) = (
+                .invalidCharacter, "6", "\(label) \(name.lowercased()) '\(text)' is not a number (type R)"
+            )
+        case .badDate:
+            (code, ak403, message) = (
+                .invalidElementDate, "8", "\(label) \(name) '\(text)' is not a valid CCYYMMDD date"
+            )
+        case .badTime:
+            (code, ak403, message) = (
+                .invalidElementTime, "9", "\(label) \(name) '\(text)' is not a valid HHMM[SS[D[D]]] time"
+            )
+        case .tooShort(let length):
+            (code, ak403, message) = (
+                .elementTooShort, "4",
+                "\(label) \(name) '\(text)' is too short: \(length) characters, at least \(rule.minimum)"
+            )
+        case .tooLong(let length):
+            (code, ak403, message) = (
+                .elementTooLong, "5",
+                "\(label) \(name) '\(text)' is too long: \(length) characters, at most \(rule.maximum)"
+            )
+        }
+        self.problems.append(
+            ElementProblem(
+                severity: severity, code: code, message: message, ak403: ak403, element: position,
+                component: component, reference: description.reference, value: text))
     }
 
     /// Whether a code list holds a code, without retaining the list (the compiled segment,
@@ -256,45 +297,7 @@ struct ElementChecker {
         return count < 6 || value(4) * 10 + value(5) <= 59
     }
 
-    private mutating func invalidNumber(
-        _ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, label: LazyLabel, position: Int, component: Int?,
-        kind: String
-    ) {
-        let text = Self.text(bytes)
-        let description = self.rules.descriptions[Int(rule.description)]
-        self.problems.append(
-            ElementProblem(
-                code: .invalidCharacter, message: "\(label) \(description.name.lowercased()) '\(text)' is not \(kind)",
-                ak403: "6", element: position, component: component, reference: description.reference, value: text))
-    }
 
-    /// - Returns: `false` when the length is wrong (a problem was recorded).
-    private mutating func checkLength(
-        _ length: Int, _ rule: ElementRule, label: LazyLabel, position: Int, component: Int?,
-        bytes: UnsafeRawBufferPointer
-    ) -> Bool {
-        if length < Int(rule.minimum) {
-            let text = Self.text(bytes)
-            let description = self.rules.descriptions[Int(rule.description)]
-            self.problems.append(
-                ElementProblem(
-                    code: .elementTooShort,
-                    message: "\(label) \(description.name) '\(text)' is too short: \(length) characters, at least \(rule.minimum)",
-                    ak403: "4", element: position, component: component, reference: description.reference, value: text))
-            return false
-        }
-        if length > Int(rule.maximum) {
-            let text = Self.text(bytes)
-            let description = self.rules.descriptions[Int(rule.description)]
-            self.problems.append(
-                ElementProblem(
-                    code: .elementTooLong,
-                    message: "\(label) \(description.name) '\(text)' is too long: \(length) characters, at most \(rule.maximum)",
-                    ak403: "5", element: position, component: component, reference: description.reference, value: text))
-            return false
-        }
-        return true
-    }
 
     // MARK: Syntax notes
 
