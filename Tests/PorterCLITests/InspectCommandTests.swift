@@ -12,7 +12,8 @@ import Testing
 
     @Test func jsonIsOneObjectPerFileWithCountsAndLocatedFindings() throws {
         let result = try PorterProcess.run([
-            "inspect", "--json", "Fixtures/x12/envelope-errors/se01-count.edi", "Fixtures/x12/850/004010-retail-sdq.edi",
+            "inspect", "--json", "Fixtures/x12/envelope-errors/se01-count.edi",
+            "Fixtures/x12/850/004010-retail-sdq.edi",
         ])
         #expect(result.status == 1)
         let lines = result.standardOutput.split(separator: "\n")
@@ -39,7 +40,8 @@ import Testing
     }
 
     @Test func readsStandardInput() throws {
-        let bytes = try Data(contentsOf: PorterProcess.packageRoot.appending(path: "Fixtures/x12/855/004010-accepted.edi"))
+        let bytes = try Data(
+            contentsOf: PorterProcess.packageRoot.appending(path: "Fixtures/x12/855/004010-accepted.edi"))
         let result = try PorterProcess.run(["inspect", "-"], standardInput: bytes)
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("-\n"))

@@ -18,7 +18,9 @@ struct ExpectedFixture: CustomTestStringConvertible, Sendable {
         let table = try String(contentsOf: FixturePaths.x12.appending(path: "EXPECTED.tsv"), encoding: .utf8)
         return table.split(separator: "\n").dropFirst().map { line in
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            let codes = { (text: String) in text == "-" ? Set<String>() : Set(text.split(separator: ",").map(String.init)) }
+            let codes = { (text: String) in
+                text == "-" ? Set<String>() : Set(text.split(separator: ",").map(String.init))
+            }
             return ExpectedFixture(
                 file: columns[0], interchanges: Int(columns[1])!, groups: Int(columns[2])!,
                 transactions: Int(columns[3])!, errors: codes(columns[4]), warnings: codes(columns[5]),

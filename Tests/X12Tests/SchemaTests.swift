@@ -14,7 +14,8 @@ import X12
         let schema = try X12Schema.loadBundled(version: version)
         #expect(schema.version == version)
         #expect(X12Schema.library(for: version) == schema)
-        let expectedSets: Set<String> = version == "005010"
+        let expectedSets: Set<String> =
+            version == "005010"
             ? ["850", "855", "856", "860", "997", "999"] : ["850", "855", "856", "860", "997"]
         #expect(Set(schema.transactionSets.keys) == expectedSets)
 
@@ -25,10 +26,13 @@ import X12
             Self.forEachEntry(set.structure) { entry, path in
                 switch entry {
                 case .segment(let reference):
-                    #expect(schema.segments[reference.id] != nil, "\(version)/\(id): \(path) \(reference.id) is defined")
+                    #expect(
+                        schema.segments[reference.id] != nil, "\(version)/\(id): \(path) \(reference.id) is defined")
                     #expect(reference.maximumUse >= 1)
                 case .loop(let loop):
-                    #expect(loop.body.first == .segment(loop.trigger), "\(version)/\(id): loop \(loop.id) begins with its trigger")
+                    #expect(
+                        loop.body.first == .segment(loop.trigger),
+                        "\(version)/\(id): loop \(loop.id) begins with its trigger")
                     #expect(loop.trigger.id == loop.id, "\(version)/\(id): loop \(loop.id) is named after its trigger")
                     #expect(loop.trigger.usage == .mandatory)
                     #expect(loop.maximumRepeat >= 1)
@@ -42,9 +46,11 @@ import X12
                 #expect(reference.position == index + 1)
                 switch reference.kind {
                 case .simple(let element):
-                    #expect(schema.elements[element.id] == element, "\(id)\(index + 1) resolves to element \(element.id)")
+                    #expect(
+                        schema.elements[element.id] == element, "\(id)\(index + 1) resolves to element \(element.id)")
                 case .composite(let composite):
-                    #expect(schema.composites[composite.id] == composite, "\(id)\(index + 1) resolves to \(composite.id)")
+                    #expect(
+                        schema.composites[composite.id] == composite, "\(id)\(index + 1) resolves to \(composite.id)")
                 }
             }
             for note in segment.syntaxNotes {
@@ -53,7 +59,8 @@ import X12
         }
         for (id, composite) in schema.composites {
             for component in composite.components {
-                #expect(schema.elements[component.element.id] == component.element, "\(id) component \(component.position)")
+                #expect(
+                    schema.elements[component.element.id] == component.element, "\(id) component \(component.position)")
             }
         }
         for (id, element) in schema.elements {
@@ -79,14 +86,21 @@ import X12
 
     @Test func loadingFailsLoudlyOnADanglingReference() {
         let missingSegment = Self.minimalSchema(structure: #"{"segment": "ZZZ", "usage": "M", "max": 1}"#)
-        let missingSegmentError = #expect(throws: X12SchemaError.self) { try X12Schema(jsonBytes: Array(missingSegment.utf8)) }
+        let missingSegmentError = #expect(throws: X12SchemaError.self) {
+            try X12Schema(jsonBytes: Array(missingSegment.utf8))
+        }
         #expect(missingSegmentError?.code == .unresolvedReference)
         let missingElement = Self.minimalSchema(
-            structure: #"{"segment": "ST", "usage": "M", "max": 1}"#, stElements: #"[{"element": "9999", "usage": "M"}]"#)
-        let missingElementError = #expect(throws: X12SchemaError.self) { try X12Schema(jsonBytes: Array(missingElement.utf8)) }
+            structure: #"{"segment": "ST", "usage": "M", "max": 1}"#,
+            stElements: #"[{"element": "9999", "usage": "M"}]"#)
+        let missingElementError = #expect(throws: X12SchemaError.self) {
+            try X12Schema(jsonBytes: Array(missingElement.utf8))
+        }
         #expect(missingElementError?.code == .unresolvedReference)
         let badLoop = Self.minimalSchema(
-            structure: #"{"loop": "ST", "usage": "O", "repeat": 2, "body": [{"loop": "ST", "usage": "O", "repeat": 1, "body": []}]}"#)
+            structure:
+                #"{"loop": "ST", "usage": "O", "repeat": 2, "body": [{"loop": "ST", "usage": "O", "repeat": 1, "body": []}]}"#
+        )
         let badLoopError = #expect(throws: X12SchemaError.self) { try X12Schema(jsonBytes: Array(badLoop.utf8)) }
         #expect(badLoopError?.code == .invalidDefinition)
         let malformedError = #expect(throws: X12SchemaError.self) { try X12Schema(jsonBytes: Array("{".utf8)) }
@@ -280,7 +294,9 @@ import X12
     }
 
     static let structureCases: [StructureCase] =
-        ["850", "855", "856", "860", "997"].flatMap { set in SchemaTests.versions.map { StructureCase(set: set, version: $0) } }
+        ["850", "855", "856", "860", "997"].flatMap { set in
+            SchemaTests.versions.map { StructureCase(set: set, version: $0) }
+        }
         + [StructureCase(set: "999", version: "005010")]
 
     /// The schema's segment ids, walking loops in order, equal the ids the domain reference's
@@ -304,13 +320,15 @@ import X12
     /// The 999 table's segments all appear in its structure line.
     @Test func the999TableAgreesWithItsStructureLine() throws {
         let section = try DomainTables.section("### 2.4")
-        let tableIDs = Set(try DomainTables.table(in: section).rows.flatMap { row in
-            DomainTables.ids(in: row.seg)
-        })
+        let tableIDs = Set(
+            try DomainTables.table(in: section).rows.flatMap { row in
+                DomainTables.ids(in: row.seg)
+            })
         var problems: [String] = []
-        let lineIDs = Set(try DomainTables.tokens(set: "999", version: "005010", problems: &problems).compactMap {
-            if case .segment(let id) = $0 { id } else { nil }
-        })
+        let lineIDs = Set(
+            try DomainTables.tokens(set: "999", version: "005010", problems: &problems).compactMap {
+                if case .segment(let id) = $0 { id } else { nil }
+            })
         #expect(problems.isEmpty)
         #expect(tableIDs.isSubset(of: lineIDs), "table ids \(tableIDs.sorted()) not all in \(lineIDs.sorted())")
         #expect(tableIDs.count >= 7)
@@ -345,7 +363,8 @@ import X12
         return nil
     }
 
-    static func minimalSchema(structure: String, stElements: String = #"[{"element": "143", "usage": "M"}]"#) -> String {
+    static func minimalSchema(structure: String, stElements: String = #"[{"element": "143", "usage": "M"}]"#) -> String
+    {
         """
         {"version": "004010",
          "elements": {"143": {"name": "Transaction Set Identifier Code", "type": "ID", "min": 3, "max": 3}},
@@ -471,7 +490,8 @@ enum DomainTables {
         guard let start = lines.firstIndex(where: { $0.hasPrefix(heading + " ") }) else {
             throw SchemaTestError("DOMAIN.md has no section '\(heading)'")
         }
-        let end = lines[(start + 1)...].firstIndex(where: { $0.hasPrefix("## ") || $0.hasPrefix("### ") }) ?? lines.endIndex
+        let end =
+            lines[(start + 1)...].firstIndex(where: { $0.hasPrefix("## ") || $0.hasPrefix("### ") }) ?? lines.endIndex
         return Array(lines[(start + 1)..<end])
     }
 
@@ -492,7 +512,8 @@ enum DomainTables {
         for line in lines[(headerIndex + 2)...] {
             guard line.hasPrefix("|") else { break }
             let row = cells(line)
-            rows.append(Row(seg: row[segColumn], note: noteColumn.map { row.indices.contains($0) ? row[$0] : "" } ?? ""))
+            rows.append(
+                Row(seg: row[segColumn], note: noteColumn.map { row.indices.contains($0) ? row[$0] : "" } ?? ""))
         }
         return (rows, noteColumn.map { header[$0] })
     }
@@ -511,7 +532,8 @@ enum DomainTables {
     }
 
     static func isSegmentID(_ text: some StringProtocol) -> Bool {
-        (2...3).contains(text.count) && text.first!.isUppercase && text.allSatisfy { ($0.isUppercase || $0.isNumber) && $0.isASCII }
+        (2...3).contains(text.count) && text.first!.isUppercase
+            && text.allSatisfy { ($0.isUppercase || $0.isNumber) && $0.isASCII }
     }
 
     /// Where DOMAIN.md's summary tables disagree with the standard order (X12 tables and the
@@ -550,7 +572,8 @@ enum DomainTables {
             replacement: "N1 (+N2, IN2, N3, N4, QTY,",
             reason: "the 5010 detail N1 loop gains IN2 like the header one (flagged there only)"),
         Erratum(
-            set: "855", versions: ["004010", "005010"], original: "N1 (+N2, N3, N4, NX2, REF, PER, SI, FOB, TD*, PKG, MSG)",
+            set: "855", versions: ["004010", "005010"],
+            original: "N1 (+N2, N3, N4, NX2, REF, PER, SI, FOB, TD*, PKG, MSG)",
             replacement: "N1 (+N2, N3, N4, NX2, REF, PER, SI, FOB, TD*, PKG, MSG), ADV loop",
             reason: "the 855 header ends with an ADV loop after the N1 loop; the table leaves it out"),
         Erratum(
@@ -566,7 +589,8 @@ enum DomainTables {
             set: "860", versions: ["005010"], original: "INC, DTM(10), LDT, LIN,", replacement: "INC, DTM(10), LIN,",
             reason: "5010 turns the header LDT into a loop after PCT (unflagged for the 860)"),
         Erratum(
-            set: "860", versions: ["005010"], original: "TXI, PCT, AMT loop", replacement: "TXI, PCT, LDT loop, AMT loop",
+            set: "860", versions: ["005010"], original: "TXI, PCT, AMT loop",
+            replacement: "TXI, PCT, LDT loop, AMT loop",
             reason: "the 5010 header LDT loop"),
         Erratum(
             set: "860", versions: ["005010"], original: "N9 loop (DTM, MSG|MTX)",
@@ -642,20 +666,23 @@ enum DomainTables {
         }
         for (index, erratum) in errata.enumerated() where used[index] != 1 {
             problems.append(
-                "erratum for \(set) '\(erratum.original)' matched DOMAIN.md \(used[index]) times; review it (\(erratum.reason))")
+                "erratum for \(set) '\(erratum.original)' matched DOMAIN.md \(used[index]) times; review it (\(erratum.reason))"
+            )
         }
         return tokens
     }
 
     /// Applies one "5010 note" cell to the tokens of its row.
     static func applyNote(_ note: String, to tokens: inout [DomainToken], problems: inout [String]) {
-        for clause in note.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !clause.isEmpty {
+        for clause in note.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !clause.isEmpty
+        {
             if clause.contains(#/[A-Z][A-Z0-9]{1,2}\d\d/#) || clause.contains(" max ") {
                 continue  // an element or maximum-use change: no segment is added or removed
             } else if let match = clause.wholeMatch(of: #/([A-Z][A-Z0-9]{1,2}) becomes a loop/#) {
                 tokens = tokens.map { $0 == .segment(String(match.1)) ? .loop(String(match.1), members: []) : $0 }
             } else if let match = clause.wholeMatch(of: #/MSG → MTX(?: \(\+([^)]*)\))?/#) {
-                let extras = match.1.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+                let extras =
+                    match.1.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
                 tokens = tokens.flatMap { token -> [DomainToken] in
                     token == .segment("MSG") ? [.segment("MTX")] + extras.map { .segment($0) } : [token]
                 }
@@ -690,7 +717,9 @@ enum DomainTables {
             current.append(character)
         }
         items.append(current)
-        return items.flatMap { parseItem($0.trimmingCharacters(in: .whitespaces), version: version, problems: &problems) }
+        return items.flatMap {
+            parseItem($0.trimmingCharacters(in: .whitespaces), version: version, problems: &problems)
+        }
     }
 
     /// Parses one item: `SAC (+CUR)`, `AMT loop (+REF, …)`, `SPI loop`, `LM/LQ`, `LIN … SDQ`,

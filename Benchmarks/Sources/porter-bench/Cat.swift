@@ -30,7 +30,9 @@ struct Cat: ParsableCommand {
             process.waitUntilExit()
             best = min(best, monotonicSeconds() - start)
         }
-        print("cat \(self.file) > /dev/null: best of \(self.runs): \(formatted(best, decimals: 3)) s = \(throughput(size, best))")
+        print(
+            "cat \(self.file) > /dev/null: best of \(self.runs): \(formatted(best, decimals: 3)) s = \(throughput(size, best))"
+        )
         // cat may splice to /dev/null without reading; read(2) in 64 KiB chunks is the
         // ceiling any reader of this file has in this run.
         var bestRead = Double.infinity
@@ -42,6 +44,8 @@ struct Cat: ParsableCommand {
             while try source.read(into: buffer) > 0 {}
             bestRead = min(bestRead, monotonicSeconds() - start)
         }
-        print("read(2) \(self.file) in 64 KiB chunks: best of \(self.runs): \(formatted(bestRead, decimals: 3)) s = \(throughput(size, bestRead))")
+        print(
+            "read(2) \(self.file) in 64 KiB chunks: best of \(self.runs): \(formatted(bestRead, decimals: 3)) s = \(throughput(size, bestRead))"
+        )
     }
 }

@@ -20,7 +20,10 @@ struct Tokenize: ParsableCommand {
     @Option(help: "Bytes pulled from the file at a time.")
     var chunkSize: Int = 64 * 1024
 
-    @Flag(help: "Load the file into memory first and read it from there: measures the reader alone, without the disk (peak RSS then includes the file).")
+    @Flag(
+        help:
+            "Load the file into memory first and read it from there: measures the reader alone, without the disk (peak RSS then includes the file)."
+    )
     var inMemory = false
 
     func run() throws {
@@ -58,7 +61,8 @@ struct Tokenize: ParsableCommand {
         print(
             "tokenize\(self.inMemory ? " (in memory)" : "") \(self.file): \(groupingThousands(size)) bytes, \(groupingThousands(segments)) segments, "
                 + "\(groupingThousands(elements)) elements, \(findings) findings; best of \(self.runs): "
-                + "\(formatted(best, decimals: 3)) s = \(throughput(size, best)); peak RSS \(formatted(peakResidentMiB(), decimals: 1)) MiB")
+                + "\(formatted(best, decimals: 3)) s = \(throughput(size, best)); peak RSS \(formatted(peakResidentMiB(), decimals: 1)) MiB"
+        )
     }
 
     static func load(_ path: String, size: Int) throws -> [UInt8] {

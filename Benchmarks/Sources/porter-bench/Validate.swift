@@ -35,7 +35,8 @@ struct Validate: ParsableCommand {
             }
             best = min(best, monotonicSeconds() - start)
         }
-        let summary = X12Finding.Severity.allCases.map { "\(findings[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+        let summary = X12Finding.Severity.allCases.map { "\(findings[$0, default: 0]) \($0.rawValue)" }.joined(
+            separator: ", ")
         print(
             "validate \(self.file): \(groupingThousands(size)) bytes, \(groupingThousands(segments)) segments, "
                 + "findings: \(summary); best of \(self.runs): \(formatted(best, decimals: 3)) s = "

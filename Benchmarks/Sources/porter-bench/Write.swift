@@ -24,7 +24,10 @@ struct Write: ParsableCommand {
     @Option(help: "Runs; the best is reported.")
     var runs: Int = 3
 
-    @Option(help: "How segments are handed to the writer: bytes (element by element from UTF-8 bytes, as an encoder formatting into bytes does), strings (element by element from String values), values (writeSegment with arrays of X12Value).")
+    @Option(
+        help:
+            "How segments are handed to the writer: bytes (element by element from UTF-8 bytes, as an encoder formatting into bytes does), strings (element by element from String values), values (writeSegment with arrays of X12Value)."
+    )
     var mode: Mode = .bytes
 
     enum Mode: String, ExpressibleByArgument {
@@ -133,12 +136,15 @@ struct TemplateSet {
         self.identifier = identifier
         self.segments = segments
         self.bytes = segments.map { segment in
-            (segment.id, segment.elements.map { value -> Element in
-                guard value.repetitions.count == 1, value.repetitions[0].count == 1 else { return .value(value) }
-                let start = blob.count
-                blob.append(contentsOf: value.repetitions[0][0].utf8)
-                return .bytes(start..<blob.count)
-            })
+            (
+                segment.id,
+                segment.elements.map { value -> Element in
+                    guard value.repetitions.count == 1, value.repetitions[0].count == 1 else { return .value(value) }
+                    let start = blob.count
+                    blob.append(contentsOf: value.repetitions[0][0].utf8)
+                    return .bytes(start..<blob.count)
+                }
+            )
         }
     }
 }

@@ -501,7 +501,9 @@ public struct X12AcknowledgmentGenerator: ~Copyable {
     }
 
     /// The received (or chosen) delimiters, made writable for `version`.
-    private static func outputDelimiters(received: X12Delimiters, override: X12Delimiters?, version: String) -> X12Delimiters {
+    private static func outputDelimiters(received: X12Delimiters, override: X12Delimiters?, version: String)
+        -> X12Delimiters
+    {
         var delimiters = override ?? received
         let all =
             [delimiters.element] + delimiters.segment + [delimiters.component, delimiters.repetition].compactMap { $0 }

@@ -77,7 +77,8 @@ extension X12Reader {
                 truncated
                     ? "the input ends inside the ISA header"
                     : "ISA header has \(positions.count) of its 16 element separators \(X12Delimiters.show(separator)) within \(self.configuration.maximumISALength) bytes",
-                byteOffset: byteOffset, line: self.line, segmentID: "ISA", acknowledgment: .ta105(truncated ? "023" : "022"))
+                byteOffset: byteOffset, line: self.line, segmentID: "ISA",
+                acknowledgment: .ta105(truncated ? "023" : "022"))
             self.sawInterchange = true
             self.cursor = start + 3
             self.suppressGarbageFinding = true
@@ -103,9 +104,11 @@ extension X12Reader {
             // `…*T*~` + LF: ISA16 was left out and `~` is the terminator, not the component
             // separator (otherwise every later segment would end with a stray `~`).
             findings.append(
-                (.warning, .missingComponentSeparator,
-                 "ISA16 (component separator) is missing: \(X12Delimiters.show(candidate)) right after ISA15 is the segment terminator",
-                 nil, 16, .ta105("027")))
+                (
+                    .warning, .missingComponentSeparator,
+                    "ISA16 (component separator) is missing: \(X12Delimiters.show(candidate)) right after ISA15 is the segment terminator",
+                    nil, 16, .ta105("027")
+                ))
             terminator = [candidate]
             terminatorOffset = componentOffset
             componentOffset = -1
@@ -116,16 +119,20 @@ extension X12Reader {
         var elements: [String] = []
         for index in 0..<16 {
             let from = positions[index] + 1
-            let to = index < 15 ? positions[index + 1] : (componentOffset >= 0 ? componentOffset + 1 : positions[15] + 1)
-            elements.append(String(decoding: UnsafeRawBufferPointer(start: self.buffer + from, count: to - from), as: UTF8.self))
+            let to =
+                index < 15 ? positions[index + 1] : (componentOffset >= 0 ? componentOffset + 1 : positions[15] + 1)
+            elements.append(
+                String(decoding: UnsafeRawBufferPointer(start: self.buffer + from, count: to - from), as: UTF8.self))
         }
 
         // An element that holds the terminator means the header was wrapped or cut.
         for (index, element) in elements.enumerated() where element.utf8.contains(terminator[0]) && index != 15 {
             findings.append(
-                (.error, .invalidInterchangeHeader,
-                 "ISA\(Self.twoDigits(index + 1)) contains the segment terminator \(X12Delimiters.show(terminator[0])): the ISA header is wrapped or cut",
-                 Self.masked(element, index: index + 1), index + 1, .ta105("004")))
+                (
+                    .error, .invalidInterchangeHeader,
+                    "ISA\(Self.twoDigits(index + 1)) contains the segment terminator \(X12Delimiters.show(terminator[0])): the ISA header is wrapped or cut",
+                    Self.masked(element, index: index + 1), index + 1, .ta105("004")
+                ))
         }
 
         // Width: 106 characters. Padding with non-ASCII characters keeps the characters right
@@ -140,11 +147,15 @@ extension X12Reader {
         }
         characters += 1  // the terminator, whatever its byte length
         if nonASCII {
-            let fields = elements.enumerated().filter { $0.element.utf8.contains { $0 >= 0x80 } }.map { "ISA\(Self.twoDigits($0.offset + 1))" }
+            let fields = elements.enumerated().filter { $0.element.utf8.contains { $0 >= 0x80 } }.map {
+                "ISA\(Self.twoDigits($0.offset + 1))"
+            }
             findings.append(
-                (.warning, .isaNonASCIIPadding,
-                 "\(fields.joined(separator: ", ")) contains non-ASCII characters (padding with U+00A0 instead of spaces?)",
-                 nil, nil, nil))
+                (
+                    .warning, .isaNonASCIIPadding,
+                    "\(fields.joined(separator: ", ")) contains non-ASCII characters (padding with U+00A0 instead of spaces?)",
+                    nil, nil, nil
+                ))
         }
         if characters != 106 || componentOffset < 0 {
             var off: [String] = []
@@ -156,9 +167,12 @@ extension X12Reader {
             }
             if characters != 106 {
                 findings.append(
-                    (.warning, .isaLength,
-                     "ISA is \(characters) characters long, not 106" + (off.isEmpty ? "" : " (\(off.joined(separator: "; ")))"),
-                     nil, nil, nil))
+                    (
+                        .warning, .isaLength,
+                        "ISA is \(characters) characters long, not 106"
+                            + (off.isEmpty ? "" : " (\(off.joined(separator: "; ")))"),
+                        nil, nil, nil
+                    ))
             }
         }
 
@@ -167,14 +181,18 @@ extension X12Reader {
         let versionNumber = Int(version)
         if versionNumber == nil || version.utf8.count != 5 {
             findings.append(
-                (.error, .invalidEnvelopeValue, "ISA12 version '\(version)' is not a 5-digit version number",
-                 version, 12, .ta105("017")))
+                (
+                    .error, .invalidEnvelopeValue, "ISA12 version '\(version)' is not a 5-digit version number",
+                    version, 12, .ta105("017")
+                ))
         } else if version != "00401" && version != "00501" {
             findings.append(
-                (.warning, .unsupportedInterchangeVersion,
-                 "ISA12 version \(version) is neither 00401 nor 00501; read with the "
-                    + ((versionNumber ?? 0) >= 402 ? "00501" : "00401") + " rules",
-                 version, 12, nil))
+                (
+                    .warning, .unsupportedInterchangeVersion,
+                    "ISA12 version \(version) is neither 00401 nor 00501; read with the "
+                        + ((versionNumber ?? 0) >= 402 ? "00501" : "00401") + " rules",
+                    version, 12, nil
+                ))
         }
         var repetition: UInt8?
         let isa11 = Array(elements[10].utf8)
@@ -183,39 +201,56 @@ extension X12Reader {
                 repetition = isa11[0]
             } else {
                 findings.append(
-                    (.warning, .legacyRepetitionSeparator,
-                     "ISA11 is '\(elements[10])' in a \(version) header: read as \"no repetition separator\"",
-                     elements[10], 11, nil))
+                    (
+                        .warning, .legacyRepetitionSeparator,
+                        "ISA11 is '\(elements[10])' in a \(version) header: read as \"no repetition separator\"",
+                        elements[10], 11, nil
+                    ))
             }
         }
 
-        let delimiters = X12Delimiters(element: separator, component: component, repetition: repetition, segment: terminator)
+        let delimiters = X12Delimiters(
+            element: separator, component: component, repetition: repetition, segment: terminator)
         if let problem = delimiters.problem {
             findings.append((.error, .invalidDelimiters, "unusable delimiters: \(problem)", nil, nil, .ta105("026")))
         }
 
         // Values.
         if !X12Calendar.isValidDate(elements[8]) || elements[8].utf8.count != 6 {
-            findings.append((.error, .invalidDate, "ISA09 date '\(elements[8])' is not a valid YYMMDD date", elements[8], 9, .ta105("014")))
+            findings.append(
+                (
+                    .error, .invalidDate, "ISA09 date '\(elements[8])' is not a valid YYMMDD date", elements[8], 9,
+                    .ta105("014")
+                ))
         }
         if !X12Calendar.isValidTime(elements[9]) || elements[9].utf8.count != 4 {
-            findings.append((.error, .invalidTime, "ISA10 time '\(elements[9])' is not a valid HHMM time", elements[9], 10, .ta105("015")))
+            findings.append(
+                (
+                    .error, .invalidTime, "ISA10 time '\(elements[9])' is not a valid HHMM time", elements[9], 10,
+                    .ta105("015")
+                ))
         }
         let controlNumber = elements[12]
         if controlNumber.utf8.count != 9 || ControlNumberSet.number(controlNumber) == nil {
             findings.append(
-                (.error, .invalidEnvelopeValue, "ISA13 control number '\(controlNumber)' is not 9 digits",
-                 controlNumber, 13, .ta105("018")))
+                (
+                    .error, .invalidEnvelopeValue, "ISA13 control number '\(controlNumber)' is not 9 digits",
+                    controlNumber, 13, .ta105("018")
+                ))
         }
         if elements[13] != "0" && elements[13] != "1" {
             findings.append(
-                (.error, .invalidEnvelopeValue, "ISA14 acknowledgment requested '\(elements[13])' is not 0 or 1",
-                 elements[13], 14, .ta105("019")))
+                (
+                    .error, .invalidEnvelopeValue, "ISA14 acknowledgment requested '\(elements[13])' is not 0 or 1",
+                    elements[13], 14, .ta105("019")
+                ))
         }
         if !["P", "T", "I"].contains(elements[14]) {
             findings.append(
-                (.error, .invalidEnvelopeValue, "ISA15 usage indicator '\(elements[14])' is not P, T or I",
-                 elements[14], 15, .ta105("020")))
+                (
+                    .error, .invalidEnvelopeValue, "ISA15 usage indicator '\(elements[14])' is not P, T or I",
+                    elements[14], 15, .ta105("020")
+                ))
         }
 
         var offsets: [Int32] = positions.map { Int32($0 - start) }
@@ -254,7 +289,9 @@ extension X12Reader {
         self.terminatorLength = delimiters.segment.count
         self.componentSeparator = delimiters.component
         self.repetitionSeparator = delimiters.repetition
-        let all = [delimiters.element, delimiters.segment[0]] + [delimiters.component, delimiters.repetition].compactMap { $0 }
+        let all =
+            [delimiters.element, delimiters.segment[0]]
+            + [delimiters.component, delimiters.repetition].compactMap { $0 }
         self.whitespaceIsDelimiter = (all.contains(0x0A), all.contains(0x0D), all.contains(0x20), all.contains(0x09))
         self.blockMask = 0
         self.blockLength = 0
@@ -273,7 +310,8 @@ extension X12Reader {
             self.queueFinding(
                 .error, .duplicateInterchangeControlNumber,
                 "interchange control number \(header.controlNumber) from \(header.senderID) to \(header.receiverID) was already used in this input",
-                value: header.controlNumber, byteOffset: header.byteOffset, line: header.line, segmentID: "ISA", element: 13,
+                value: header.controlNumber, byteOffset: header.byteOffset, line: header.line, segmentID: "ISA",
+                element: 13,
                 acknowledgment: .ta105("025"))
         }
         // Lines inside a wrapped header.
@@ -364,7 +402,8 @@ extension X12Reader {
         let text = { (position: Int) in segment.element(at: position)?.string ?? "" }
         let header = X12GroupHeader(
             functionalIdentifier: text(1), senderCode: text(2), receiverCode: text(3), date: text(4), time: text(5),
-            controlNumber: text(6), agency: text(7), version: text(8), byteOffset: segment.byteOffset, line: segment.line)
+            controlNumber: text(6), agency: text(7), version: text(8), byteOffset: segment.byteOffset,
+            line: segment.line)
         self.envelope.group = EnvelopeState.Group(header: header)
         self.envelope.interchange?.groupCount += 1
         self.pending.append(.groupStart(header))
@@ -381,7 +420,8 @@ extension X12Reader {
         }
         if ControlNumberSet.number(header.controlNumber) == nil || header.controlNumber.utf8.count > 9 {
             self.queueFinding(
-                .error, .invalidEnvelopeValue, "GS06 group control number '\(header.controlNumber)' is not 1 to 9 digits",
+                .error, .invalidEnvelopeValue,
+                "GS06 group control number '\(header.controlNumber)' is not 1 to 9 digits",
                 value: header.controlNumber, segment: segment, element: 6, acknowledgment: .ak905("6"))
         } else if self.envelope.interchange?.groupNumbers.insert(header.controlNumber) == false {
             self.queueFinding(

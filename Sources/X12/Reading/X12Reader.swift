@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A streaming pull reader of X12 interchanges.
@@ -304,8 +304,10 @@ public struct X12Reader: ~Copyable {
                         // The last segment has no terminator. An IEA there is complete (common
                         // when the terminator is a line break and the file has no final newline);
                         // anything else means the input was cut.
-                        let isIEA = self.end - self.scanSegmentStart >= 4 && self.byte(self.scanSegmentStart) == 0x49
-                            && self.byte(self.scanSegmentStart + 1) == 0x45 && self.byte(self.scanSegmentStart + 2) == 0x41
+                        let isIEA =
+                            self.end - self.scanSegmentStart >= 4 && self.byte(self.scanSegmentStart) == 0x49
+                            && self.byte(self.scanSegmentStart + 1) == 0x45
+                            && self.byte(self.scanSegmentStart + 2) == 0x41
                             && self.byte(self.scanSegmentStart + 3) == self.elementSeparator
                         if !isIEA {
                             self.finishInput(partialSegment: true)
@@ -325,8 +327,9 @@ public struct X12Reader: ~Copyable {
                 self.blockBase = self.scanPosition
                 self.blockLength = min(64, self.end &- self.scanPosition)
                 let valid: UInt64 = self.blockLength < 64 ? (UInt64(1) << UInt64(self.blockLength)) &- 1 : ~0
-                self.blockMask = DelimiterScan.mask(
-                    self.buffer + self.scanPosition, self.elementSeparator, self.terminatorFirst, 0x0A) & valid
+                self.blockMask =
+                    DelimiterScan.mask(
+                        self.buffer + self.scanPosition, self.elementSeparator, self.terminatorFirst, 0x0A) & valid
             } else if self.scanPosition > self.blockBase {
                 // Drop the bits before the scan position (white space already consumed).
                 let shift = UInt64(self.scanPosition &- self.blockBase)
@@ -464,7 +467,8 @@ public struct X12Reader: ~Copyable {
                     byteOffset: byteOffset, line: self.scanLine, segmentID: nil, acknowledgment: nil)
                 return false
             }
-            let text = String(decoding: UnsafeRawBufferPointer(start: self.buffer + start, count: min(idLength, 16)), as: UTF8.self)
+            let text = String(
+                decoding: UnsafeRawBufferPointer(start: self.buffer + start, count: min(idLength, 16)), as: UTF8.self)
             self.envelope.countSkippedSegment()
             self.queueFinding(
                 .error, .invalidSegmentID,
@@ -563,7 +567,8 @@ public struct X12Reader: ~Copyable {
             transaction: self.envelope.transaction?.header.controlNumber,
             segmentPosition: position, segmentID: segmentID, element: element)
         self.pending.append(
-            .finding(X12Finding(severity, code, message, value: value, location: location, acknowledgment: acknowledgment)))
+            .finding(
+                X12Finding(severity, code, message, value: value, location: location, acknowledgment: acknowledgment)))
     }
 
     // MARK: End of input
@@ -573,7 +578,8 @@ public struct X12Reader: ~Copyable {
         if partialSegment && self.scanSegmentStart < self.end {
             let length = min(self.end - self.scanSegmentStart, 24)
             let text = String(
-                decoding: UnsafeRawBufferPointer(start: self.buffer + self.scanSegmentStart, count: length), as: UTF8.self)
+                decoding: UnsafeRawBufferPointer(start: self.buffer + self.scanSegmentStart, count: length),
+                as: UTF8.self)
             self.queueFinding(
                 .error, .unexpectedEndOfInput,
                 "the input ends inside a segment (no segment terminator after '\(text)')",

@@ -163,7 +163,8 @@ private struct SchemaResolver {
             }
             if let code = codes.first(where: { !(raw.min...raw.max).contains($0.count) }) {
                 throw X12SchemaError(
-                    .invalidDefinition, "code '\(code)' of element \(id) does not fit its lengths \(raw.min)/\(raw.max)",
+                    .invalidDefinition,
+                    "code '\(code)' of element \(id) does not fit its lengths \(raw.min)/\(raw.max)",
                     location: location)
             }
         } else if raw.closed == true {
@@ -262,7 +263,8 @@ private struct SchemaResolver {
             let here = "\(location)[\(index)]"
             switch entry {
             case .segment(let id, let usage, let maximum):
-                entries.append(.segment(try self.segmentReference(id, usage, maximum, segments: segments, location: here)))
+                entries.append(
+                    .segment(try self.segmentReference(id, usage, maximum, segments: segments, location: here)))
             case .loop(let id, let usage, let repeatCount, let hierarchical, let body):
                 guard case .segment(let triggerID, let triggerUsage, let triggerMaximum)? = body.first else {
                     throw X12SchemaError(
@@ -278,7 +280,8 @@ private struct SchemaResolver {
                         X12LoopSchema(
                             id: id, usage: try self.structureUsage(usage, location: here), maximumRepeat: repeatCount,
                             hierarchical: hierarchical, trigger: trigger,
-                            following: try self.entries(Array(body.dropFirst()), segments: segments, location: here + ".body"))))
+                            following: try self.entries(
+                                Array(body.dropFirst()), segments: segments, location: here + ".body"))))
             }
         }
         return entries
@@ -293,7 +296,8 @@ private struct SchemaResolver {
         guard maximum >= 1 else {
             throw X12SchemaError(.invalidDefinition, "segment \(id) has maximum use \(maximum)", location: location)
         }
-        return X12SegmentReference(id: id, usage: try self.structureUsage(usage, location: location), maximumUse: maximum)
+        return X12SegmentReference(
+            id: id, usage: try self.structureUsage(usage, location: location), maximumUse: maximum)
     }
 
     private func usage(_ code: String, location: String) throws(X12SchemaError) -> X12Usage {
@@ -312,7 +316,8 @@ private struct SchemaResolver {
         return usage
     }
 
-    private func syntaxNotes(_ texts: [String]?, count: Int, location: String) throws(X12SchemaError) -> [X12SyntaxNote] {
+    private func syntaxNotes(_ texts: [String]?, count: Int, location: String) throws(X12SchemaError) -> [X12SyntaxNote]
+    {
         var notes: [X12SyntaxNote] = []
         for text in texts ?? [] {
             guard let note = X12SyntaxNote(text) else {

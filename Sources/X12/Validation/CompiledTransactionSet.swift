@@ -46,7 +46,8 @@ final class CompiledTransactionSet: Sendable {
         self.segmentKeys = .allocate(capacity: keys.count)
         _ = self.segmentKeys.initialize(from: keys)
         self.segmentList = keys.map { segments[$0]! }
-        self.root = CompiledLoop(id: "", usage: .mandatory, maximumRepeat: 1, hierarchical: false, entries: set.structure)
+        self.root = CompiledLoop(
+            id: "", usage: .mandatory, maximumRepeat: 1, hierarchical: false, entries: set.structure)
         self.isHierarchical = Self.containsHierarchy(self.root)
         var inSet = Set<UInt32>()
         Self.collect(self.root, into: &inSet)
@@ -178,10 +179,12 @@ final class CompiledSegment: Sendable {
                 for component in composite.components {
                     components.append(rule(for: component.element, usage: component.usage))
                 }
-                descriptions.append(ElementDescription(reference: composite.id, name: composite.name, composite: composite.id))
+                descriptions.append(
+                    ElementDescription(reference: composite.id, name: composite.name, composite: composite.id))
                 rules.append(
                     ElementRule(
-                        usage: reference.usage, type: .string, minimum: 0, maximum: 0, codeTable: -1, codesClosed: false,
+                        usage: reference.usage, type: .string, minimum: 0, maximum: 0, codeTable: -1,
+                        codesClosed: false,
                         firstComponent: first, componentCount: Int32(composite.components.count),
                         description: Int32(descriptions.count - 1)))
                 compositeNotes.append(composite.syntaxNotes)
@@ -279,7 +282,6 @@ enum CompiledSchemas {
         cache.get(identifier, schema: schema)
     }
 }
-
 
 /// A lock-protected dictionary of compiled sets.
 private final class CompiledSetCache: Sendable {

@@ -75,8 +75,10 @@ struct ElementChecker {
                     self.problems.append(
                         ElementProblem(
                             code: .tooManyComponents,
-                            message: "\(self.name(position)) \(description.name) is a simple element but holds the component separator",
-                            ak403: "13", element: position, reference: description.reference, value: Self.text(element.bytes)))
+                            message:
+                                "\(self.name(position)) \(description.name) is a simple element but holds the component separator",
+                            ak403: "13", element: position, reference: description.reference,
+                            value: Self.text(element.bytes)))
                     continue
                 }
                 self.check(element.bytes, rule, position: position, component: nil)
@@ -84,10 +86,12 @@ struct ElementChecker {
         }
         if !self.rules.syntaxNotes.isEmpty {
             let segment = self.segment
-            self.checkSyntaxNotes(self.rules.syntaxNotes, presence: { position in
-                guard let element = segment.element(at: position) else { return false }
-                return !element.isEmpty
-            }, component: nil)
+            self.checkSyntaxNotes(
+                self.rules.syntaxNotes,
+                presence: { position in
+                    guard let element = segment.element(at: position) else { return false }
+                    return !element.isEmpty
+                }, component: nil)
         }
     }
 
@@ -98,7 +102,8 @@ struct ElementChecker {
             self.problems.append(
                 ElementProblem(
                     code: .tooManyComponents,
-                    message: "\(self.name(position)) \(described.name) has \(count) components; the standard defines \(rule.componentCount)",
+                    message:
+                        "\(self.name(position)) \(described.name) has \(count) components; the standard defines \(rule.componentCount)",
                     ak403: "13", element: position, value: Self.text(element.bytes)))
         }
         for index in 0..<Int(rule.componentCount) {
@@ -110,7 +115,8 @@ struct ElementChecker {
                     self.problems.append(
                         ElementProblem(
                             code: .mandatoryElementMissing,
-                            message: "\(self.name(position))-\(index + 1) \(description.name) is mandatory in \(described.composite ?? "the composite") but missing",
+                            message:
+                                "\(self.name(position))-\(index + 1) \(description.name) is mandatory in \(described.composite ?? "the composite") but missing",
                             ak403: "1", element: position, component: index + 1, reference: description.reference))
                 }
                 continue
@@ -119,10 +125,12 @@ struct ElementChecker {
         }
         let notes = self.rules.compositeSyntaxNotes[position - 1]
         if !notes.isEmpty {
-            self.checkSyntaxNotes(notes, presence: { index in
-                guard let value = element.component(at: index) else { return false }
-                return !value.isEmpty
-            }, component: position)
+            self.checkSyntaxNotes(
+                notes,
+                presence: { index in
+                    guard let value = element.component(at: index) else { return false }
+                    return !value.isEmpty
+                }, component: position)
         }
     }
 
@@ -207,7 +215,8 @@ struct ElementChecker {
     /// Records a value problem with its words.
     @inline(never)
     private mutating func report(
-        _ problem: ValueProblem, _ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, _ position: Int, _ component: Int?
+        _ problem: ValueProblem, _ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, _ position: Int,
+        _ component: Int?
     ) {
         let label = LazyLabel(segmentID: self.segment.id, position: position, component: component)
         let text = Self.text(bytes)
@@ -278,7 +287,9 @@ struct ElementChecker {
         for index in 0..<bytes.count where bytes[index] &- 0x30 >= 10 { return false }
         let value = { (index: Int) in Int(bytes[index] &- 0x30) }
         let offset = bytes.count == 8 ? 4 : 2
-        let year = bytes.count == 8 ? value(0) * 1000 + value(1) * 100 + value(2) * 10 + value(3) : 2000 + value(0) * 10 + value(1)
+        let year =
+            bytes.count == 8
+            ? value(0) * 1000 + value(1) * 100 + value(2) * 10 + value(3) : 2000 + value(0) * 10 + value(1)
         let month = value(offset) * 10 + value(offset + 1)
         let day = value(offset + 2) * 10 + value(offset + 3)
         guard (1...12).contains(month), day >= 1 else { return false }
@@ -296,8 +307,6 @@ struct ElementChecker {
         guard value(0) * 10 + value(1) <= 23, value(2) * 10 + value(3) <= 59 else { return false }
         return count < 6 || value(4) * 10 + value(5) <= 59
     }
-
-
 
     // MARK: Syntax notes
 

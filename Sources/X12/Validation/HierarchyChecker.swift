@@ -34,13 +34,15 @@ struct HierarchyChecker {
         let order = self.structureCode.flatMap { Self.orders[$0] }
         if let parent {
             if let parentLevel = self.levels[parent] {
-                if let order, let parentRank = order.firstIndex(of: parentLevel), let rank = order.firstIndex(of: level),
+                if let order, let parentRank = order.firstIndex(of: parentLevel),
+                    let rank = order.firstIndex(of: level),
                     parentRank >= rank
                 {
                     problems.append(
                         ElementProblem(
                             code: .hierarchyLevelOrder,
-                            message: "HL level \(level) cannot be under level \(parentLevel) with structure code \(self.structureCode ?? "")",
+                            message:
+                                "HL level \(level) cannot be under level \(parentLevel) with structure code \(self.structureCode ?? "")",
                             ak403: "7", element: 3, reference: "735", value: level))
                 }
             } else {
@@ -54,7 +56,8 @@ struct HierarchyChecker {
             problems.append(
                 ElementProblem(
                     severity: .warning, code: .hierarchyLevelOrder,
-                    message: "HL level \(level) has no parent (HL02); with structure code \(self.structureCode ?? "") only \(order[0]) is a top level",
+                    message:
+                        "HL level \(level) has no parent (HL02); with structure code \(self.structureCode ?? "") only \(order[0]) is a top level",
                     ak403: "7", element: 2, reference: "734", value: nil))
         }
         self.levels[id] = level

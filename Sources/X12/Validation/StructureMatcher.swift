@@ -107,7 +107,8 @@ struct StructureMatcher {
                         problems.append(
                             StructureProblem(
                                 code: .loopExceedsMaximumRepeat,
-                                message: "loop \(loop.id) occurs \(count) times, more than its maximum of \(entry.maximum)",
+                                message:
+                                    "loop \(loop.id) occurs \(count) times, more than its maximum of \(entry.maximum)",
                                 ak304: "4", segmentID: entry.name))
                     }
                     self.push(loop, iteration: count)
@@ -116,7 +117,8 @@ struct StructureMatcher {
                     problems.append(
                         StructureProblem(
                             code: .segmentExceedsMaximumUse,
-                            message: "segment \(entry.name) is used \(count) times here, more than its maximum of \(entry.maximum)",
+                            message:
+                                "segment \(entry.name) is used \(count) times here, more than its maximum of \(entry.maximum)",
                             ak304: "5", segmentID: entry.name))
                 }
                 return Outcome(matched: true, problems: problems)

@@ -180,7 +180,8 @@ public struct X12Validator: ~Copyable {
     ) {
         let location = X12Location(
             file: self.sourceName, byteOffset: segment?.byteOffset ?? self.lastSegment.byteOffset,
-            line: segment?.line ?? self.lastSegment.line, interchange: self.interchangeControlNumber, group: self.groupControlNumber,
+            line: segment?.line ?? self.lastSegment.line, interchange: self.interchangeControlNumber,
+            group: self.groupControlNumber,
             transaction: self.transactionControlNumber,
             segmentPosition: problem.position ?? segment?.position ?? self.lastSegment.position,
             segmentID: problem.segmentID, loop: problem.atSetLevel ? nil : (problem.loopPath ?? loop),

@@ -195,7 +195,8 @@ public struct X12Writer: ~Copyable {
     @discardableResult
     public mutating func beginInterchange(_ envelope: X12InterchangeEnvelope) throws(X12Error) -> String {
         guard self.interchange == nil else { throw X12Error(.invalidState, "an interchange is already open") }
-        let number = try self.take(envelope.controlNumber) { source throws in try source.nextInterchangeControlNumber() }
+        let number = try self.take(envelope.controlNumber) { source throws in try source.nextInterchangeControlNumber()
+        }
         guard number >= 1 && number <= 999_999_999 else {
             throw X12Error(.invalidValue, "ISA13 control number \(number) is not 1 to 999999999")
         }
@@ -227,7 +228,10 @@ public struct X12Writer: ~Copyable {
         for (value, width, name) in fields {
             let utf8 = Array(value.utf8)
             guard utf8.count <= width, utf8.allSatisfy({ $0 < 0x80 }) else {
-                throw X12Error(.invalidValue, "\(name) '\(name == "ISA02" || name == "ISA04" ? "***" : value)' is longer than \(width) ASCII characters")
+                throw X12Error(
+                    .invalidValue,
+                    "\(name) '\(name == "ISA02" || name == "ISA04" ? "***" : value)' is longer than \(width) ASCII characters"
+                )
             }
             try self.checkData(utf8, name: name, allowing: name == "ISA11" ? self.delimiters.repetition : nil)
             if utf8.count < width && self.forbidden[0x20] != 0 {
@@ -258,8 +262,10 @@ public struct X12Writer: ~Copyable {
         let controlNumber = String(number)
         try self.writeRawSegment(
             "GS",
-            [envelope.functionalIdentifier, envelope.senderCode, envelope.receiverCode, envelope.date, envelope.time,
-             controlNumber, envelope.agency, envelope.version].map(X12Value.simple))
+            [
+                envelope.functionalIdentifier, envelope.senderCode, envelope.receiverCode, envelope.date, envelope.time,
+                controlNumber, envelope.agency, envelope.version,
+            ].map(X12Value.simple))
         self.controlNumbers.groupDidStart()
         self.group = (controlNumber, 0)
         self.interchange?.groups += 1
@@ -279,7 +285,8 @@ public struct X12Writer: ~Copyable {
         if let controlNumber {
             number = controlNumber
         } else {
-            number = Self.zeroPadded(try self.take(nil) { source throws in try source.nextTransactionControlNumber() }, width: 4)
+            number = Self.zeroPadded(
+                try self.take(nil) { source throws in try source.nextTransactionControlNumber() }, width: 4)
         }
         var elements: [X12Value] = [.simple(identifier), .simple(number)]
         if let implementationReference { elements.append(.simple(implementationReference)) }
@@ -292,7 +299,9 @@ public struct X12Writer: ~Copyable {
 
     /// Writes `SE` with the segment count (ST and SE included).
     public mutating func endTransaction() throws(X12Error) {
-        guard let transaction = self.transaction else { throw X12Error(.invalidState, "SE without an open transaction set") }
+        guard let transaction = self.transaction else {
+            throw X12Error(.invalidState, "SE without an open transaction set")
+        }
         try self.writeRawSegment("SE", [.simple(String(transaction.segments + 1)), .simple(transaction.controlNumber)])
         self.transaction = nil
     }
@@ -308,7 +317,9 @@ public struct X12Writer: ~Copyable {
     /// Writes `IEA` with the group count and flushes.
     public mutating func endInterchange() throws(X12Error) {
         guard self.group == nil else { throw X12Error(.invalidState, "IEA while a functional group is open") }
-        guard let interchange = self.interchange else { throw X12Error(.invalidState, "IEA without an open interchange") }
+        guard let interchange = self.interchange else {
+            throw X12Error(.invalidState, "IEA without an open interchange")
+        }
         try self.writeRawSegment("IEA", [.simple(String(interchange.groups)), .simple(interchange.controlNumber)])
         self.interchange = nil
         try self.flush()
@@ -340,7 +351,9 @@ public struct X12Writer: ~Copyable {
     /// trailing empties never reach the output. A value that holds a delimiter is remembered
     /// and `endSegment()` throws, with nothing of the segment written.
     public mutating func beginSegment(_ id: String) throws(X12Error) {
-        guard !self.building else { throw X12Error(.invalidState, "segment \(id) begun before endSegment() of the previous one") }
+        guard !self.building else {
+            throw X12Error(.invalidState, "segment \(id) begun before endSegment() of the previous one")
+        }
         guard Self.isSegmentID(id) else {
             throw X12Error(.invalidValue, "'\(id)' is not a segment identifier (2 or 3 letters and digits)")
         }
@@ -416,7 +429,10 @@ public struct X12Writer: ~Copyable {
         var hit: UInt8 = 0
         for byte in written { hit |= self.forbidden[Int(byte)] }
         if hit != 0 {
-            self.failure = (.delimiter(written.first { self.forbidden[Int($0)] != 0 } ?? 0), self.elementPosition, .simple(String(integer)))
+            self.failure = (
+                .delimiter(written.first { self.forbidden[Int($0)] != 0 } ?? 0), self.elementPosition,
+                .simple(String(integer))
+            )
             self.failed = true
             return
         }
@@ -460,7 +476,8 @@ public struct X12Writer: ~Copyable {
         }
         guard self.wroteData else {
             self.used = self.segmentStart
-            throw X12Error(.invalidValue, "segment \(self.segmentID) has no data (a segment needs at least one element)")
+            throw X12Error(
+                .invalidValue, "segment \(self.segmentID) has no data (a segment needs at least one element)")
         }
         self.append(self.suffix)
         if self.transaction != nil { self.transaction!.segments += 1 }
@@ -471,7 +488,9 @@ public struct X12Writer: ~Copyable {
         let count = self.heldEmpties &+ 1
         self.reserve(count)
         let separator = self.delimiters.element
-        for offset in 0..<count { self.buffer.storeBytes(of: separator, toByteOffset: self.used &+ offset, as: UInt8.self) }
+        for offset in 0..<count {
+            self.buffer.storeBytes(of: separator, toByteOffset: self.used &+ offset, as: UInt8.self)
+        }
         self.used &+= count
         self.heldEmpties = 0
         self.wroteData = true
@@ -479,7 +498,9 @@ public struct X12Writer: ~Copyable {
 
     /// Writes pending bytes to the sink.
     public mutating func flush() throws(X12Error) {
-        guard !self.building else { throw X12Error(.invalidState, "flush() in the middle of segment \(self.segmentID)") }
+        guard !self.building else {
+            throw X12Error(.invalidState, "flush() in the middle of segment \(self.segmentID)")
+        }
         guard self.used > 0 else { return }
         try self.sink.write(UnsafeRawBufferPointer(start: self.buffer, count: self.used))
         self.flushedCount += self.used
@@ -592,7 +613,8 @@ public struct X12Writer: ~Copyable {
         case .delimiter(let byte):
             return X12Error(
                 .delimiterInData,
-                "\(name) value '\(value.text)' contains the delimiter \(X12Delimiters.show(byte)); X12 has no escape character")
+                "\(name) value '\(value.text)' contains the delimiter \(X12Delimiters.show(byte)); X12 has no escape character"
+            )
         case .repetitionNotAllowed:
             return X12Error(.invalidValue, "\(name) repeats, but this interchange has no repetition separator")
         case .noComponentSeparator:
@@ -604,8 +626,6 @@ public struct X12Writer: ~Copyable {
     private static func elementName(_ segment: String, _ position: Int) -> String {
         "\(segment)\(position < 10 ? "0" : "")\(position)"
     }
-
-
 
     private func checkData(_ bytes: [UInt8], name: String, allowing allowed: UInt8?) throws(X12Error) {
         for byte in bytes where self.forbidden[Int(byte)] != 0 && byte != allowed {
@@ -662,7 +682,6 @@ public struct X12Writer: ~Copyable {
         (self.buffer + self.used).copyMemory(from: base, byteCount: bytes.count)
         self.used &+= bytes.count
     }
-
 
     static func zeroPadded(_ number: UInt64, width: Int) -> String {
         let digits = String(number)

@@ -17,7 +17,10 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per file (JSON Lines when several files).")
     var json = false
 
-    @Option(help: "Character set of the input (ISO-8859-1, IBM037, IBM500, UTF-16...). Default: detected (UTF-8/ASCII, UTF-16 by byte-order mark or pattern, EBCDIC by 'ISA').")
+    @Option(
+        help:
+            "Character set of the input (ISO-8859-1, IBM037, IBM500, UTF-16...). Default: detected (UTF-8/ASCII, UTF-16 by byte-order mark or pattern, EBCDIC by 'ISA')."
+    )
     var encoding: String?
 
     @Flag(help: "List every transaction set (by default at most 20 per group are listed).")

@@ -44,17 +44,17 @@ struct InspectReport {
             if self.json {
                 if !self.firstInterchange { output.write(",") }
                 let members: [(String, String)] = [
-                        ("controlNumber", JSONText.string(header.controlNumber)),
-                        ("sender", Self.identity(header.senderQualifier, header.senderID)),
-                        ("receiver", Self.identity(header.receiverQualifier, header.receiverID)),
-                        ("version", JSONText.string(header.version)),
-                        ("date", JSONText.string(header.date)),
-                        ("time", JSONText.string(header.time)),
-                        ("usage", JSONText.string(header.usage)),
-                        ("acknowledgmentRequested", header.acknowledgmentRequested ? "true" : "false"),
-                        ("delimiters", Self.delimitersJSON(header.delimiters)),
-                        ("byteOffset", String(header.byteOffset)),
-                    ]
+                    ("controlNumber", JSONText.string(header.controlNumber)),
+                    ("sender", Self.identity(header.senderQualifier, header.senderID)),
+                    ("receiver", Self.identity(header.receiverQualifier, header.receiverID)),
+                    ("version", JSONText.string(header.version)),
+                    ("date", JSONText.string(header.date)),
+                    ("time", JSONText.string(header.time)),
+                    ("usage", JSONText.string(header.usage)),
+                    ("acknowledgmentRequested", header.acknowledgmentRequested ? "true" : "false"),
+                    ("delimiters", Self.delimitersJSON(header.delimiters)),
+                    ("byteOffset", String(header.byteOffset)),
+                ]
                 output.write("{" + JSONText.members(members) + ",\"groups\":[")
             } else {
                 output.line(
@@ -74,14 +74,14 @@ struct InspectReport {
             if self.json {
                 if !self.firstGroupInInterchange { output.write(",") }
                 let members: [(String, String)] = [
-                        ("functionalIdentifier", JSONText.string(header.functionalIdentifier)),
-                        ("controlNumber", JSONText.string(header.controlNumber)),
-                        ("sender", JSONText.string(header.senderCode)),
-                        ("receiver", JSONText.string(header.receiverCode)),
-                        ("date", JSONText.string(header.date)),
-                        ("time", JSONText.string(header.time)),
-                        ("version", JSONText.string(header.version)),
-                    ]
+                    ("functionalIdentifier", JSONText.string(header.functionalIdentifier)),
+                    ("controlNumber", JSONText.string(header.controlNumber)),
+                    ("sender", JSONText.string(header.senderCode)),
+                    ("receiver", JSONText.string(header.receiverCode)),
+                    ("date", JSONText.string(header.date)),
+                    ("time", JSONText.string(header.time)),
+                    ("version", JSONText.string(header.version)),
+                ]
                 output.write("{" + JSONText.members(members) + ",\"transactions\":[")
             } else {
                 output.line(
@@ -144,15 +144,15 @@ struct InspectReport {
         self.startFileIfNeeded(&output)
         if self.json {
             let members: [(String, String)] = [
-                    ("bytes", String(bytes)),
-                    ("interchangeCount", String(self.counts.interchanges)),
-                    ("groupCount", String(self.counts.groups)),
-                    ("transactionCount", String(self.counts.transactions)),
-                    ("segmentCount", String(self.counts.segments)),
-                    ("valid", self.hasErrors ? "false" : "true"),
-                    ("findings", "[" + self.findings.map(FindingJSON.encode).joined(separator: ",") + "]"),
-                    ("findingsOmitted", String(self.findingsOmitted)),
-                ]
+                ("bytes", String(bytes)),
+                ("interchangeCount", String(self.counts.interchanges)),
+                ("groupCount", String(self.counts.groups)),
+                ("transactionCount", String(self.counts.transactions)),
+                ("segmentCount", String(self.counts.segments)),
+                ("valid", self.hasErrors ? "false" : "true"),
+                ("findings", "[" + self.findings.map(FindingJSON.encode).joined(separator: ",") + "]"),
+                ("findingsOmitted", String(self.findingsOmitted)),
+            ]
             output.write("]," + JSONText.members(members) + "}")
             output.line()
             return

@@ -21,13 +21,17 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Character set of the input (ISO-8859-1, IBM037, UTF-16...). Default: detected.")
     var encoding: String?
 
-    @Flag(name: [.short, .long], help: "Also print information findings (partial code lists, schema choice) in text output.")
+    @Flag(
+        name: [.short, .long],
+        help: "Also print information findings (partial code lists, schema choice) in text output.")
     var verbose = false
 
     @Option(help: "Write an acknowledgment: 997, 999 or ta1 (requires -o).")
     var ack: AcknowledgmentKind?
 
-    @Option(name: [.short, .customLong("output")], help: "Where to write the acknowledgments (a file, or a folder for one file per input).")
+    @Option(
+        name: [.short, .customLong("output")],
+        help: "Where to write the acknowledgments (a file, or a folder for one file per input).")
     var output: String?
 
     func validate() throws {
@@ -156,7 +160,8 @@ struct ValidateReport {
         let warnings = self.severities[.warning, default: 0]
         let notes = self.severities[.info, default: 0]
         let verdict = self.hasErrors ? "invalid" : "valid"
-        let noteText = notes == 0 ? "" : ", \(InspectReport.plural(notes, "note"))" + (self.verbose ? "" : " (-v shows them)")
+        let noteText =
+            notes == 0 ? "" : ", \(InspectReport.plural(notes, "note"))" + (self.verbose ? "" : " (-v shows them)")
         output.line(
             "\(self.path): \(verdict): \(InspectReport.plural(errors, "error")), \(InspectReport.plural(warnings, "warning"))\(noteText); "
                 + "\(InspectReport.plural(self.counts.interchanges, "interchange")), "

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Wall-clock seconds from a monotonic clock.
@@ -30,4 +30,3 @@ func throughput(_ bytes: Int, _ seconds: Double) -> String {
     let rate = Double(bytes) / seconds / 1e6
     return "\(Int(rate.rounded())) MB/s"
 }
-
