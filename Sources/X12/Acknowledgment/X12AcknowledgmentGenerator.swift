@@ -191,6 +191,15 @@ public struct X12AcknowledgmentGenerator: ~Copyable {
             self.group = GroupState(header: header, answered: false, shape5010: false)
             return
         }
+        // A group whose GS01 or GS06 cannot be written back in AK101/AK102 cannot be
+        // answered with a valid 997: the interchange is then in error (TA105 024).
+        guard Self.isCode(header.functionalIdentifier, lengths: 2...2),
+            Self.isDigits(header.controlNumber, lengths: 1...9)
+        else {
+            self.group = GroupState(header: header, answered: false, shape5010: false)
+            self.interchange?.note("024", isError: true)
+            return
+        }
         if self.writer == nil { try self.openWriter(for: interchange.header, groupVersion: header.version) }
         let version = self.groupVersion(for: header)
         let shape5010: Bool
@@ -247,6 +256,18 @@ public struct X12AcknowledgmentGenerator: ~Copyable {
     private mutating func beginSet(_ header: X12TransactionHeader) throws(X12Error) {
         try self.endSet()
         let answered = self.group?.answered == true
+        // An ST01 or ST02 that AK201/AK202 cannot carry: the set is counted as received and
+        // rejected (AK903/AK904), without an AK2 of its own.
+        guard
+            !answered
+                || (Self.isDigits(header.identifier, lengths: 3...3)
+                    && Self.isCode(header.controlNumber, lengths: 4...9))
+        else {
+            self.set = SetState(answered: false)
+            self.group?.received += 1
+            self.group?.rejected = true
+            return
+        }
         self.set = SetState(answered: answered)
         guard answered, let group = self.group else { return }
         var ak2 = [self.scrubber.clean(header.identifier), self.scrubber.clean(header.controlNumber)]
@@ -330,6 +351,15 @@ public struct X12AcknowledgmentGenerator: ~Copyable {
             guard isError, self.set?.answered == true else { return }
             self.set?.add("5", isError: true)
         }
+    }
+
+    /// Letters and digits only, with a length in `lengths`.
+    private static func isCode(_ text: String, lengths: ClosedRange<Int>) -> Bool {
+        lengths.contains(text.utf8.count) && text.utf8.allSatisfy(X12Delimiters.isAlphanumeric)
+    }
+
+    private static func isDigits(_ text: String, lengths: ClosedRange<Int>) -> Bool {
+        lengths.contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     private enum CodedElement { case ak403, ak905 }
