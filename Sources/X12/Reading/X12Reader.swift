@@ -347,19 +347,26 @@ public struct X12Reader: ~Copyable {
             let separator = self.elementSeparator
             let terminator = self.terminatorFirst
             let segmentStart = self.scanSegmentStart
+            let separatorIsLineFeed = separator == 0x0A ? 1 : 0
             var found = -1
             var refillAt = -1
             while mask != 0 {
                 let offset = base &+ mask.trailingZeroBitCount
                 mask &= mask &- 1
                 let byte = buffer.load(fromByteOffset: offset, as: UInt8.self)
-                line &+= byte == 0x0A ? 1 : 0
                 // Branch-free for separators, the most common bit: always store the offset,
                 // count it only if it is one (the slot past the limit absorbs the rest).
                 separators[count < maximumElements ? count : maximumElements] =
                     Int32(truncatingIfNeeded: offset &- segmentStart)
                 count &+= byte == separator ? 1 : 0
-                if byte == terminator && byte != separator {
+                if byte == separator {
+                    line &+= separatorIsLineFeed
+                    continue
+                }
+                // The terminator, or LF inside a segment (counted for line numbers; LF after a
+                // terminator is consumed with the white space before the next segment).
+                line &+= byte == 0x0A ? 1 : 0
+                if byte == terminator {
                     if self.terminatorLength > 1 {
                         if offset &+ self.terminatorLength > self.end {
                             if !self.endOfInput {
