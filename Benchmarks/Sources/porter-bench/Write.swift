@@ -95,12 +95,14 @@ struct Write: ParsableCommand {
                     case .bytes:
                         for segment in set.bytes {
                             try writer.beginSegment(segment.id)
-                            for element in segment.elements {
-                                switch element {
-                                case .bytes(let range):
-                                    writer.appendElement(bytes: UnsafeRawBufferPointer(rebasing: blobBytes[range]))
-                                case .value(let value):
-                                    writer.appendElement(value)
+                            // Plain integers per element: iterating them costs no reference counting.
+                            for element in set.elements[segment.elements] {
+                                if element.value < 0 {
+                                    writer.appendElement(
+                                        bytes: UnsafeRawBufferPointer(
+                                            rebasing: blobBytes[Int(element.start)..<Int(element.end)]))
+                                } else {
+                                    writer.appendElement(set.values[Int(element.value)])
                                 }
                             }
                             try writer.endSegment()
@@ -123,28 +125,42 @@ struct Write: ParsableCommand {
 
 /// One template transaction set, as owned segments and as byte ranges into one blob.
 struct TemplateSet {
-    enum Element {
-        case bytes(Range<Int>)
-        case value(X12Value)
+    /// A simple element as a byte range of the blob, or (`value` >= 0) an index into `values`.
+    struct Element {
+        var start: Int32
+        var end: Int32
+        var value: Int32
     }
 
     var identifier: String
     var segments: [X12OwnedSegment]
-    var bytes: [(id: String, elements: [Element])]
+    /// Per segment: its id and its range in `elements`.
+    var bytes: [(id: String, elements: Range<Int>)]
+    var elements: [Element]
+    var values: [X12Value]
 
     init(identifier: String, segments: [X12OwnedSegment], blob: inout [UInt8]) {
         self.identifier = identifier
         self.segments = segments
-        self.bytes = segments.map { segment in
-            (
-                segment.id,
-                segment.elements.map { value -> Element in
-                    guard value.repetitions.count == 1, value.repetitions[0].count == 1 else { return .value(value) }
+        var bytes: [(id: String, elements: Range<Int>)] = []
+        var elements: [Element] = []
+        var values: [X12Value] = []
+        for segment in segments {
+            let first = elements.count
+            for value in segment.elements {
+                if value.repetitions.count == 1, value.repetitions[0].count == 1 {
                     let start = blob.count
                     blob.append(contentsOf: value.repetitions[0][0].utf8)
-                    return .bytes(start..<blob.count)
+                    elements.append(Element(start: Int32(start), end: Int32(blob.count), value: -1))
+                } else {
+                    elements.append(Element(start: 0, end: 0, value: Int32(values.count)))
+                    values.append(value)
                 }
-            )
+            }
+            bytes.append((segment.id, first..<elements.count))
         }
+        self.bytes = bytes
+        self.elements = elements
+        self.values = values
     }
 }

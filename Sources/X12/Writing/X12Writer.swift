@@ -288,10 +288,8 @@ public struct X12Writer: ~Copyable {
             number = Self.zeroPadded(
                 try self.take(nil) { source throws in try source.nextTransactionControlNumber() }, width: 4)
         }
-        var elements: [X12Value] = [.simple(identifier), .simple(number)]
-        if let implementationReference { elements.append(.simple(implementationReference)) }
         // The set opens only once its ST is written: a refused ST leaves no set open.
-        try self.writeRawSegment("ST", elements)
+        try self.writeSimpleSegment("ST", identifier, number, implementationReference)
         self.transaction = (number, 1)
         self.group?.transactions += 1
         return number
@@ -302,7 +300,7 @@ public struct X12Writer: ~Copyable {
         guard let transaction = self.transaction else {
             throw X12Error(.invalidState, "SE without an open transaction set")
         }
-        try self.writeRawSegment("SE", [.simple(String(transaction.segments + 1)), .simple(transaction.controlNumber)])
+        try self.writeSimpleSegment("SE", String(transaction.segments + 1), transaction.controlNumber)
         self.transaction = nil
     }
 
@@ -310,7 +308,7 @@ public struct X12Writer: ~Copyable {
     public mutating func endGroup() throws(X12Error) {
         guard self.transaction == nil else { throw X12Error(.invalidState, "GE while a transaction set is open") }
         guard let group = self.group else { throw X12Error(.invalidState, "GE without an open functional group") }
-        try self.writeRawSegment("GE", [.simple(String(group.transactions)), .simple(group.controlNumber)])
+        try self.writeSimpleSegment("GE", String(group.transactions), group.controlNumber)
         self.group = nil
     }
 
@@ -320,7 +318,7 @@ public struct X12Writer: ~Copyable {
         guard let interchange = self.interchange else {
             throw X12Error(.invalidState, "IEA without an open interchange")
         }
-        try self.writeRawSegment("IEA", [.simple(String(interchange.groups)), .simple(interchange.controlNumber)])
+        try self.writeSimpleSegment("IEA", String(interchange.groups), interchange.controlNumber)
         self.interchange = nil
         try self.flush()
     }
@@ -488,8 +486,11 @@ public struct X12Writer: ~Copyable {
         let count = self.heldEmpties &+ 1
         self.reserve(count)
         let separator = self.delimiters.element
-        for offset in 0..<count {
-            self.buffer.storeBytes(of: separator, toByteOffset: self.used &+ offset, as: UInt8.self)
+        if count == 1 {
+            // The usual case: one store (a loop here becomes a call to memset).
+            self.buffer.storeBytes(of: separator, toByteOffset: self.used, as: UInt8.self)
+        } else {
+            (self.buffer + self.used).initializeMemory(as: UInt8.self, repeating: separator, count: count)
         }
         self.used &+= count
         self.heldEmpties = 0
@@ -505,6 +506,17 @@ public struct X12Writer: ~Copyable {
         try self.sink.write(UnsafeRawBufferPointer(start: self.buffer, count: self.used))
         self.flushedCount += self.used
         self.used = 0
+    }
+
+    /// An envelope segment of simple elements, without building an array of values.
+    private mutating func writeSimpleSegment(
+        _ id: String, _ first: String, _ second: String, _ third: String? = nil
+    ) throws(X12Error) {
+        try self.beginSegment(id)
+        self.appendElement(first)
+        self.appendElement(second)
+        if let third { self.appendElement(third) }
+        try self.endSegment()
     }
 
     private mutating func writeRawSegment(_ id: String, _ elements: [X12Value]) throws(X12Error) {
