@@ -284,6 +284,7 @@ extension X12Reader {
         let delimiters = header.delimiters
         self.sawInterchange = true
         self.delimiters = delimiters
+        self.hasDelimiters = true
         self.elementSeparator = delimiters.element
         self.terminatorFirst = delimiters.segment[0]
         self.terminatorLength = delimiters.segment.count

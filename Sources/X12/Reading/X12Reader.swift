@@ -89,6 +89,9 @@ public struct X12Reader: ~Copyable {
     var line = 1
 
     var delimiters: X12Delimiters?
+    /// `delimiters != nil`, as a plain flag for the per-segment check (testing the optional
+    /// struct copied it, terminator array included).
+    var hasDelimiters = false
     var elementSeparator: UInt8 = 0
     var terminatorFirst: UInt8 = 0
     var terminatorLength = 1
@@ -151,7 +154,7 @@ public struct X12Reader: ~Copyable {
                 self.pendingIndex = 0
             }
             if self.finished { return nil }
-            if self.delimiters == nil {
+            if !self.hasDelimiters {
                 try self.readInterchangeHeader()
                 continue
             }
@@ -250,7 +253,7 @@ public struct X12Reader: ~Copyable {
     ///
     /// - Returns: the segment, or `nil` when the caller should loop (events were queued or
     ///   the input ended).
-    @inline(__always)
+    @inline(never)  // inlined into next(), it ran more instructions (register pressure)
     mutating func scanSegment() throws(X12Error) -> Bool {
         // Skip white space (and NUL padding) between segments, unless it is a delimiter.
         while true {
@@ -546,6 +549,7 @@ public struct X12Reader: ~Copyable {
 
     mutating func resetDelimiters() {
         self.delimiters = nil
+        self.hasDelimiters = false
         self.blockMask = 0
         self.blockLength = 0
     }
