@@ -80,6 +80,18 @@ public struct X12Segment {
             component: self.component, repetition: self.repetition)
     }
 
+    /// The bytes of the element at a 1-based position (empty past the last element), without
+    /// the optional `X12Element` wrapper: the validator's per-element path.
+    @inline(__always)
+    func elementBytes(at position: Int) -> UnsafeRawBufferPointer {
+        guard position >= 1 && position <= self.elementCount else {
+            return UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        let start = Int(self.separators[position - 1]) + 1
+        let end = position < self.elementCount ? Int(self.separators[position]) : self.length
+        return UnsafeRawBufferPointer(start: self.base + start, count: end - start)
+    }
+
     /// The raw bytes of the whole segment, id included, terminator excluded.
     public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: self.base, count: self.length) }
 

@@ -50,11 +50,14 @@ struct ElementChecker {
                     message: "\(self.name(position)) \(description.name) is mandatory but missing",
                     ak403: "1", element: position, reference: rule.isComposite ? nil : description.reference))
         }
+        // The component separator, or 0x100 (no byte) when there is none.
+        let componentSeparator = self.segment.component.map(UInt16.init) ?? 0x100
         do {
             for index in 0..<walked {
                 let rule = rules[index]
                 let position = index + 1
-                guard let element = self.segment.element(at: position), !element.isEmpty else {
+                let bytes = self.segment.elementBytes(at: position)
+                guard !bytes.isEmpty else {
                     if rule.usage == .mandatory {
                         let description = self.rules.descriptions[Int(rule.description)]
                         self.problems.append(
@@ -67,21 +70,12 @@ struct ElementChecker {
                     continue
                 }
                 if rule.isComposite {
-                    self.checkComposite(element, rule, position: position)
+                    if let element = self.segment.element(at: position) {
+                        self.checkComposite(element, rule, position: position)
+                    }
                     continue
                 }
-                if let separator = self.segment.component, element.bytes.contains(separator) {
-                    let description = self.rules.descriptions[Int(rule.description)]
-                    self.problems.append(
-                        ElementProblem(
-                            code: .tooManyComponents,
-                            message:
-                                "\(self.name(position)) \(description.name) is a simple element but holds the component separator",
-                            ak403: "13", element: position, reference: description.reference,
-                            value: Self.text(element.bytes)))
-                    continue
-                }
-                self.check(element.bytes, rule, position: position, component: nil)
+                self.check(bytes, rule, position: position, component: nil, separator: componentSeparator)
             }
         }
         if !self.rules.syntaxNotes.isEmpty {
@@ -138,6 +132,7 @@ struct ElementChecker {
 
     /// What is wrong with a value; the words are made by `report`, off the hot path.
     private enum ValueProblem {
+        case holdsComponentSeparator
         case control
         case onlySpaces
         case notCode
@@ -151,7 +146,10 @@ struct ElementChecker {
 
     /// Checks one value. The common case (a good value) runs no string code at all: every
     /// problem goes through `report`, which is kept out of line.
-    private mutating func check(_ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, position: Int, component: Int?) {
+    private mutating func check(
+        _ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, position: Int, component: Int?,
+        separator: UInt16 = 0x100
+    ) {
         let count = bytes.count
         switch rule.type {
         case .identifier, .string:
@@ -159,12 +157,15 @@ struct ElementChecker {
             var length = 0
             var spaces = 0
             var control = false
+            var holdsSeparator = false
             for index in 0..<count {
                 let byte = bytes[index]
                 length &+= byte & 0xC0 != 0x80 ? 1 : 0
                 spaces &+= byte == 0x20 ? 1 : 0
                 control = control || byte < 0x20 || byte == 0x7F
+                holdsSeparator = holdsSeparator || UInt16(byte) == separator
             }
+            if holdsSeparator { return self.report(.holdsComponentSeparator, bytes, rule, position, component) }
             if control { return self.report(.control, bytes, rule, position, component) }
             if spaces == count { return self.report(.onlySpaces, bytes, rule, position, component) }
             if length < Int(rule.minimum) { return self.report(.tooShort(length), bytes, rule, position, component) }
@@ -183,7 +184,10 @@ struct ElementChecker {
                     valid = false
                 }
             }
-            if !valid { return self.report(.notWholeNumber, bytes, rule, position, component) }
+            if !valid {
+                let problem: ValueProblem = Self.holds(bytes, separator) ? .holdsComponentSeparator : .notWholeNumber
+                return self.report(problem, bytes, rule, position, component)
+            }
             if digits < Int(rule.minimum) { return self.report(.tooShort(digits), bytes, rule, position, component) }
             if digits > Int(rule.maximum) { return self.report(.tooLong(digits), bytes, rule, position, component) }
         case .decimal:
@@ -200,16 +204,30 @@ struct ElementChecker {
                     valid = false
                 }
             }
-            if !valid || points > 1 || digits == 0 { return self.report(.notNumber, bytes, rule, position, component) }
+            if !valid || points > 1 || digits == 0 {
+                let problem: ValueProblem = Self.holds(bytes, separator) ? .holdsComponentSeparator : .notNumber
+                return self.report(problem, bytes, rule, position, component)
+            }
             if digits < Int(rule.minimum) { return self.report(.tooShort(digits), bytes, rule, position, component) }
             if digits > Int(rule.maximum) { return self.report(.tooLong(digits), bytes, rule, position, component) }
         case .date:
             if !Self.isValidDate(bytes, allowsShort: self.allowsShortDates) {
-                self.report(.badDate, bytes, rule, position, component)
+                self.report(
+                    Self.holds(bytes, separator) ? .holdsComponentSeparator : .badDate, bytes, rule, position, component
+                )
             }
         case .time:
-            if !Self.isValidTime(bytes) { self.report(.badTime, bytes, rule, position, component) }
+            if !Self.isValidTime(bytes) {
+                self.report(
+                    Self.holds(bytes, separator) ? .holdsComponentSeparator : .badTime, bytes, rule, position, component
+                )
+            }
         }
+    }
+
+    /// Whether a value holds the component separator (`0x100`: there is none).
+    private static func holds(_ bytes: UnsafeRawBufferPointer, _ separator: UInt16) -> Bool {
+        separator <= 0xFF && bytes.contains(UInt8(separator))
     }
 
     /// Records a value problem with its words.
@@ -227,6 +245,15 @@ struct ElementChecker {
         let ak403: String
         let message: String
         switch problem {
+        case .holdsComponentSeparator:
+            (code, ak403, message) = (
+                .tooManyComponents, "13", "\(label) \(name) is a simple element but holds the component separator"
+            )
+            self.problems.append(
+                ElementProblem(
+                    code: code, message: message, ak403: ak403, element: position, component: component,
+                    reference: description.reference, value: text))
+            return
         case .control:
             (code, ak403, message) = (.invalidCharacter, "6", "\(label) \(name) '\(text)' holds a control character")
         case .onlySpaces:
