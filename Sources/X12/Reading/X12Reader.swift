@@ -110,8 +110,7 @@ public struct X12Reader: ~Copyable {
     // MARK: Envelope state
 
     var envelope = EnvelopeState()
-    var pending: [Event] = []
-    var pendingIndex = 0
+    var pending = EventQueue()
     var sawInterchange = false
     var finished = false
 
@@ -144,15 +143,7 @@ public struct X12Reader: ~Copyable {
     ///   `.finding` events.
     public mutating func next() throws(X12Error) -> Event? {
         while true {
-            if self.pendingIndex < self.pending.count {
-                let event = self.pending[self.pendingIndex]
-                self.pendingIndex += 1
-                return event
-            }
-            if !self.pending.isEmpty {
-                self.pending.removeAll(keepingCapacity: true)
-                self.pendingIndex = 0
-            }
+            if let event = self.pending.next() { return event }
             if self.finished { return nil }
             if !self.hasDelimiters {
                 try self.readInterchangeHeader()

@@ -14,8 +14,7 @@
 /// ```
 public struct X12Validator: ~Copyable {
     private var reader: X12Reader
-    private var pending: [X12Reader.Event] = []
-    private var pendingIndex = 0
+    private var pending = EventQueue()
     private let sourceName: String?
 
     // Envelope context for locations.
@@ -36,15 +35,7 @@ public struct X12Validator: ~Copyable {
 
     /// The next event, or `nil` at the end of the input.
     public mutating func next() throws(X12Error) -> X12Reader.Event? {
-        if self.pendingIndex < self.pending.count {
-            let event = self.pending[self.pendingIndex]
-            self.pendingIndex += 1
-            return event
-        }
-        if !self.pending.isEmpty {
-            self.pending.removeAll(keepingCapacity: true)
-            self.pendingIndex = 0
-        }
+        if let event = self.pending.next() { return event }
         guard let event = try self.reader.next() else { return nil }
         switch event {
         case .segment(let segment):
@@ -66,7 +57,7 @@ public struct X12Validator: ~Copyable {
                 self.set = nil
                 if self.pending.isEmpty { return event }
                 self.pending.append(event)
-                return self.nextPending()
+                return self.pending.next()
             }
         case .groupEnd:
             self.groupSchema = nil
@@ -76,12 +67,6 @@ public struct X12Validator: ~Copyable {
         case .finding:
             break
         }
-        return event
-    }
-
-    private mutating func nextPending() -> X12Reader.Event? {
-        let event = self.pending[self.pendingIndex]
-        self.pendingIndex += 1
         return event
     }
 
