@@ -531,9 +531,11 @@ public struct X12Reader: ~Copyable {
                 return
             }
             let place = self.envelope.group != nil ? "between SE and the next ST" : "outside a functional group"
+            // No set holds it, so no AK3 can report it: the interchange content is in error
+            // (TA105 024), which a TA1 tells the sender.
             self.queueFinding(
                 .error, .unexpectedSegment, "segment \(segment.id) is \(place)",
-                segment: segment, acknowledgment: .ak304("2"))
+                segment: segment, acknowledgment: .ta105("024"))
             self.pending.append(.segment(segment))
         }
     }
