@@ -93,7 +93,7 @@ import Testing
         #expect(
             result.standardOutput
                 == """
-                \(Self.invalid):9: error: N401 City Name 'B' is too short: 1 characters, at least 2 \
+                \(Self.invalid):9: error: N401 City Name 'B' is too short: 1 character, at least 2 \
                 (ISA13 000000114, GS06 1141, ST02 0001, segment 7 N401, loop N1[1], byte 293) [elementTooShort]
                 \(Self.invalid): invalid: 1 error, 0 warnings; 1 interchange, 1 group, 1 transaction set
 
@@ -161,7 +161,7 @@ import Testing
         let finding = findings[0]
         #expect(finding["severity"] as? String == "error")
         #expect(finding["code"] as? String == "elementTooShort")
-        #expect(finding["message"] as? String == "N401 City Name 'B' is too short: 1 characters, at least 2")
+        #expect(finding["message"] as? String == "N401 City Name 'B' is too short: 1 character, at least 2")
         #expect(finding["value"] as? String == "B")
         let acknowledgment = try #require(finding["acknowledgment"] as? [String: Any])
         #expect(acknowledgment["element"] as? String == "AK403")

@@ -273,7 +273,7 @@ struct ValidationRuleCase: CustomTestStringConvertible, Sendable {
             expected: ExpectedFinding(
                 code: .elementTooShort, acknowledgment: .ak403("4"), line: 9, segmentPosition: 7, segmentID: "N4",
                 element: 1, loop: "N1[1]", loopIdentifier: "N1", elementReference: "19", value: "B",
-                message: "N401 City Name 'B' is too short: 1 characters, at least 2")),
+                message: "N401 City Name 'B' is too short: 1 character, at least 2")),
         ValidationRuleCase(
             file: "element-too-long.x12",
             expected: ExpectedFinding(

@@ -384,7 +384,7 @@ extension X12Reader {
         } else if Int(declared) != interchange.groupCount {
             self.queueFinding(
                 .error, .groupCountMismatch,
-                "IEA01 says \(declared.isEmpty ? "nothing" : declared) functional groups, the interchange has \(interchange.groupCount)",
+                "IEA01 says \(declared.isEmpty ? "nothing" : declared) functional group\(declared == "1" ? "" : "s"), the interchange has \(interchange.groupCount)",
                 value: declared, segment: segment, element: 1, acknowledgment: .ta105("021"))
         }
         self.compareControlNumbers(
@@ -457,7 +457,7 @@ extension X12Reader {
         if Int(declared) != group.transactionCount {
             self.queueFinding(
                 .error, .transactionCountMismatch,
-                "GE01 says \(declared.isEmpty ? "nothing" : declared) transaction sets, the group has \(group.transactionCount)",
+                "GE01 says \(declared.isEmpty ? "nothing" : declared) transaction set\(declared == "1" ? "" : "s"), the group has \(group.transactionCount)",
                 value: declared, segment: segment, element: 1, acknowledgment: .ak905("5"))
         }
         self.compareControlNumbers(

@@ -225,6 +225,9 @@ struct ElementChecker {
         }
     }
 
+    /// `1 character`, `3 characters`.
+    private static func characters(_ count: Int) -> String { count == 1 ? "1 character" : "\(count) characters" }
+
     /// Whether a value holds the component separator (`0x100`: there is none).
     private static func holds(_ bytes: UnsafeRawBufferPointer, _ separator: UInt16) -> Bool {
         separator <= 0xFF && bytes.contains(UInt8(separator))
@@ -287,12 +290,12 @@ struct ElementChecker {
         case .tooShort(let length):
             (code, ak403, message) = (
                 .elementTooShort, "4",
-                "\(label) \(name) '\(text)' is too short: \(length) characters, at least \(rule.minimum)"
+                "\(label) \(name) '\(text)' is too short: \(Self.characters(length)), at least \(rule.minimum)"
             )
         case .tooLong(let length):
             (code, ak403, message) = (
                 .elementTooLong, "5",
-                "\(label) \(name) '\(text)' is too long: \(length) characters, at most \(rule.maximum)"
+                "\(label) \(name) '\(text)' is too long: \(Self.characters(length)), at most \(rule.maximum)"
             )
         }
         self.problems.append(
