@@ -129,6 +129,7 @@ extension X12Finding {
         public static let conditionalElementMissing: Self = "conditionalElementMissing"
         public static let tooManyDataElements: Self = "tooManyDataElements"
         public static let tooManyComponents: Self = "tooManyComponents"
+        public static let tooManyRepetitions: Self = "tooManyRepetitions"
         public static let elementTooShort: Self = "elementTooShort"
         public static let elementTooLong: Self = "elementTooLong"
         public static let invalidCharacter: Self = "invalidCharacter"

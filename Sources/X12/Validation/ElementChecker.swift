@@ -52,6 +52,9 @@ struct ElementChecker {
         }
         // The component separator, or 0x100 (no byte) when there is none.
         let componentSeparator = self.segment.component.map(UInt16.init) ?? 0x100
+        // Porter's sets define no repeating element (DOMAIN.md §7): a repetition separator in
+        // a value is a repetition too many (AK403 12).
+        let repetitionSeparator = self.segment.repetition.map(UInt16.init) ?? 0x100
         do {
             for index in 0..<walked {
                 let rule = rules[index]
@@ -75,7 +78,9 @@ struct ElementChecker {
                     }
                     continue
                 }
-                self.check(bytes, rule, position: position, component: nil, separator: componentSeparator)
+                self.check(
+                    bytes, rule, position: position, component: nil, separator: componentSeparator,
+                    repetition: repetitionSeparator)
             }
         }
         if !self.rules.syntaxNotes.isEmpty {
@@ -133,6 +138,7 @@ struct ElementChecker {
     /// What is wrong with a value; the words are made by `report`, off the hot path.
     private enum ValueProblem {
         case holdsComponentSeparator
+        case repeats
         case control
         case onlySpaces
         case notCode
@@ -148,7 +154,7 @@ struct ElementChecker {
     /// problem goes through `report`, which is kept out of line.
     private mutating func check(
         _ bytes: UnsafeRawBufferPointer, _ rule: ElementRule, position: Int, component: Int?,
-        separator: UInt16 = 0x100
+        separator: UInt16 = 0x100, repetition: UInt16 = 0x100
     ) {
         let count = bytes.count
         switch rule.type {
@@ -158,14 +164,17 @@ struct ElementChecker {
             var spaces = 0
             var control = false
             var holdsSeparator = false
+            var repeats = false
             for index in 0..<count {
                 let byte = bytes[index]
                 length &+= byte & 0xC0 != 0x80 ? 1 : 0
                 spaces &+= byte == 0x20 ? 1 : 0
                 control = control || byte < 0x20 || byte == 0x7F
                 holdsSeparator = holdsSeparator || UInt16(byte) == separator
+                repeats = repeats || UInt16(byte) == repetition
             }
             if holdsSeparator { return self.report(.holdsComponentSeparator, bytes, rule, position, component) }
+            if repeats { return self.report(.repeats, bytes, rule, position, component) }
             if control { return self.report(.control, bytes, rule, position, component) }
             if spaces == count { return self.report(.onlySpaces, bytes, rule, position, component) }
             if length < Int(rule.minimum) { return self.report(.tooShort(length), bytes, rule, position, component) }
@@ -185,7 +194,9 @@ struct ElementChecker {
                 }
             }
             if !valid {
-                let problem: ValueProblem = Self.holds(bytes, separator) ? .holdsComponentSeparator : .notWholeNumber
+                let problem: ValueProblem =
+                    Self.holds(bytes, separator)
+                    ? .holdsComponentSeparator : Self.holds(bytes, repetition) ? .repeats : .notWholeNumber
                 return self.report(problem, bytes, rule, position, component)
             }
             if digits < Int(rule.minimum) { return self.report(.tooShort(digits), bytes, rule, position, component) }
@@ -205,7 +216,9 @@ struct ElementChecker {
                 }
             }
             if !valid || points > 1 || digits == 0 {
-                let problem: ValueProblem = Self.holds(bytes, separator) ? .holdsComponentSeparator : .notNumber
+                let problem: ValueProblem =
+                    Self.holds(bytes, separator)
+                    ? .holdsComponentSeparator : Self.holds(bytes, repetition) ? .repeats : .notNumber
                 return self.report(problem, bytes, rule, position, component)
             }
             if digits < Int(rule.minimum) { return self.report(.tooShort(digits), bytes, rule, position, component) }
@@ -257,6 +270,14 @@ struct ElementChecker {
                     code: code, message: message, ak403: ak403, element: position, component: component,
                     reference: description.reference, value: text))
             return
+        case .repeats:
+            // The value can still be read (the element does not repeat, so it is taken as
+            // data): a warning, as for other readable breaks of the standard.
+            severity = .warning
+            (code, ak403, message) = (
+                .tooManyRepetitions, "12",
+                "\(label) \(name) '\(text)' holds the repetition separator; read as data, since the element does not repeat"
+            )
         case .control:
             (code, ak403, message) = (.invalidCharacter, "6", "\(label) \(name) '\(text)' holds a control character")
         case .onlySpaces:
