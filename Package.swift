@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "X12", targets: ["X12"]),
+        .library(name: "Orders", targets: ["Orders"]),
         .executable(name: "porter", targets: ["porter"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "X12", resources: [.process("Schema/Data")], swiftSettings: strictSettings),
+        .target(name: "Orders", exclude: ["Schema/porter-document.schema.json"], swiftSettings: strictSettings),
         .executableTarget(
             name: "porter",
             dependencies: [
@@ -30,6 +32,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "X12Tests", dependencies: ["X12"], swiftSettings: strictSettings),
+        .testTarget(name: "OrdersTests", dependencies: ["Orders"], swiftSettings: strictSettings),
         .testTarget(
             name: "PorterCLITests",
             dependencies: ["porter"],

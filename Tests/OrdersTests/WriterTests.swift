@@ -1,0 +1,81 @@
+import Foundation
+import Orders
+import Testing
+
+/// The canonical writer's byte-level rules: escaping, left-out values, key order, JSON Lines.
+@Suite struct WriterTests {
+    static func minimalOrder(_ edit: (inout PurchaseOrder) -> Void = { _ in }) -> PurchaseOrder {
+        var order = PurchaseOrder(
+            envelope: Envelope(
+                standard: .x12, sender: EnvelopeIdentity(qualifier: "ZZ", id: "A"),
+                receiver: EnvelopeIdentity(qualifier: nil, id: "B")),
+            orderType: .standAlone, number: "1", orderDate: DateTime(date: CalendarDate(year: 2025, month: 1, day: 2)!))
+        edit(&order)
+        return order
+    }
+
+    @Test func writesTheMinimalDocumentExactly() {
+        let bytes = BusinessDocument.purchaseOrder(Self.minimalOrder()).encodeCanonicalJSON()
+        let expected =
+            #"{"document":"purchaseOrder","envelope":{"receiver":{"id":"B"},"sender":{"id":"A","qualifier":"ZZ"},"#
+            + #""standard":"x12","usage":"production"},"number":"1","orderDate":{"date":"2025-01-02"},"#
+            + #""orderType":"standAlone","purpose":"original","schemaVersion":1}"#
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    @Test func escapesOnlyQuotesBackslashesAndControlCharacters() throws {
+        let text = "quote \" backslash \\ slash / newline \n return \r tab \t bell \u{07} del \u{7F} é 🚚 \u{2028}"
+        let order = Self.minimalOrder { $0.number = text }
+        let bytes = BusinessDocument.purchaseOrder(order).encodeCanonicalJSON()
+        let written = String(decoding: bytes, as: UTF8.self)
+        let expected =
+            #""number":"quote \" backslash \\ slash / newline \n return \r tab \t bell \u0007 del "#
+            + "\u{7F} é 🚚 \u{2028}\""
+        #expect(written.contains(expected))
+        #expect(try BusinessDocument.decode(json: bytes) == .purchaseOrder(order))
+        #expect(try JSONValue.parse(bytes)["number"] == .string(text))
+    }
+
+    @Test func leavesOutEmptyArraysAndEmptyExtensions() {
+        let order = Self.minimalOrder {
+            $0.lines = [PurchaseOrderLine(lineNumber: nil, quantity: 1, unit: .each)]
+            $0.extensions = Extensions()
+            $0.notes = []
+        }
+        let written = String(decoding: BusinessDocument.purchaseOrder(order).encodeCanonicalJSON(), as: UTF8.self)
+        #expect(written.contains(#""lines":[{"quantity":"1","unit":"each"}]"#))
+        #expect(!written.contains("extensions"))
+        #expect(!written.contains("notes"))
+        #expect(!written.contains("null"))
+    }
+
+    @Test func sortsExtensionKeysByTheirBytes() {
+        let order = Self.minimalOrder {
+            $0.extensions = ["b": "2", "B": "1", "a": "3", "ä": "4", "A10": "5", "A9": "6"]
+        }
+        let written = String(decoding: BusinessDocument.purchaseOrder(order).encodeCanonicalJSON(), as: UTF8.self)
+        #expect(written.contains(#""extensions":{"A10":"5","A9":"6","B":"1","a":"3","b":"2","ä":"4"}"#))
+    }
+
+    @Test func writesOneDocumentPerLine() throws {
+        var writer = CanonicalJSONWriter(reservingCapacity: 1024)
+        let first = BusinessDocument.purchaseOrder(Self.minimalOrder())
+        let second = BusinessDocument.purchaseOrder(Self.minimalOrder { $0.number = "2" })
+        writer.write(first)
+        writer.write(second)
+        let lines = writer.bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        #expect(lines.count == 3)
+        #expect(Array(lines[0]) == first.encodeCanonicalJSON())
+        #expect(Array(lines[1]) == second.encodeCanonicalJSON())
+        #expect(lines[2].isEmpty)
+    }
+
+    @Test func sameDocumentSameBytes() {
+        // Dictionaries (extensions) hash differently in each process and each instance; the output must not.
+        let bytes = BusinessDocument.purchaseOrder(Samples.purchaseOrder).encodeCanonicalJSON()
+        for _ in 0..<20 {
+            let copy = Samples.purchaseOrder
+            #expect(BusinessDocument.purchaseOrder(copy).encodeCanonicalJSON() == bytes)
+        }
+    }
+}
