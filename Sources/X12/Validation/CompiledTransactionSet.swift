@@ -15,11 +15,16 @@ final class CompiledTransactionSet: Sendable {
     /// bisection, cheaper than hashing.
     nonisolated(unsafe) let segmentKeys: UnsafeMutableBufferPointer<UInt32>  // immutable after init
     let segmentList: [CompiledSegment]
+    /// `segmentList` as unretained references in owned memory.
+    nonisolated(unsafe) let segmentPointer: UnsafeMutableBufferPointer<Unmanaged<CompiledSegment>>  // immutable after init
     /// Every segment id the set uses, and every id of the version's dictionary.
     let segmentsInSet: Set<UInt32>
     let segmentsInDictionary: Set<UInt32>
 
-    deinit { self.segmentKeys.deallocate() }
+    deinit {
+        self.segmentKeys.deallocate()
+        self.segmentPointer.deallocate()
+    }
 
     /// The rules of a segment by packed id.
     @inline(__always)
@@ -34,6 +39,20 @@ final class CompiledTransactionSet: Sendable {
         return self.segmentList[low]
     }
 
+    /// The rules of a segment by packed id, unretained: the set (cached for the life of the
+    /// process) keeps them alive.
+    @inline(__always)
+    func unretainedSegment(_ id: UInt32) -> Unmanaged<CompiledSegment>? {
+        var low = 0
+        var high = self.segmentKeys.count
+        while low < high {
+            let middle = (low &+ high) >> 1
+            if self.segmentKeys[middle] < id { low = middle &+ 1 } else { high = middle }
+        }
+        guard low < self.segmentKeys.count, self.segmentKeys[low] == id else { return nil }
+        return self.segmentPointer[low]
+    }
+
     init(schema: X12Schema, set: X12TransactionSetSchema) {
         self.identifier = set.id
         self.version = schema.version
@@ -46,6 +65,8 @@ final class CompiledTransactionSet: Sendable {
         self.segmentKeys = .allocate(capacity: keys.count)
         _ = self.segmentKeys.initialize(from: keys)
         self.segmentList = keys.map { segments[$0]! }
+        self.segmentPointer = .allocate(capacity: keys.count)
+        _ = self.segmentPointer.initialize(from: self.segmentList.map { Unmanaged.passUnretained($0) })
         self.root = CompiledLoop(
             id: "", usage: .mandatory, maximumRepeat: 1, hierarchical: false, entries: set.structure)
         self.isHierarchical = Self.containsHierarchy(self.root)
@@ -76,8 +97,9 @@ final class CompiledLoop: Sendable {
     /// The entries' packed trigger ids, in memory owned by this object: the matcher scans
     /// them for every segment without retaining anything.
     nonisolated(unsafe) let triggers: UnsafeMutableBufferPointer<UInt32>  // immutable after init
-    /// Indexes of the mandatory entries.
+    /// Indexes of the mandatory entries, and the last of them (-1 for none).
     let mandatory: [Int]
+    let lastMandatory: Int
 
     init(id: String, usage: X12Usage, maximumRepeat: Int, hierarchical: Bool, entries: [X12StructureEntry]) {
         self.id = id
@@ -89,6 +111,7 @@ final class CompiledLoop: Sendable {
         self.triggers = .allocate(capacity: compiled.count)
         _ = self.triggers.initialize(from: compiled.map(\.trigger))
         self.mandatory = compiled.indices.filter { compiled[$0].usage == .mandatory }
+        self.lastMandatory = self.mandatory.last ?? -1
     }
 
     deinit { self.triggers.deallocate() }

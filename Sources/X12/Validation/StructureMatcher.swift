@@ -197,6 +197,9 @@ struct StructureMatcher {
     private func missing(in level: Int, from: Int, to: Int) -> [StructureProblem] {
         guard from + 1 < to else { return [] }
         unowned(unsafe) let loop = self.frames[level].loop
+        // Usually nothing mandatory lies past `from` (a loop's trigger is its only mandatory
+        // entry): answer without touching the arrays.
+        guard loop.lastMandatory > from else { return [] }
         // Most entries are optional: look only at the mandatory ones.
         var found: [Int] = []
         for index in loop.mandatory where index > from && index < to && self.frames[level].counts[index] == 0 {

@@ -127,7 +127,8 @@ public struct X12Validator: ~Copyable {
                 self.queueSegmentFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
             }
         }
-        guard outcome.matched, let rules = set.segment(segment.id.rawValue) else { return }
+        guard outcome.matched, let reference = set.unretainedSegment(segment.id.rawValue) else { return }
+        unowned(unsafe) let rules = reference.takeUnretainedValue()
         var checker = ElementChecker(segment: segment, rules: rules, allowsShortDates: self.allowsShortDates)
         checker.run()
         if !checker.problems.isEmpty {
