@@ -15,8 +15,8 @@ final class CompiledTransactionSet: Sendable {
     /// bisection, cheaper than hashing.
     nonisolated(unsafe) let segmentKeys: UnsafeMutableBufferPointer<UInt32>  // immutable after init
     let segmentList: [CompiledSegment]
-    /// `segmentList` as unretained references in owned memory.
-    nonisolated(unsafe) let segmentPointer: UnsafeMutableBufferPointer<Unmanaged<CompiledSegment>>  // immutable after init
+    /// `segmentList` as unretained references in owned memory (immutable after init).
+    nonisolated(unsafe) let segmentPointer: UnsafeMutableBufferPointer<Unmanaged<CompiledSegment>>
     /// Every segment id the set uses, and every id of the version's dictionary.
     let segmentsInSet: Set<UInt32>
     let segmentsInDictionary: Set<UInt32>
