@@ -282,13 +282,9 @@ public struct X12Reader: ~Copyable {
             // the scan position, otherwise load a new one.
             if self.scanPosition >= self.blockBase &+ self.blockLength || self.scanPosition < self.blockBase {
                 if self.scanPosition >= self.end {
+                    // An over-long segment being skipped keeps nothing of what was scanned.
                     let keep = self.skippingLongSegment ? self.scanPosition : self.scanSegmentStart
-                    let before = self.bufferInputOffset
                     let more = try self.fill(keepingFrom: keep)
-                    if self.skippingLongSegment {
-                        // Dropped bytes of an over-long segment: keep offsets relative.
-                        _ = before
-                    }
                     if !more {
                         self.cursor = self.end
                         if self.skippingLongSegment || self.scanSegmentStart >= self.end {
