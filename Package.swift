@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "X12", targets: ["X12"]),
         .library(name: "Orders", targets: ["Orders"]),
+        .library(name: "Translation", targets: ["Translation"]),
         .executable(name: "porter", targets: ["porter"]),
     ],
     dependencies: [
@@ -23,6 +24,7 @@ let package = Package(
     targets: [
         .target(name: "X12", resources: [.process("Schema/Data")], swiftSettings: strictSettings),
         .target(name: "Orders", exclude: ["Schema/porter-document.schema.json"], swiftSettings: strictSettings),
+        .target(name: "Translation", dependencies: ["X12", "Orders"], swiftSettings: strictSettings),
         .executableTarget(
             name: "porter",
             dependencies: [
@@ -33,6 +35,8 @@ let package = Package(
         ),
         .testTarget(name: "X12Tests", dependencies: ["X12"], swiftSettings: strictSettings),
         .testTarget(name: "OrdersTests", dependencies: ["Orders"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TranslationTests", dependencies: ["Translation", "X12", "Orders"], swiftSettings: strictSettings),
         .testTarget(
             name: "PorterCLITests",
             dependencies: ["porter"],

@@ -1,0 +1,51 @@
+import Orders
+import X12
+
+/// Reads the elements of one segment and remembers which ones a typed field took.
+///
+/// Whatever is left when the segment is done goes to `extensions` under its address (``X12ExtensionAddress``), so
+/// nothing the sender wrote is lost.
+struct X12ElementCursor {
+    let segment: X12OwnedSegment
+    private(set) var taken: Set<Int> = []
+
+    init(_ segment: X12OwnedSegment) { self.segment = segment }
+
+    /// The text of a simple, non-empty element, which is then taken; `nil` for an absent, empty or composite one.
+    mutating func text(_ position: Int) -> String? {
+        guard let value = self.peek(position) else { return nil }
+        self.taken.insert(position)
+        return value
+    }
+
+    /// The text of a simple, non-empty element, without taking it.
+    func peek(_ position: Int) -> String? {
+        guard position >= 1, position <= self.segment.elements.count else { return nil }
+        let repetitions = self.segment.elements[position - 1].repetitions
+        guard repetitions.count == 1, repetitions[0].count == 1, !repetitions[0][0].isEmpty else { return nil }
+        return repetitions[0][0]
+    }
+
+    /// Takes an element if it holds exactly `expected` (a default the encoder writes back).
+    mutating func take(_ position: Int, ifEqualTo expected: String) {
+        if self.peek(position) == expected { self.taken.insert(position) }
+    }
+
+    /// Takes an element by hand (after a typed field used it through ``peek(_:)``).
+    mutating func take(_ position: Int) { self.taken.insert(position) }
+
+    /// Records every non-empty element not taken under `address`.
+    func recordLeftovers(at address: String, in extensions: inout Extensions) {
+        for (index, value) in self.segment.elements.enumerated() where !self.taken.contains(index + 1) {
+            X12ExtensionAddress.record(value, element: index + 1, at: address, in: &extensions)
+        }
+    }
+
+    /// Records the whole segment as not placed: a marker and every non-empty element.
+    func recordWhole(at address: String, in extensions: inout Extensions) {
+        extensions[address] = X12ExtensionAddress.wholeSegmentMarker
+        for (index, value) in self.segment.elements.enumerated() {
+            X12ExtensionAddress.record(value, element: index + 1, at: address, in: &extensions)
+        }
+    }
+}

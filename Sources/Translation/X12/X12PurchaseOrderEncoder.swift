@@ -1,0 +1,80 @@
+public import Orders
+public import X12
+
+/// Writes a ``PurchaseOrder`` as an X12 850.
+///
+/// ``write(_:to:controlNumber:)`` writes the set (ST to SE) into a group the caller has opened on an ``X12Writer``;
+/// ``encodeInterchange(_:delimiters:lineEnding:)`` writes a whole interchange from the order's `envelope`. The
+/// segments follow `Fixtures/json/README.md` the other way round, and what the decoder kept in `extensions` is
+/// written back where it came from, so X12 → order → X12 → order gives the same order.
+public struct X12PurchaseOrderEncoder: Sendable {
+    /// The version written (`004010` or `005010`: N9 text goes in MSG or MTX); `nil` takes the envelope's
+    /// (`004010` when it has none).
+    public var version: String?
+
+    public init(version: String? = nil) { self.version = version }
+
+    /// The version an order is written in.
+    public func version(for order: PurchaseOrder) -> String { self.version ?? order.envelope.version ?? "004010" }
+
+    /// Writes the order as one 850 set into the open functional group of `writer`.
+    ///
+    /// - Parameters:
+    ///   - order: The order.
+    ///   - writer: A writer with an open interchange and group (GS01 `PO`).
+    ///   - controlNumber: ST02; `nil` takes the envelope's transaction control number, else the writer's numbering.
+    public func write(
+        _ order: PurchaseOrder, to writer: inout X12Writer, controlNumber: String? = nil
+    ) throws(X12Error) {
+        let version = self.version(for: order)
+        var emitter = X12SegmentEmitter(
+            index: X12ExtensionAddress.Index(order.extensions), usesMTX: (Int(version.prefix(3)) ?? 4) >= 5)
+        try writer.beginTransaction(
+            "850", implementationReference: order.extensions["ST03"],
+            controlNumber: controlNumber ?? order.envelope.transactionControlNumber)
+        try emitter.header(order, to: &writer)
+        for line in order.lines {
+            emitter.index = X12ExtensionAddress.Index(line.extensions)
+            try emitter.line(line, to: &writer)
+        }
+        emitter.index = X12ExtensionAddress.Index(order.extensions)
+        try emitter.summary(order, to: &writer)
+        try writer.endTransaction()
+    }
+
+    /// Writes the order in an interchange of its own, built from its `envelope` (ISA, GS, the set, GE, IEA).
+    ///
+    /// Missing envelope values fall back: qualifiers `ZZ`, the order date for the envelope date, `0000` for the time,
+    /// the writer's numbering for control numbers.
+    public func encodeInterchange(
+        _ order: PurchaseOrder, delimiters: X12Delimiters = .standard, lineEnding: X12Writer.LineEnding = .lf
+    ) throws(X12Error) -> [UInt8] {
+        let envelope = order.envelope
+        let version = self.version(for: order)
+        let isFiveOrLater = (Int(version.prefix(3)) ?? 4) >= 5
+        let sink = MemoryByteSink()
+        var writer = try X12Writer(
+            sink: sink, delimiters: delimiters, lineEnding: lineEnding, controlNumbers: SequentialControlNumbers())
+        let date = envelope.date?.date ?? order.orderDate.date
+        let time = envelope.date?.time.map(X12Text.timeText) ?? "0000"
+        let fullDate = X12Text.dateText(date)
+        try writer.beginInterchange(
+            X12InterchangeEnvelope(
+                senderQualifier: envelope.sender.qualifier ?? "ZZ", senderID: envelope.sender.id,
+                receiverQualifier: envelope.receiver.qualifier ?? "ZZ", receiverID: envelope.receiver.id,
+                date: String(fullDate.dropFirst(2)), time: String(time.prefix(4)),
+                version: envelope.interchangeVersion ?? (isFiveOrLater ? "00501" : "00401"),
+                acknowledgmentRequested: envelope.acknowledgmentRequested ?? false,
+                usage: X12Codes.usage.code(envelope.usage),
+                controlNumber: envelope.interchangeControlNumber.flatMap { UInt64($0) }))
+        try writer.beginGroup(
+            X12GroupEnvelope(
+                functionalIdentifier: "PO", senderCode: envelope.applicationSender ?? envelope.sender.id,
+                receiverCode: envelope.applicationReceiver ?? envelope.receiver.id, date: fullDate, time: time,
+                version: version, controlNumber: envelope.groupControlNumber.flatMap { UInt64($0) }))
+        try self.write(order, to: &writer)
+        try writer.endGroup()
+        try writer.endInterchange()
+        return sink.bytes
+    }
+}

@@ -1,0 +1,286 @@
+import Orders
+import X12
+
+/// Writes the segments of one 850, laying what `extensions` kept over the typed values.
+struct X12SegmentEmitter {
+    var index: X12ExtensionAddress.Index
+    let usesMTX: Bool
+
+    static let headerTyped: Set<String> = ["BEG", "CUR", "REF", "PER", "FOB", "SAC", "ITD", "DTM", "TD5", "N9", "N1"]
+    static let partyTyped: Set<String> = ["N2", "N3", "N4", "REF", "PER"]
+    static let lineTyped: Set<String> = ["PO1", "PID", "PO4", "REF", "SAC", "SDQ", "DTM", "SCH", "N9", "N1"]
+
+    // MARK: Areas
+
+    mutating func header(_ order: PurchaseOrder, to writer: inout X12Writer) throws(X12Error) {
+        let agreement = order.orderType == .release ? order.blanketOrderNumber : order.contractNumber
+        try self.series(
+            "", "BEG",
+            [
+                [
+                    X12Codes.purpose.code(order.purpose), X12Codes.orderType.code(order.orderType), order.number,
+                    order.releaseNumber, X12Text.dateText(order.orderDate.date), agreement,
+                ]
+            ], to: &writer)
+        try self.series("", "CUR", order.currency.map { [["BY", $0.rawValue]] } ?? [], to: &writer)
+        try self.series("", "REF", order.references.map(Self.reference), to: &writer)
+        try self.series("", "PER", order.contacts.map(Self.contact), to: &writer)
+        try self.series("", "FOB", order.fob.map { [Self.fob($0)] } ?? [], to: &writer)
+        try self.series("", "SAC", order.allowancesCharges.map(Self.allowanceCharge), to: &writer)
+        try self.series("", "ITD", order.paymentTerms.map(Self.terms), to: &writer)
+        try self.series("", "DTM", order.dates.map(Self.date), to: &writer)
+        try self.series("", "TD5", order.carriers.map(Self.carrier), to: &writer)
+        try self.unplaced(under: "", except: Self.headerTyped, to: &writer)
+        for (position, note) in order.notes.enumerated() {
+            try self.note(note, address: "N9[\(position + 1)]", to: &writer)
+        }
+        for (position, party) in order.parties.enumerated() {
+            try self.party(party, address: "N1[\(position + 1)]", to: &writer)
+        }
+    }
+
+    mutating func line(_ line: PurchaseOrderLine, to writer: inout X12Writer) throws(X12Error) {
+        var po1: [String?] = [
+            line.lineNumber, line.quantity.text, X12Codes.unitOfMeasure.code(line.unit), line.unitPrice?.text,
+            line.priceBasis.map(X12Codes.priceBasis.code),
+        ]
+        // Items fill the pairs from PO106 on, around any pair kept in extensions (where it was sent).
+        let kept = self.index.positions(at: "PO1[1]")
+        for item in line.items {
+            while kept.contains(po1.count + 1) || kept.contains(po1.count + 2) { po1 += [nil, nil] }
+            po1 += [X12Codes.itemIdentifierKind.code(item.kind), item.value]
+        }
+        try self.series("", "PO1", [po1], to: &writer)
+        try self.series(
+            "", "PID", line.descriptions.map { ["F", nil, nil, nil, $0.text, nil, nil, nil, $0.language] },
+            to: &writer)
+        try self.series("", "PO4", line.pack.map { [Self.pack($0)] } ?? [], to: &writer)
+        try self.series("", "REF", line.references.map(Self.reference), to: &writer)
+        try self.series("", "SAC", line.allowancesCharges.map(Self.allowanceCharge), to: &writer)
+        try self.series("", "SDQ", Self.destinations(line.destinations), to: &writer)
+        try self.series("", "DTM", line.dates.map(Self.date), to: &writer)
+        try self.series("", "SCH", line.schedules.map(Self.schedule), to: &writer)
+        try self.unplaced(under: "", except: Self.lineTyped, to: &writer)
+        for (position, note) in line.notes.enumerated() {
+            try self.note(note, address: "N9[\(position + 1)]", to: &writer)
+        }
+        for (position, party) in line.parties.enumerated() {
+            try self.party(party, address: "N1[\(position + 1)]", to: &writer)
+        }
+    }
+
+    mutating func summary(_ order: PurchaseOrder, to writer: inout X12Writer) throws(X12Error) {
+        let totals = order.totals
+        var ctt: [[String?]] = []
+        if let totals, totals.lineCount != nil || totals.hashTotal != nil {
+            ctt = [[totals.lineCount.map { String($0) }, totals.hashTotal?.text]]
+        }
+        try self.series("", "CTT", ctt, to: &writer)
+        try self.series("CTT[1]/", "AMT", totals?.amount.map { [["TT", $0.text]] } ?? [], to: &writer)
+        try self.unplaced(under: "CTT[1]/", except: ["AMT"], to: &writer)
+    }
+
+    // MARK: Loops
+
+    private mutating func note(_ note: Note, address: String, to writer: inout X12Writer) throws(X12Error) {
+        try self.emit(
+            "N9", self.index.overlay(Self.values([note.kind.map(X12Codes.noteKind.code), note.title]), at: address),
+            to: &writer)
+        let path = address + "/"
+        let id = self.usesMTX ? "MTX" : "MSG"
+        try self.series(path, id, note.lines.map { self.usesMTX ? [nil, $0] : [$0] }, to: &writer)
+        try self.unplaced(under: path, except: [id], to: &writer)
+    }
+
+    private mutating func party(_ party: Party, address: String, to writer: inout X12Writer) throws(X12Error) {
+        let identifier = party.identifiers.first
+        try self.emit(
+            "N1",
+            self.index.overlay(
+                Self.values([
+                    X12Codes.partyRole.code(party.role), party.name,
+                    identifier.map { X12Codes.partyIdentifierQualifier.code($0.qualifier) }, identifier?.value,
+                ]), at: address), to: &writer)
+        let path = address + "/"
+        try self.series(path, "N2", Self.pairs(party.additionalNames), to: &writer)
+        try self.series(path, "N3", Self.pairs(party.address?.lines ?? []), to: &writer)
+        var n4: [[String?]] = []
+        if let postal = party.address,
+            postal.city != nil || postal.stateOrProvince != nil || postal.postalCode != nil || postal.country != nil
+                || postal.countrySubdivision != nil
+        {
+            n4 = [
+                [
+                    postal.city, postal.stateOrProvince, postal.postalCode, postal.country, nil, nil,
+                    postal.countrySubdivision,
+                ]
+            ]
+        }
+        try self.series(path, "N4", n4, to: &writer)
+        try self.series(path, "REF", party.references.map(Self.reference), to: &writer)
+        try self.series(path, "PER", party.contacts.map(Self.contact), to: &writer)
+        try self.unplaced(under: path, except: Self.partyTyped, to: &writer)
+    }
+
+    // MARK: Writing
+
+    /// Writes the typed occurrences of one segment, with any kept whole in their places.
+    private mutating func series(
+        _ path: String, _ id: String, _ typed: [[String?]], to writer: inout X12Writer
+    ) throws(X12Error) {
+        try self.series(path, id, typed.map { elements in { _ in elements } }, to: &writer)
+    }
+
+    /// Writes the typed occurrences of one segment, each built knowing which positions `extensions` fills.
+    private mutating func series(
+        _ path: String, _ id: String, _ typed: [(Set<Int>) -> [String?]], to writer: inout X12Writer
+    ) throws(X12Error) {
+        var next = 0
+        var occurrence = 1
+        while true {
+            let address = X12ExtensionAddress.segment(path, id, occurrence)
+            if self.index.wholeSegments.contains(address) {
+                try self.emit(id, self.index.overlay([], at: address), to: &writer)
+            } else if next < typed.count {
+                let elements = typed[next](self.index.positions(at: address))
+                try self.emit(id, self.index.overlay(Self.values(elements), at: address), to: &writer)
+                next += 1
+            } else {
+                return
+            }
+            occurrence += 1
+        }
+    }
+
+    /// Writes the segments kept whole under `path` whose identifiers have no typed place there.
+    private mutating func unplaced(
+        under path: String, except typed: Set<String>, to writer: inout X12Writer
+    ) throws(X12Error) {
+        for kept in self.index.wholeSegments(under: path) where !typed.contains(kept.id) {
+            try self.emit(kept.id, self.index.overlay([], at: kept.address), to: &writer)
+        }
+    }
+
+    private func emit(_ id: String, _ elements: [X12Value], to writer: inout X12Writer) throws(X12Error) {
+        guard elements.contains(where: { !$0.isEmpty }) else { return }
+        try writer.beginSegment(id)
+        for element in elements { writer.appendElement(element) }
+        try writer.endSegment()
+    }
+
+    private static func values(_ texts: [String?]) -> [X12Value] { texts.map { .simple($0 ?? "") } }
+
+    // MARK: Segments
+
+    private static func pairs(_ texts: [String]) -> [[String?]] {
+        stride(from: 0, to: texts.count, by: 2).map { Array(texts[$0..<min($0 + 2, texts.count)]) }
+    }
+
+    private static func reference(_ reference: Reference) -> [String?] {
+        [X12Codes.referenceQualifier.code(reference.qualifier), reference.value, reference.description]
+    }
+
+    /// PER, its communications in the pairs from PER03 on that `extensions` does not fill.
+    private static func contact(_ contact: Contact) -> (Set<Int>) -> [String?] {
+        { kept in
+            var elements: [String?] = [contact.function.map(X12Codes.contactFunction.code), contact.name]
+            for communication in contact.communications {
+                while kept.contains(elements.count + 1) || kept.contains(elements.count + 2) { elements += [nil, nil] }
+                guard elements.count < 8 else { break }
+                elements += [X12Codes.communicationKind.code(communication.kind), communication.value]
+            }
+            return elements
+        }
+    }
+
+    private static func fob(_ fob: FOBTerms) -> [String?] {
+        [
+            X12Codes.shipmentPaymentMethod.code(fob.paymentMethod), fob.locationQualifier, fob.locationDescription,
+            fob.incoterms == nil ? nil : "01", fob.incoterms,
+        ]
+    }
+
+    private static func allowanceCharge(_ charge: AllowanceCharge) -> [String?] {
+        [
+            X12Codes.allowanceChargeIndicator.code(charge.indicator), charge.code, nil, nil,
+            charge.amount.map { X12Text.impliedText($0, decimals: 2) }, nil, charge.percent?.text, charge.rate?.text,
+            charge.unit.map(X12Codes.unitOfMeasure.code), charge.quantity?.text, nil, charge.handling,
+            charge.reference, nil, charge.description,
+        ]
+    }
+
+    private static func terms(_ terms: PaymentTerms) -> [String?] {
+        [
+            terms.termsType.map(X12Codes.paymentTermsType.code), terms.basisDate.map(X12Codes.termsBasisDate.code),
+            terms.discountPercent?.text, terms.discountDueDate.map(X12Text.dateText),
+            terms.discountDays.map { String($0) }, terms.netDueDate.map(X12Text.dateText),
+            terms.netDays.map { String($0) }, terms.discountAmount.map { X12Text.impliedText($0, decimals: 2) }, nil,
+            nil, nil, terms.description,
+        ]
+    }
+
+    private static func date(_ date: QualifiedDate) -> [String?] {
+        [
+            X12Codes.dateKind.code(date.kind), X12Text.dateText(date.date), date.time.map(X12Text.timeText),
+            date.zone?.rawValue,
+        ]
+    }
+
+    private static func carrier(_ carrier: CarrierRouting) -> [String?] {
+        var elements: [String?] = [
+            carrier.routingSequence, carrier.carrier.map { X12Codes.partyIdentifierQualifier.code($0.qualifier) },
+            carrier.carrier?.value, carrier.transportMethod.map(X12Codes.transportMethod.code), carrier.carrierName,
+        ]
+        if !carrier.serviceLevels.isEmpty {
+            elements += [String?](repeating: nil, count: 6)
+            elements += carrier.serviceLevels.prefix(3).map(X12Codes.serviceLevel.code)
+        }
+        return elements
+    }
+
+    private static func pack(_ pack: PackDetails) -> [String?] {
+        [pack.pack?.text, pack.size?.text, pack.sizeUnit.map(X12Codes.unitOfMeasure.code), pack.packagingCode]
+    }
+
+    private static func destinations(_ destinations: [DestinationQuantity]) -> [[String?]] {
+        var segments: [[String?]] = []
+        var current: (unit: UnitOfMeasure, qualifier: PartyIdentifierQualifier, pairs: [String?])?
+        for destination in destinations {
+            if let open = current, open.unit == destination.unit, open.qualifier == destination.location.qualifier,
+                open.pairs.count < 20
+            {
+                current?.pairs += [destination.location.value, destination.quantity.text]
+                continue
+            }
+            if let open = current { segments.append(Self.sdq(open.unit, open.qualifier, open.pairs)) }
+            current = (
+                destination.unit, destination.location.qualifier,
+                [destination.location.value, destination.quantity.text]
+            )
+        }
+        if let open = current { segments.append(Self.sdq(open.unit, open.qualifier, open.pairs)) }
+        return segments
+    }
+
+    private static func sdq(
+        _ unit: UnitOfMeasure, _ qualifier: PartyIdentifierQualifier, _ pairs: [String?]
+    ) -> [String?] {
+        [X12Codes.unitOfMeasure.code(unit), X12Codes.partyIdentifierQualifier.code(qualifier)] + pairs
+    }
+
+    private static func schedule(_ schedule: ScheduleLine) -> [String?] {
+        var elements: [String?] = [
+            schedule.quantity.text, X12Codes.unitOfMeasure.code(schedule.unit), nil, nil,
+        ]
+        for date in schedule.dates.prefix(2) {
+            elements += [
+                X12Codes.dateKind.code(date.kind), X12Text.dateText(date.date), date.time.map(X12Text.timeText),
+            ]
+        }
+        if schedule.reference != nil || schedule.lineNumber != nil {
+            while elements.count < 10 { elements.append(nil) }
+            elements += [schedule.reference, schedule.lineNumber]
+        }
+        return elements
+    }
+}
