@@ -29,6 +29,8 @@ let package = Package(
             name: "porter",
             dependencies: [
                 "X12",
+                "Orders",
+                "Translation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
