@@ -31,7 +31,8 @@ struct RoundTripTests {
     static func encode(_ order: PurchaseOrder) throws -> [UInt8] {
         do {
             return try X12PurchaseOrderEncoder().encodeInterchange(order)
-        } catch where error.code == .delimiterInData {
+        } catch {
+            guard error.code == .delimiterInData else { throw error }
             let delimiters = X12Delimiters(
                 element: UInt8(ascii: "*"), component: UInt8(ascii: ">"), repetition: nil, segment: [UInt8(ascii: "~")])
             return try X12PurchaseOrderEncoder().encodeInterchange(order, delimiters: delimiters)

@@ -20,9 +20,8 @@ struct X12PurchaseOrderAssembler {
     ]
     static let linePartyMembers: Set<String> = headerPartyMembers.union(["QTY", "DTM", "SCH", "LDT", "MAN"])
 
-    let context: X12FindingContext
     var implementationReference: String?
-    private var findings: [X12Finding] = []
+    private var reader: X12SegmentReader
     private var scope = Scope.header
     private var counts: [String: Int] = [:]
     private var lineCounts: [String: Int] = [:]
@@ -53,7 +52,7 @@ struct X12PurchaseOrderAssembler {
 
     init(envelope: Envelope, context: X12FindingContext, implementationReference: String?) {
         self.envelope = envelope
-        self.context = context
+        self.reader = X12SegmentReader(context: context)
         self.implementationReference = implementationReference
     }
 
@@ -73,7 +72,9 @@ struct X12PurchaseOrderAssembler {
             self.scope = .summary
         }
         switch self.scope {
-        case .summary: self.summarySegment(located)
+        case .summary:
+            self.reader.summarySegment(
+                located, counts: &self.counts, totals: &self.totals, extensions: &self.extensions)
         case .line, .lineNote, .lineParty: self.lineSegment(located)
         case .header, .headerNote, .headerParty: self.headerSegment(located)
         }
@@ -89,9 +90,9 @@ struct X12PurchaseOrderAssembler {
         if let implementationReference { self.extensions["ST03"] = implementationReference }
         guard self.sawBEG, let number = self.number, let orderDate = self.orderDate else {
             if !self.sawBEG {
-                self.finding(.error, .mandatorySegmentMissing, "the 850 has no BEG segment", nil, nil)
+                self.reader.finding(.error, .mandatorySegmentMissing, "the 850 has no BEG segment", nil, nil)
             }
-            return X12PurchaseOrderDecoding(order: nil, findings: self.findings)
+            return X12PurchaseOrderDecoding(order: nil, findings: self.reader.findings)
         }
         let order = PurchaseOrder(
             envelope: self.envelope, purpose: self.purpose ?? .original, orderType: self.orderType ?? "",
@@ -101,14 +102,7 @@ struct X12PurchaseOrderAssembler {
             paymentTerms: self.paymentTerms, fob: self.fob, carriers: self.carriers,
             allowancesCharges: self.allowancesCharges, notes: self.notes, lines: self.lines, totals: self.totals,
             extensions: self.extensions)
-        return X12PurchaseOrderDecoding(order: order, findings: self.findings)
-    }
-
-    private static func occurrence(_ counts: inout [String: Int], _ path: String, _ id: String) -> String {
-        let key = path + id
-        let count = counts[key, default: 0] + 1
-        counts[key] = count
-        return X12ExtensionAddress.segment(path, id, count)
+        return X12PurchaseOrderDecoding(order: order, findings: self.reader.findings)
     }
 
     // MARK: Header
@@ -117,26 +111,18 @@ struct X12PurchaseOrderAssembler {
         let id = located.segment.id
         switch self.scope {
         case .headerNote(let index) where Self.noteMembers.contains(id):
-            let address = Self.occurrence(&self.counts, "N9[\(index + 1)]/", id)
-            var note = self.notes[index]
-            var extensions = self.extensions
-            self.extensions = Extensions()
-            self.noteMember(located, address: address, note: &note, extensions: &extensions)
-            self.notes[index] = note
-            self.extensions = extensions
+            let address = X12SegmentReader.occurrence(&self.counts, "N9[\(index + 1)]/", id)
+            self.reader.noteMember(
+                located, address: address, note: &self.notes[index], extensions: &self.extensions)
             return
         case .headerParty(let index) where Self.headerPartyMembers.contains(id):
-            let address = Self.occurrence(&self.counts, "N1[\(index + 1)]/", id)
-            var party = self.parties[index]
-            var extensions = self.extensions
-            self.extensions = Extensions()
-            self.partyMember(located, address: address, party: &party, extensions: &extensions)
-            self.parties[index] = party
-            self.extensions = extensions
+            let address = X12SegmentReader.occurrence(&self.counts, "N1[\(index + 1)]/", id)
+            self.reader.partyMember(
+                located, address: address, party: &self.parties[index], extensions: &self.extensions)
             return
         default: self.scope = .header
         }
-        let address = Self.occurrence(&self.counts, "", id)
+        let address = X12SegmentReader.occurrence(&self.counts, "", id)
         var cursor = X12ElementCursor(located.segment)
         let isFirst = address.hasSuffix("[1]")
         switch id {
@@ -144,8 +130,8 @@ struct X12PurchaseOrderAssembler {
         case "CUR" where isFirst:
             cursor.take(1, ifEqualTo: "BY")
             self.currency = cursor.text(2).map { CurrencyCode(rawValue: $0) }
-        case "REF": self.references.append(self.reference(&cursor, located))
-        case "PER": self.contacts.append(self.contact(&cursor, located))
+        case "REF": self.references.append(self.reader.reference(&cursor, located))
+        case "PER": self.contacts.append(self.reader.contact(&cursor, located))
         case "FOB" where isFirst:
             guard let fob = self.fobTerms(&cursor, located) else { return self.whole(cursor, address) }
             self.fob = fob
@@ -154,14 +140,14 @@ struct X12PurchaseOrderAssembler {
             self.allowancesCharges.append(charge)
         case "ITD": self.paymentTerms.append(self.terms(&cursor, located))
         case "DTM":
-            guard let date = self.qualifiedDate(&cursor, located) else { return self.whole(cursor, address) }
+            guard let date = self.reader.qualifiedDate(&cursor, located) else { return self.whole(cursor, address) }
             self.dates.append(date)
         case "TD5": self.carriers.append(self.carrier(&cursor, located))
         case "N9":
-            self.notes.append(self.note(&cursor, located))
+            self.notes.append(self.reader.note(&cursor, located))
             self.scope = .headerNote(self.notes.count - 1)
         case "N1":
-            self.parties.append(self.party(&cursor, located))
+            self.parties.append(self.reader.party(&cursor, located))
             self.scope = .headerParty(self.parties.count - 1)
         default: return self.whole(cursor, address)
         }
@@ -174,11 +160,11 @@ struct X12PurchaseOrderAssembler {
 
     private mutating func beginning(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) {
         self.sawBEG = true
-        self.purpose = cursor.text(1).map { self.coded(X12Codes.purpose, $0, located, 1) }
-        self.orderType = cursor.text(2).map { self.coded(X12Codes.orderType, $0, located, 2) }
+        self.purpose = cursor.text(1).map { self.reader.coded(X12Codes.purpose, $0, located, 1) }
+        self.orderType = cursor.text(2).map { self.reader.coded(X12Codes.orderType, $0, located, 2) }
         self.number = cursor.text(3)
         self.releaseNumber = cursor.text(4)
-        self.orderDate = self.date(&cursor, 5, located)
+        self.orderDate = self.reader.date(&cursor, 5, located)
         if let agreement = cursor.text(6) {
             if self.orderType == .release {
                 self.blanketOrderNumber = agreement
@@ -187,10 +173,11 @@ struct X12PurchaseOrderAssembler {
             }
         }
         if self.number == nil {
-            self.finding(.error, .mandatoryElementMissing, "BEG03 (purchase order number) is missing", located, 3)
+            self.reader.finding(
+                .error, .mandatoryElementMissing, "BEG03 (purchase order number) is missing", located, 3)
         }
         if self.orderDate == nil, cursor.peek(5) == nil {
-            self.finding(.error, .mandatoryElementMissing, "BEG05 (purchase order date) is missing", located, 5)
+            self.reader.finding(.error, .mandatoryElementMissing, "BEG05 (purchase order date) is missing", located, 5)
         }
     }
 
@@ -198,18 +185,19 @@ struct X12PurchaseOrderAssembler {
 
     private mutating func startLine(_ located: X12LocatedSegment) {
         var cursor = X12ElementCursor(located.segment)
-        let address = Self.occurrence(&self.lineCounts, "", "PO1")
+        let address = X12SegmentReader.occurrence(&self.lineCounts, "", "PO1")
         let lineNumber = cursor.text(1)
-        let quantity = self.decimal(&cursor, 2, located)
+        let quantity = self.reader.decimal(&cursor, 2, located)
         if quantity == nil {
-            self.finding(.warning, .mandatoryElementMissing, "PO102 (quantity) is missing; 0 assumed", located, 2)
+            self.reader.finding(
+                .warning, .mandatoryElementMissing, "PO102 (quantity) is missing; 0 assumed", located, 2)
         }
-        let unit = cursor.text(3).map { self.coded(X12Codes.unitOfMeasure, $0, located, 3) } ?? ""
-        let price = self.decimal(&cursor, 4, located)
-        let basis = cursor.text(5).map { self.coded(X12Codes.priceBasis, $0, located, 5) }
+        let unit = cursor.text(3).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 3) } ?? ""
+        let price = self.reader.decimal(&cursor, 4, located)
+        let basis = cursor.text(5).map { self.reader.coded(X12Codes.priceBasis, $0, located, 5) }
         var line = PurchaseOrderLine(
             lineNumber: lineNumber, quantity: quantity ?? 0, unit: unit, unitPrice: price, priceBasis: basis)
-        line.items = self.itemIdentifiers(&cursor, from: 6, located)
+        line.items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elements.count, located)
         cursor.recordLeftovers(at: address, in: &line.extensions)
         self.line = line
     }
@@ -225,16 +213,17 @@ struct X12PurchaseOrderAssembler {
         let id = located.segment.id
         switch self.scope {
         case .lineNote(let index) where Self.noteMembers.contains(id):
-            let address = Self.occurrence(&self.lineCounts, "N9[\(index + 1)]/", id)
-            self.noteMember(located, address: address, note: &line.notes[index], extensions: &line.extensions)
+            let address = X12SegmentReader.occurrence(&self.lineCounts, "N9[\(index + 1)]/", id)
+            self.reader.noteMember(located, address: address, note: &line.notes[index], extensions: &line.extensions)
             return
         case .lineParty(let index) where Self.linePartyMembers.contains(id):
-            let address = Self.occurrence(&self.lineCounts, "N1[\(index + 1)]/", id)
-            self.partyMember(located, address: address, party: &line.parties[index], extensions: &line.extensions)
+            let address = X12SegmentReader.occurrence(&self.lineCounts, "N1[\(index + 1)]/", id)
+            self.reader.partyMember(
+                located, address: address, party: &line.parties[index], extensions: &line.extensions)
             return
         default: self.scope = .line
         }
-        let address = Self.occurrence(&self.lineCounts, "", id)
+        let address = X12SegmentReader.occurrence(&self.lineCounts, "", id)
         var cursor = X12ElementCursor(located.segment)
         switch id {
         case "PID":
@@ -244,8 +233,8 @@ struct X12PurchaseOrderAssembler {
             line.descriptions.append(ItemDescription(text, language: cursor.text(9)))
         case "PO4" where address.hasSuffix("[1]"):
             line.pack = PackDetails(
-                pack: self.decimal(&cursor, 1, located), size: self.decimal(&cursor, 2, located),
-                sizeUnit: cursor.text(3).map { self.coded(X12Codes.unitOfMeasure, $0, located, 3) },
+                pack: self.reader.decimal(&cursor, 1, located), size: self.reader.decimal(&cursor, 2, located),
+                sizeUnit: cursor.text(3).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 3) },
                 packagingCode: cursor.text(4))
         case "SDQ": line.destinations += self.destinations(&cursor, located)
         case "SCH":
@@ -258,120 +247,28 @@ struct X12PurchaseOrderAssembler {
                 return cursor.recordWhole(at: address, in: &line.extensions)
             }
             line.allowancesCharges.append(charge)
-        case "REF": line.references.append(self.reference(&cursor, located))
+        case "REF": line.references.append(self.reader.reference(&cursor, located))
         case "DTM":
-            guard let date = self.qualifiedDate(&cursor, located) else {
+            guard let date = self.reader.qualifiedDate(&cursor, located) else {
                 return cursor.recordWhole(at: address, in: &line.extensions)
             }
             line.dates.append(date)
         case "N9":
-            line.notes.append(self.note(&cursor, located))
+            line.notes.append(self.reader.note(&cursor, located))
             self.scope = .lineNote(line.notes.count - 1)
         case "N1":
-            line.parties.append(self.party(&cursor, located))
+            line.parties.append(self.reader.party(&cursor, located))
             self.scope = .lineParty(line.parties.count - 1)
         default: return cursor.recordWhole(at: address, in: &line.extensions)
         }
         cursor.recordLeftovers(at: address, in: &line.extensions)
     }
 
-    // MARK: Summary
-
-    private mutating func summarySegment(_ located: X12LocatedSegment) {
-        let id = located.segment.id
-        var cursor = X12ElementCursor(located.segment)
-        if id == "CTT", self.counts["CTT"] == nil {
-            let address = Self.occurrence(&self.counts, "", id)
-            var totals = self.totals ?? OrderTotals()
-            if let text = cursor.peek(1), let count = Int(text) {
-                cursor.take(1)
-                totals.lineCount = count
-            }
-            totals.hashTotal = self.decimal(&cursor, 2, located)
-            self.totals = totals
-            cursor.recordLeftovers(at: address, in: &self.extensions)
-            return
-        }
-        let address = Self.occurrence(&self.counts, "CTT[1]/", id)
-        if id == "AMT", address.hasSuffix("[1]"), cursor.peek(1) == "TT", let amount = self.decimal(&cursor, 2, located)
-        {
-            cursor.take(1)
-            var totals = self.totals ?? OrderTotals()
-            totals.amount = amount
-            self.totals = totals
-            cursor.recordLeftovers(at: address, in: &self.extensions)
-            return
-        }
-        cursor.recordWhole(at: address, in: &self.extensions)
-    }
-
-    // MARK: Loops shared by header and lines
-
-    private mutating func noteMember(
-        _ located: X12LocatedSegment, address: String, note: inout Note, extensions: inout Extensions
-    ) {
-        var cursor = X12ElementCursor(located.segment)
-        let textPosition: Int
-        switch located.segment.id {
-        case "MSG": textPosition = 1
-        case "MTX": textPosition = 2
-        default: return cursor.recordWhole(at: address, in: &extensions)
-        }
-        guard let text = cursor.text(textPosition) else { return cursor.recordWhole(at: address, in: &extensions) }
-        note.lines.append(text)
-        cursor.recordLeftovers(at: address, in: &extensions)
-    }
-
-    private mutating func partyMember(
-        _ located: X12LocatedSegment, address: String, party: inout Party, extensions: inout Extensions
-    ) {
-        var cursor = X12ElementCursor(located.segment)
-        switch located.segment.id {
-        case "N2":
-            for position in 1...2 { if let name = cursor.text(position) { party.additionalNames.append(name) } }
-        case "N3":
-            var address = party.address ?? Address()
-            for position in 1...2 { if let line = cursor.text(position) { address.lines.append(line) } }
-            party.address = address
-        case "N4" where address.hasSuffix("[1]"):
-            var postal = party.address ?? Address()
-            postal.city = cursor.text(1)
-            postal.stateOrProvince = cursor.text(2)
-            postal.postalCode = cursor.text(3)
-            postal.country = cursor.text(4)
-            postal.countrySubdivision = cursor.text(7)
-            party.address = postal
-        case "REF": party.references.append(self.reference(&cursor, located))
-        case "PER": party.contacts.append(self.contact(&cursor, located))
-        default: return cursor.recordWhole(at: address, in: &extensions)
-        }
-        cursor.recordLeftovers(at: address, in: &extensions)
-    }
-
     // MARK: Segments
-
-    private mutating func reference(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Reference {
-        let qualifier = cursor.text(1).map { self.coded(X12Codes.referenceQualifier, $0, located, 1) } ?? ""
-        return Reference(qualifier, cursor.text(2), description: cursor.text(3))
-    }
-
-    private mutating func contact(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Contact {
-        var contact = Contact(
-            function: cursor.text(1).map { self.coded(X12Codes.contactFunction, $0, located, 1) },
-            name: cursor.text(2))
-        for position in [3, 5, 7] {
-            guard let code = cursor.peek(position), let value = cursor.peek(position + 1) else { continue }
-            cursor.take(position)
-            cursor.take(position + 1)
-            contact.communications.append(
-                Communication(self.coded(X12Codes.communicationKind, code, located, position), value))
-        }
-        return contact
-    }
 
     private mutating func fobTerms(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> FOBTerms? {
         guard let code = cursor.text(1) else { return nil }
-        var terms = FOBTerms(paymentMethod: self.coded(X12Codes.shipmentPaymentMethod, code, located, 1))
+        var terms = FOBTerms(paymentMethod: self.reader.coded(X12Codes.shipmentPaymentMethod, code, located, 1))
         terms.locationQualifier = cursor.text(2)
         terms.locationDescription = cursor.text(3)
         if cursor.peek(4) == "01", let incoterms = cursor.peek(5) {
@@ -386,16 +283,17 @@ struct X12PurchaseOrderAssembler {
         _ cursor: inout X12ElementCursor, _ located: X12LocatedSegment
     ) -> AllowanceCharge? {
         guard let indicator = cursor.text(1) else { return nil }
-        var charge = AllowanceCharge(indicator: self.coded(X12Codes.allowanceChargeIndicator, indicator, located, 1))
+        var charge = AllowanceCharge(
+            indicator: self.reader.coded(X12Codes.allowanceChargeIndicator, indicator, located, 1))
         charge.code = cursor.text(2)
         if let text = cursor.peek(5), let amount = X12Text.implied(text, decimals: 2) {
             cursor.take(5)
             charge.amount = amount
         }
-        if cursor.peek(6) == nil { charge.percent = self.decimal(&cursor, 7, located) }
-        charge.rate = self.decimal(&cursor, 8, located)
-        charge.unit = cursor.text(9).map { self.coded(X12Codes.unitOfMeasure, $0, located, 9) }
-        charge.quantity = self.decimal(&cursor, 10, located)
+        if cursor.peek(6) == nil { charge.percent = self.reader.decimal(&cursor, 7, located) }
+        charge.rate = self.reader.decimal(&cursor, 8, located)
+        charge.unit = cursor.text(9).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 9) }
+        charge.quantity = self.reader.decimal(&cursor, 10, located)
         charge.handling = cursor.text(12)
         charge.reference = cursor.text(13)
         charge.description = cursor.text(15)
@@ -404,13 +302,13 @@ struct X12PurchaseOrderAssembler {
 
     private mutating func terms(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> PaymentTerms {
         var terms = PaymentTerms()
-        terms.termsType = cursor.text(1).map { self.coded(X12Codes.paymentTermsType, $0, located, 1) }
-        terms.basisDate = cursor.text(2).map { self.coded(X12Codes.termsBasisDate, $0, located, 2) }
-        terms.discountPercent = self.decimal(&cursor, 3, located)
-        terms.discountDueDate = self.date(&cursor, 4, located)
-        terms.discountDays = self.integer(&cursor, 5, located)
-        terms.netDueDate = self.date(&cursor, 6, located)
-        terms.netDays = self.integer(&cursor, 7, located)
+        terms.termsType = cursor.text(1).map { self.reader.coded(X12Codes.paymentTermsType, $0, located, 1) }
+        terms.basisDate = cursor.text(2).map { self.reader.coded(X12Codes.termsBasisDate, $0, located, 2) }
+        terms.discountPercent = self.reader.decimal(&cursor, 3, located)
+        terms.discountDueDate = self.reader.date(&cursor, 4, located)
+        terms.discountDays = self.reader.integer(&cursor, 5, located)
+        terms.netDueDate = self.reader.date(&cursor, 6, located)
+        terms.netDays = self.reader.integer(&cursor, 7, located)
         if let text = cursor.peek(8), let amount = X12Text.implied(text, decimals: 2) {
             cursor.take(8)
             terms.discountAmount = amount
@@ -419,80 +317,30 @@ struct X12PurchaseOrderAssembler {
         return terms
     }
 
-    private mutating func qualifiedDate(
-        _ cursor: inout X12ElementCursor, _ located: X12LocatedSegment
-    ) -> QualifiedDate? {
-        guard let code = cursor.peek(1), let text = cursor.peek(2) else { return nil }
-        guard let date = X12Text.date(text) else {
-            self.finding(.warning, .invalidElementDate, "DTM02 '\(text)' is not a date (CCYYMMDD)", located, 2)
-            return nil
-        }
-        cursor.take(1)
-        cursor.take(2)
-        var time: TimeOfDay?
-        if let text = cursor.peek(3), let value = X12Text.time(text) {
-            cursor.take(3)
-            time = value
-        }
-        return QualifiedDate(
-            self.coded(X12Codes.dateKind, code, located, 1), date, time: time,
-            zone: cursor.text(4).map { TimeZoneDesignator(rawValue: $0) })
-    }
-
     private mutating func carrier(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> CarrierRouting {
         var routing = CarrierRouting(routingSequence: cursor.text(1))
         if let qualifier = cursor.peek(2), let code = cursor.peek(3) {
             cursor.take(2)
             cursor.take(3)
             routing.carrier = PartyIdentifier(
-                self.coded(X12Codes.partyIdentifierQualifier, qualifier, located, 2), code)
+                self.reader.coded(X12Codes.partyIdentifierQualifier, qualifier, located, 2), code)
         }
-        routing.transportMethod = cursor.text(4).map { self.coded(X12Codes.transportMethod, $0, located, 4) }
+        routing.transportMethod = cursor.text(4).map { self.reader.coded(X12Codes.transportMethod, $0, located, 4) }
         routing.carrierName = cursor.text(5)
         for position in 12...14 {
             guard let code = cursor.peek(position) else { break }
             cursor.take(position)
-            routing.serviceLevels.append(self.coded(X12Codes.serviceLevel, code, located, position))
+            routing.serviceLevels.append(self.reader.coded(X12Codes.serviceLevel, code, located, position))
         }
         return routing
-    }
-
-    private mutating func note(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Note {
-        Note(
-            kind: cursor.text(1).map { self.coded(X12Codes.noteKind, $0, located, 1, warn: false) },
-            title: cursor.text(2), lines: [])
-    }
-
-    private mutating func party(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Party {
-        var party = Party(role: cursor.text(1).map { self.coded(X12Codes.partyRole, $0, located, 1) } ?? "")
-        party.name = cursor.text(2)
-        if let qualifier = cursor.peek(3), let code = cursor.peek(4) {
-            cursor.take(3)
-            cursor.take(4)
-            party.identifiers.append(
-                PartyIdentifier(self.coded(X12Codes.partyIdentifierQualifier, qualifier, located, 3), code))
-        }
-        return party
-    }
-
-    private mutating func itemIdentifiers(
-        _ cursor: inout X12ElementCursor, from start: Int, _ located: X12LocatedSegment
-    ) -> [ItemIdentifier] {
-        var items: [ItemIdentifier] = []
-        for position in stride(from: start, to: located.segment.elements.count, by: 2) {
-            guard let code = cursor.peek(position), let value = cursor.peek(position + 1) else { continue }
-            cursor.take(position)
-            cursor.take(position + 1)
-            items.append(ItemIdentifier(self.coded(X12Codes.itemIdentifierKind, code, located, position), value))
-        }
-        return items
     }
 
     private mutating func destinations(
         _ cursor: inout X12ElementCursor, _ located: X12LocatedSegment
     ) -> [DestinationQuantity] {
-        let unit = cursor.text(1).map { self.coded(X12Codes.unitOfMeasure, $0, located, 1) } ?? ""
-        let qualifier = cursor.text(2).map { self.coded(X12Codes.partyIdentifierQualifier, $0, located, 2) } ?? ""
+        let unit = cursor.text(1).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 1) } ?? ""
+        let qualifier =
+            cursor.text(2).map { self.reader.coded(X12Codes.partyIdentifierQualifier, $0, located, 2) } ?? ""
         var result: [DestinationQuantity] = []
         for position in stride(from: 3, through: 21, by: 2) {
             guard let location = cursor.peek(position), let text = cursor.peek(position + 1),
@@ -509,7 +357,7 @@ struct X12PurchaseOrderAssembler {
     private mutating func schedule(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> ScheduleLine? {
         guard let text = cursor.peek(1), let quantity = X12Text.decimal(text) else { return nil }
         cursor.take(1)
-        let unit = cursor.text(2).map { self.coded(X12Codes.unitOfMeasure, $0, located, 2) } ?? ""
+        let unit = cursor.text(2).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 2) } ?? ""
         var schedule = ScheduleLine(quantity: quantity, unit: unit, dates: [])
         for start in [5, 8] {
             guard let code = cursor.peek(start), let text = cursor.peek(start + 1), let date = X12Text.date(text)
@@ -522,79 +370,11 @@ struct X12PurchaseOrderAssembler {
                 time = value
             }
             schedule.dates.append(
-                QualifiedDate(self.coded(X12Codes.dateKind, code, located, start), date, time: time))
+                QualifiedDate(self.reader.coded(X12Codes.dateKind, code, located, start), date, time: time))
         }
         schedule.reference = cursor.text(11)
         schedule.lineNumber = cursor.text(12)
         return schedule
     }
 
-    // MARK: Values
-
-    private mutating func coded<Value: CodedValue>(
-        _ list: X12CodeList<Value>, _ code: String, _ located: X12LocatedSegment, _ position: Int, warn: Bool = true
-    ) -> Value {
-        let (value, isNamed) = list.value(code)
-        if !isNamed, warn {
-            self.finding(
-                .warning, .invalidCode,
-                "\(located.segment.id)\(X12ExtensionAddress.element(position)) code '\(code)' has no Porter name; kept as sent",
-                located, position, value: code)
-        }
-        return value
-    }
-
-    private mutating func decimal(
-        _ cursor: inout X12ElementCursor, _ position: Int, _ located: X12LocatedSegment
-    ) -> DecimalNumber? {
-        guard let text = cursor.peek(position) else { return nil }
-        guard let number = X12Text.decimal(text) else {
-            self.finding(
-                .warning, "invalidNumber",
-                "\(located.segment.id)\(X12ExtensionAddress.element(position)) '\(text)' is not a number", located,
-                position, value: text)
-            return nil
-        }
-        cursor.take(position)
-        return number
-    }
-
-    private mutating func integer(
-        _ cursor: inout X12ElementCursor, _ position: Int, _ located: X12LocatedSegment
-    ) -> Int? {
-        guard let text = cursor.peek(position) else { return nil }
-        guard let number = Int(text) else {
-            self.finding(
-                .warning, "invalidNumber",
-                "\(located.segment.id)\(X12ExtensionAddress.element(position)) '\(text)' is not a whole number",
-                located, position, value: text)
-            return nil
-        }
-        cursor.take(position)
-        return number
-    }
-
-    private mutating func date(
-        _ cursor: inout X12ElementCursor, _ position: Int, _ located: X12LocatedSegment
-    ) -> CalendarDate? {
-        guard let text = cursor.peek(position) else { return nil }
-        guard let date = X12Text.date(text) else {
-            self.finding(
-                .warning, .invalidElementDate,
-                "\(located.segment.id)\(X12ExtensionAddress.element(position)) '\(text)' is not a date (CCYYMMDD)",
-                located, position, value: text)
-            return nil
-        }
-        cursor.take(position)
-        return date
-    }
-
-    private mutating func finding(
-        _ severity: X12Finding.Severity, _ code: X12Finding.Code, _ message: String, _ located: X12LocatedSegment?,
-        _ element: Int?, value: String? = nil
-    ) {
-        self.findings.append(
-            X12Finding(
-                severity, code, message, value: value, location: self.context.location(located, element: element)))
-    }
 }

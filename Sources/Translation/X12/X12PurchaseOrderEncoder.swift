@@ -28,7 +28,7 @@ public struct X12PurchaseOrderEncoder: Sendable {
     ) throws(X12Error) {
         let version = self.version(for: order)
         var emitter = X12SegmentEmitter(
-            index: X12ExtensionAddress.Index(order.extensions), usesMTX: (Int(version.prefix(3)) ?? 4) >= 5)
+            index: X12ExtensionAddress.Index(order.extensions), usesMTX: X12InterchangeEncoding.isFiveOrLater(version))
         try writer.beginTransaction(
             "850", implementationReference: order.extensions["ST03"],
             controlNumber: controlNumber ?? order.envelope.transactionControlNumber)
@@ -49,32 +49,12 @@ public struct X12PurchaseOrderEncoder: Sendable {
     public func encodeInterchange(
         _ order: PurchaseOrder, delimiters: X12Delimiters = .standard, lineEnding: X12Writer.LineEnding = .lf
     ) throws(X12Error) -> [UInt8] {
-        let envelope = order.envelope
-        let version = self.version(for: order)
-        let isFiveOrLater = (Int(version.prefix(3)) ?? 4) >= 5
-        let sink = MemoryByteSink()
-        var writer = try X12Writer(
-            sink: sink, delimiters: delimiters, lineEnding: lineEnding, controlNumbers: SequentialControlNumbers())
-        let date = envelope.date?.date ?? order.orderDate.date
-        let time = envelope.date?.time.map(X12Text.timeText) ?? "0000"
-        let fullDate = X12Text.dateText(date)
-        try writer.beginInterchange(
-            X12InterchangeEnvelope(
-                senderQualifier: envelope.sender.qualifier ?? "ZZ", senderID: envelope.sender.id,
-                receiverQualifier: envelope.receiver.qualifier ?? "ZZ", receiverID: envelope.receiver.id,
-                date: String(fullDate.dropFirst(2)), time: String(time.prefix(4)),
-                version: envelope.interchangeVersion ?? (isFiveOrLater ? "00501" : "00401"),
-                acknowledgmentRequested: envelope.acknowledgmentRequested ?? false,
-                usage: X12Codes.usage.code(envelope.usage),
-                controlNumber: envelope.interchangeControlNumber.flatMap { UInt64($0) }))
-        try writer.beginGroup(
-            X12GroupEnvelope(
-                functionalIdentifier: "PO", senderCode: envelope.applicationSender ?? envelope.sender.id,
-                receiverCode: envelope.applicationReceiver ?? envelope.receiver.id, date: fullDate, time: time,
-                version: version, controlNumber: envelope.groupControlNumber.flatMap { UInt64($0) }))
-        try self.write(order, to: &writer)
-        try writer.endGroup()
-        try writer.endInterchange()
-        return sink.bytes
+        try X12InterchangeEncoding.encode(
+            order.envelope, version: self.version(for: order),
+            fallbackDate: order.orderDate.date,
+            functionalIdentifier: "PO", delimiters: delimiters, lineEnding: lineEnding
+        ) { (writer: inout X12Writer) throws(X12Error) in
+            try self.write(order, to: &writer)
+        }
     }
 }

@@ -2,6 +2,8 @@ import Orders
 import X12
 
 /// Writes the segments of one 850, laying what `extensions` kept over the typed values.
+///
+/// Its loops (N9, N1), PO1, CTT and segment writing are shared with ``X12OrderAcknowledgmentEmitter``.
 struct X12SegmentEmitter {
     var index: X12ExtensionAddress.Index
     let usesMTX: Bool
@@ -31,26 +33,16 @@ struct X12SegmentEmitter {
         try self.series("", "DTM", order.dates.map(Self.date), to: &writer)
         try self.series("", "TD5", order.carriers.map(Self.carrier), to: &writer)
         try self.unplaced(under: "", except: Self.headerTyped, to: &writer)
-        for (position, note) in order.notes.enumerated() {
-            try self.note(note, address: "N9[\(position + 1)]", to: &writer)
-        }
-        for (position, party) in order.parties.enumerated() {
-            try self.party(party, address: "N1[\(position + 1)]", to: &writer)
-        }
+        try self.notes(order.notes, to: &writer)
+        try self.parties(order.parties, to: &writer)
     }
 
     mutating func line(_ line: PurchaseOrderLine, to writer: inout X12Writer) throws(X12Error) {
-        var po1: [String?] = [
-            line.lineNumber, line.quantity.text, X12Codes.unitOfMeasure.code(line.unit), line.unitPrice?.text,
-            line.priceBasis.map(X12Codes.priceBasis.code),
-        ]
-        // Items fill the pairs from PO106 on, around any pair kept in extensions (where it was sent).
-        let kept = self.index.positions(at: "PO1[1]")
-        for item in line.items {
-            while kept.contains(po1.count + 1) || kept.contains(po1.count + 2) { po1 += [nil, nil] }
-            po1 += [X12Codes.itemIdentifierKind.code(item.kind), item.value]
-        }
-        try self.series("", "PO1", [po1], to: &writer)
+        try self.po1(
+            [
+                line.lineNumber, line.quantity.text, X12Codes.unitOfMeasure.code(line.unit), line.unitPrice?.text,
+                line.priceBasis.map(X12Codes.priceBasis.code),
+            ], items: line.items, to: &writer)
         try self.series(
             "", "PID", line.descriptions.map { ["F", nil, nil, nil, $0.text, nil, nil, nil, $0.language] },
             to: &writer)
@@ -61,16 +53,28 @@ struct X12SegmentEmitter {
         try self.series("", "DTM", line.dates.map(Self.date), to: &writer)
         try self.series("", "SCH", line.schedules.map(Self.schedule), to: &writer)
         try self.unplaced(under: "", except: Self.lineTyped, to: &writer)
-        for (position, note) in line.notes.enumerated() {
-            try self.note(note, address: "N9[\(position + 1)]", to: &writer)
-        }
-        for (position, party) in line.parties.enumerated() {
-            try self.party(party, address: "N1[\(position + 1)]", to: &writer)
-        }
+        try self.notes(line.notes, to: &writer)
+        try self.parties(line.parties, to: &writer)
     }
 
     mutating func summary(_ order: PurchaseOrder, to writer: inout X12Writer) throws(X12Error) {
-        let totals = order.totals
+        try self.totals(order.totals, to: &writer)
+    }
+
+    /// PO1 from its first five elements, the items filling the pairs from PO106 on.
+    mutating func po1(_ elements: [String?], items: [ItemIdentifier], to writer: inout X12Writer) throws(X12Error) {
+        var po1 = elements
+        // Items fill the pairs from PO106 on, around any pair kept in extensions (where it was sent).
+        let kept = self.index.positions(at: "PO1[1]")
+        for item in items {
+            while kept.contains(po1.count + 1) || kept.contains(po1.count + 2) { po1 += [nil, nil] }
+            po1 += [X12Codes.itemIdentifierKind.code(item.kind), item.value]
+        }
+        try self.series("", "PO1", [po1], to: &writer)
+    }
+
+    /// CTT and `AMT*TT` under it, with what else was kept under CTT.
+    mutating func totals(_ totals: OrderTotals?, to writer: inout X12Writer) throws(X12Error) {
         var ctt: [[String?]] = []
         if let totals, totals.lineCount != nil || totals.hashTotal != nil {
             ctt = [[totals.lineCount.map { String($0) }, totals.hashTotal?.text]]
@@ -82,7 +86,21 @@ struct X12SegmentEmitter {
 
     // MARK: Loops
 
-    private mutating func note(_ note: Note, address: String, to writer: inout X12Writer) throws(X12Error) {
+    /// The N9 loops, in order.
+    mutating func notes(_ notes: [Note], to writer: inout X12Writer) throws(X12Error) {
+        for (position, note) in notes.enumerated() {
+            try self.note(note, address: "N9[\(position + 1)]", to: &writer)
+        }
+    }
+
+    /// The N1 loops, in order.
+    mutating func parties(_ parties: [Party], to writer: inout X12Writer) throws(X12Error) {
+        for (position, party) in parties.enumerated() {
+            try self.party(party, address: "N1[\(position + 1)]", to: &writer)
+        }
+    }
+
+    mutating func note(_ note: Note, address: String, to writer: inout X12Writer) throws(X12Error) {
         try self.emit(
             "N9", self.index.overlay(Self.values([note.kind.map(X12Codes.noteKind.code), note.title]), at: address),
             to: &writer)
@@ -92,7 +110,7 @@ struct X12SegmentEmitter {
         try self.unplaced(under: path, except: [id], to: &writer)
     }
 
-    private mutating func party(_ party: Party, address: String, to writer: inout X12Writer) throws(X12Error) {
+    mutating func party(_ party: Party, address: String, to writer: inout X12Writer) throws(X12Error) {
         let identifier = party.identifiers.first
         try self.emit(
             "N1",
@@ -125,14 +143,14 @@ struct X12SegmentEmitter {
     // MARK: Writing
 
     /// Writes the typed occurrences of one segment, with any kept whole in their places.
-    private mutating func series(
+    mutating func series(
         _ path: String, _ id: String, _ typed: [[String?]], to writer: inout X12Writer
     ) throws(X12Error) {
         try self.series(path, id, typed.map { elements in { _ in elements } }, to: &writer)
     }
 
     /// Writes the typed occurrences of one segment, each built knowing which positions `extensions` fills.
-    private mutating func series(
+    mutating func series(
         _ path: String, _ id: String, _ typed: [(Set<Int>) -> [String?]], to writer: inout X12Writer
     ) throws(X12Error) {
         var next = 0
@@ -153,7 +171,7 @@ struct X12SegmentEmitter {
     }
 
     /// Writes the segments kept whole under `path` whose identifiers have no typed place there.
-    private mutating func unplaced(
+    mutating func unplaced(
         under path: String, except typed: Set<String>, to writer: inout X12Writer
     ) throws(X12Error) {
         for kept in self.index.wholeSegments(under: path) where !typed.contains(kept.id) {
@@ -161,27 +179,27 @@ struct X12SegmentEmitter {
         }
     }
 
-    private func emit(_ id: String, _ elements: [X12Value], to writer: inout X12Writer) throws(X12Error) {
+    func emit(_ id: String, _ elements: [X12Value], to writer: inout X12Writer) throws(X12Error) {
         guard elements.contains(where: { !$0.isEmpty }) else { return }
         try writer.beginSegment(id)
         for element in elements { writer.appendElement(element) }
         try writer.endSegment()
     }
 
-    private static func values(_ texts: [String?]) -> [X12Value] { texts.map { .simple($0 ?? "") } }
+    static func values(_ texts: [String?]) -> [X12Value] { texts.map { .simple($0 ?? "") } }
 
     // MARK: Segments
 
-    private static func pairs(_ texts: [String]) -> [[String?]] {
+    static func pairs(_ texts: [String]) -> [[String?]] {
         stride(from: 0, to: texts.count, by: 2).map { Array(texts[$0..<min($0 + 2, texts.count)]) }
     }
 
-    private static func reference(_ reference: Reference) -> [String?] {
+    static func reference(_ reference: Reference) -> [String?] {
         [X12Codes.referenceQualifier.code(reference.qualifier), reference.value, reference.description]
     }
 
     /// PER, its communications in the pairs from PER03 on that `extensions` does not fill.
-    private static func contact(_ contact: Contact) -> (Set<Int>) -> [String?] {
+    static func contact(_ contact: Contact) -> (Set<Int>) -> [String?] {
         { kept in
             var elements: [String?] = [contact.function.map(X12Codes.contactFunction.code), contact.name]
             for communication in contact.communications {
@@ -219,7 +237,7 @@ struct X12SegmentEmitter {
         ]
     }
 
-    private static func date(_ date: QualifiedDate) -> [String?] {
+    static func date(_ date: QualifiedDate) -> [String?] {
         [
             X12Codes.dateKind.code(date.kind), X12Text.dateText(date.date), date.time.map(X12Text.timeText),
             date.zone?.rawValue,

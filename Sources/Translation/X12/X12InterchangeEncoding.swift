@@ -1,0 +1,45 @@
+import Orders
+import X12
+
+/// The interchange around one set, shared by ``X12PurchaseOrderEncoder`` and ``X12OrderAcknowledgmentEncoder``.
+enum X12InterchangeEncoding {
+    /// Whether `version` (`004010`, `005010`, …) is 005 or later; N9 text then goes in MTX, not MSG.
+    static func isFiveOrLater(_ version: String) -> Bool { (Int(version.prefix(3)) ?? 4) >= 5 }
+
+    /// Writes ISA and GS built from `envelope`, the set `body` writes, then GE and IEA, and returns the bytes.
+    ///
+    /// Missing envelope values fall back: qualifiers `ZZ`, `fallbackDate` for the envelope date, `0000` for the
+    /// time, the writer's numbering for control numbers.
+    static func encode(
+        _ envelope: Envelope, version: String, fallbackDate: @autoclosure () -> CalendarDate,
+        functionalIdentifier: String, delimiters: X12Delimiters, lineEnding: X12Writer.LineEnding,
+        body: (inout X12Writer) throws(X12Error) -> Void
+    ) throws(X12Error) -> [UInt8] {
+        let isFiveOrLater = Self.isFiveOrLater(version)
+        let sink = MemoryByteSink()
+        var writer = try X12Writer(
+            sink: sink, delimiters: delimiters, lineEnding: lineEnding, controlNumbers: SequentialControlNumbers())
+        let date = envelope.date?.date ?? fallbackDate()
+        let time = envelope.date?.time.map(X12Text.timeText) ?? "0000"
+        let fullDate = X12Text.dateText(date)
+        try writer.beginInterchange(
+            X12InterchangeEnvelope(
+                senderQualifier: envelope.sender.qualifier ?? "ZZ", senderID: envelope.sender.id,
+                receiverQualifier: envelope.receiver.qualifier ?? "ZZ", receiverID: envelope.receiver.id,
+                date: String(fullDate.dropFirst(2)), time: String(time.prefix(4)),
+                version: envelope.interchangeVersion ?? (isFiveOrLater ? "00501" : "00401"),
+                acknowledgmentRequested: envelope.acknowledgmentRequested ?? false,
+                usage: X12Codes.usage.code(envelope.usage),
+                controlNumber: envelope.interchangeControlNumber.flatMap { UInt64($0) }))
+        try writer.beginGroup(
+            X12GroupEnvelope(
+                functionalIdentifier: functionalIdentifier,
+                senderCode: envelope.applicationSender ?? envelope.sender.id,
+                receiverCode: envelope.applicationReceiver ?? envelope.receiver.id, date: fullDate, time: time,
+                version: version, controlNumber: envelope.groupControlNumber.flatMap { UInt64($0) }))
+        try body(&writer)
+        try writer.endGroup()
+        try writer.endInterchange()
+        return sink.bytes
+    }
+}

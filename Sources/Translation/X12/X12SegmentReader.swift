@@ -1,0 +1,235 @@
+import Orders
+import X12
+
+/// The reading shared by the 850 and 855 assemblers: segments met in both (REF, PER, DTM, N9 and N1 loops, CTT and
+/// AMT), element values (codes, numbers, dates) and the findings they raise, and occurrence addresses for extensions.
+struct X12SegmentReader {
+    let context: X12FindingContext
+    private(set) var findings: [X12Finding] = []
+
+    init(context: X12FindingContext) { self.context = context }
+
+    /// The address of the next occurrence of `id` under `path`, counted in `counts`.
+    static func occurrence(_ counts: inout [String: Int], _ path: String, _ id: String) -> String {
+        let key = path + id
+        let count = counts[key, default: 0] + 1
+        counts[key] = count
+        return X12ExtensionAddress.segment(path, id, count)
+    }
+
+    // MARK: Summary
+
+    /// CTT (the first) and the first `AMT*TT` under it into `totals`; anything else under CTT kept whole.
+    mutating func summarySegment(
+        _ located: X12LocatedSegment, counts: inout [String: Int], totals: inout OrderTotals?,
+        extensions: inout Extensions
+    ) {
+        let id = located.segment.id
+        var cursor = X12ElementCursor(located.segment)
+        if id == "CTT", counts["CTT"] == nil {
+            let address = Self.occurrence(&counts, "", id)
+            var current = totals ?? OrderTotals()
+            if let text = cursor.peek(1), let count = Int(text) {
+                cursor.take(1)
+                current.lineCount = count
+            }
+            current.hashTotal = self.decimal(&cursor, 2, located)
+            totals = current
+            cursor.recordLeftovers(at: address, in: &extensions)
+            return
+        }
+        let address = Self.occurrence(&counts, "CTT[1]/", id)
+        if id == "AMT", address.hasSuffix("[1]"), cursor.peek(1) == "TT", let amount = self.decimal(&cursor, 2, located)
+        {
+            cursor.take(1)
+            var current = totals ?? OrderTotals()
+            current.amount = amount
+            totals = current
+            cursor.recordLeftovers(at: address, in: &extensions)
+            return
+        }
+        cursor.recordWhole(at: address, in: &extensions)
+    }
+
+    // MARK: Loops shared by header and lines
+
+    mutating func noteMember(
+        _ located: X12LocatedSegment, address: String, note: inout Note, extensions: inout Extensions
+    ) {
+        var cursor = X12ElementCursor(located.segment)
+        let textPosition: Int
+        switch located.segment.id {
+        case "MSG": textPosition = 1
+        case "MTX": textPosition = 2
+        default: return cursor.recordWhole(at: address, in: &extensions)
+        }
+        guard let text = cursor.text(textPosition) else { return cursor.recordWhole(at: address, in: &extensions) }
+        note.lines.append(text)
+        cursor.recordLeftovers(at: address, in: &extensions)
+    }
+
+    mutating func partyMember(
+        _ located: X12LocatedSegment, address: String, party: inout Party, extensions: inout Extensions
+    ) {
+        var cursor = X12ElementCursor(located.segment)
+        switch located.segment.id {
+        case "N2":
+            for position in 1...2 { if let name = cursor.text(position) { party.additionalNames.append(name) } }
+        case "N3":
+            var postal = party.address ?? Address()
+            for position in 1...2 { if let line = cursor.text(position) { postal.lines.append(line) } }
+            party.address = postal
+        case "N4" where address.hasSuffix("[1]"):
+            var postal = party.address ?? Address()
+            postal.city = cursor.text(1)
+            postal.stateOrProvince = cursor.text(2)
+            postal.postalCode = cursor.text(3)
+            postal.country = cursor.text(4)
+            postal.countrySubdivision = cursor.text(7)
+            party.address = postal
+        case "REF": party.references.append(self.reference(&cursor, located))
+        case "PER": party.contacts.append(self.contact(&cursor, located))
+        default: return cursor.recordWhole(at: address, in: &extensions)
+        }
+        cursor.recordLeftovers(at: address, in: &extensions)
+    }
+
+    // MARK: Segments
+
+    mutating func reference(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Reference {
+        let qualifier = cursor.text(1).map { self.coded(X12Codes.referenceQualifier, $0, located, 1) } ?? ""
+        return Reference(qualifier, cursor.text(2), description: cursor.text(3))
+    }
+
+    mutating func contact(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Contact {
+        var contact = Contact(
+            function: cursor.text(1).map { self.coded(X12Codes.contactFunction, $0, located, 1) },
+            name: cursor.text(2))
+        for position in [3, 5, 7] {
+            guard let code = cursor.peek(position), let value = cursor.peek(position + 1) else { continue }
+            cursor.take(position)
+            cursor.take(position + 1)
+            contact.communications.append(
+                Communication(self.coded(X12Codes.communicationKind, code, located, position), value))
+        }
+        return contact
+    }
+
+    mutating func qualifiedDate(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> QualifiedDate? {
+        guard let code = cursor.peek(1), let text = cursor.peek(2) else { return nil }
+        guard let date = X12Text.date(text) else {
+            self.finding(.warning, .invalidElementDate, "DTM02 '\(text)' is not a date (CCYYMMDD)", located, 2)
+            return nil
+        }
+        cursor.take(1)
+        cursor.take(2)
+        var time: TimeOfDay?
+        if let text = cursor.peek(3), let value = X12Text.time(text) {
+            cursor.take(3)
+            time = value
+        }
+        return QualifiedDate(
+            self.coded(X12Codes.dateKind, code, located, 1), date, time: time,
+            zone: cursor.text(4).map { TimeZoneDesignator(rawValue: $0) })
+    }
+
+    mutating func note(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Note {
+        Note(
+            kind: cursor.text(1).map { self.coded(X12Codes.noteKind, $0, located, 1, warn: false) },
+            title: cursor.text(2), lines: [])
+    }
+
+    mutating func party(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Party {
+        var party = Party(role: cursor.text(1).map { self.coded(X12Codes.partyRole, $0, located, 1) } ?? "")
+        party.name = cursor.text(2)
+        if let qualifier = cursor.peek(3), let code = cursor.peek(4) {
+            cursor.take(3)
+            cursor.take(4)
+            party.identifiers.append(
+                PartyIdentifier(self.coded(X12Codes.partyIdentifierQualifier, qualifier, located, 3), code))
+        }
+        return party
+    }
+
+    /// The qualifier/identifier pairs from `start` up to (not including) `end`; a pair missing either half is left
+    /// for extensions.
+    mutating func itemIdentifiers(
+        _ cursor: inout X12ElementCursor, from start: Int, to end: Int, _ located: X12LocatedSegment
+    ) -> [ItemIdentifier] {
+        var items: [ItemIdentifier] = []
+        for position in stride(from: start, to: end, by: 2) {
+            guard let code = cursor.peek(position), let value = cursor.peek(position + 1) else { continue }
+            cursor.take(position)
+            cursor.take(position + 1)
+            items.append(ItemIdentifier(self.coded(X12Codes.itemIdentifierKind, code, located, position), value))
+        }
+        return items
+    }
+
+    // MARK: Values
+
+    mutating func coded<Value: CodedValue>(
+        _ list: X12CodeList<Value>, _ code: String, _ located: X12LocatedSegment, _ position: Int, warn: Bool = true
+    ) -> Value {
+        let (value, isNamed) = list.value(code)
+        if !isNamed, warn {
+            self.finding(
+                .warning, .invalidCode,
+                "\(located.segment.id)\(X12ExtensionAddress.element(position)) code '\(code)' has no Porter name; kept as sent",
+                located, position, value: code)
+        }
+        return value
+    }
+
+    mutating func decimal(
+        _ cursor: inout X12ElementCursor, _ position: Int, _ located: X12LocatedSegment
+    ) -> DecimalNumber? {
+        guard let text = cursor.peek(position) else { return nil }
+        guard let number = X12Text.decimal(text) else {
+            self.finding(
+                .warning, "invalidNumber",
+                "\(located.segment.id)\(X12ExtensionAddress.element(position)) '\(text)' is not a number", located,
+                position, value: text)
+            return nil
+        }
+        cursor.take(position)
+        return number
+    }
+
+    mutating func integer(_ cursor: inout X12ElementCursor, _ position: Int, _ located: X12LocatedSegment) -> Int? {
+        guard let text = cursor.peek(position) else { return nil }
+        guard let number = Int(text) else {
+            self.finding(
+                .warning, "invalidNumber",
+                "\(located.segment.id)\(X12ExtensionAddress.element(position)) '\(text)' is not a whole number",
+                located, position, value: text)
+            return nil
+        }
+        cursor.take(position)
+        return number
+    }
+
+    mutating func date(
+        _ cursor: inout X12ElementCursor, _ position: Int, _ located: X12LocatedSegment
+    ) -> CalendarDate? {
+        guard let text = cursor.peek(position) else { return nil }
+        guard let date = X12Text.date(text) else {
+            self.finding(
+                .warning, .invalidElementDate,
+                "\(located.segment.id)\(X12ExtensionAddress.element(position)) '\(text)' is not a date (CCYYMMDD)",
+                located, position, value: text)
+            return nil
+        }
+        cursor.take(position)
+        return date
+    }
+
+    mutating func finding(
+        _ severity: X12Finding.Severity, _ code: X12Finding.Code, _ message: String, _ located: X12LocatedSegment?,
+        _ element: Int?, value: String? = nil
+    ) {
+        self.findings.append(
+            X12Finding(
+                severity, code, message, value: value, location: self.context.location(located, element: element)))
+    }
+}
