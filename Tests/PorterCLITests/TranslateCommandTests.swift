@@ -6,6 +6,7 @@ import Testing
     static let retail = "Fixtures/x12/850/004010-retail-sdq.edi"
     static let retailJSON = "Fixtures/json/850/004010-retail-sdq.json"
     static let acknowledgment = "Fixtures/x12/855/004010-accepted.edi"
+    static let shipNotice = "Fixtures/x12/856/004010-standard-carton.edi"
 
     static func withTemporaryFolder(_ body: (URL) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "porter-translate-\(UUID().uuidString)")
@@ -54,12 +55,31 @@ import Testing
     @Test func unsupportedSetsAreWarningsNotFailures() throws {
         try Self.withTemporaryFolder { folder in
             let mixed = folder.appending(path: "mixed.edi")
-            try (try Self.fixture(Self.retail) + (try Self.fixture(Self.acknowledgment))).write(to: mixed)
+            try (try Self.fixture(Self.retail) + (try Self.fixture(Self.shipNotice))).write(to: mixed)
             let result = try PorterProcess.run(["translate", mixed.path, "--to", "json"])
             #expect(result.status == 0, "\(result.standardError)")
             #expect(result.standardOutput.split(separator: "\n").count == 1)
-            #expect(result.standardError.contains("855"))
+            #expect(result.standardError.contains("856"))
             #expect(result.standardError.contains("not supported yet"))
+        }
+    }
+
+    @Test func acknowledgmentsTranslateBothWays() throws {
+        try Self.withTemporaryFolder { folder in
+            let json = try PorterProcess.run(["translate", "Fixtures/x12/855/004010-changes.edi", "--to", "json"])
+            #expect(json.status == 0, "\(json.standardError)")
+            #expect(
+                json.standardOutput
+                    == String(decoding: try Self.fixture("Fixtures/json/855/004010-changes.json"), as: UTF8.self))
+            let jsonFile = folder.appending(path: "ack.jsonl")
+            try Data(json.standardOutput.utf8).write(to: jsonFile)
+            let x12 = try PorterProcess.run(["translate", jsonFile.path, "--to", "x12"])
+            #expect(x12.status == 0, "\(x12.standardError)")
+            #expect(x12.standardOutput.contains("BAK*"))
+            let x12File = folder.appending(path: "ack.x12")
+            try Data(x12.standardOutput.utf8).write(to: x12File)
+            let again = try PorterProcess.run(["translate", x12File.path, "--to", "json"])
+            #expect(again.standardOutput == json.standardOutput)
         }
     }
 

@@ -5,12 +5,13 @@ import X12
 
 /// `porter translate FILE... --to json|x12`: X12 to Porter's canonical JSON and back.
 ///
-/// The input format is detected per file. Only purchase orders (850) are translated for now; other documents are
+/// The input format is detected per file. Purchase orders (850) and acknowledgments (855) are translated for now;
+/// other documents are
 /// skipped with a warning and do not fail the run.
 struct TranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "translate",
-        abstract: "Translate X12 purchase orders (850) to Porter JSON, and Porter JSON to X12.",
+        abstract: "Translate X12 purchase orders (850) and acknowledgments (855) to Porter JSON, and back.",
         discussion: """
             The format of each FILE (or - for standard input) is detected: X12 (ISA, in ASCII, UTF-8, UTF-16 or \
             EBCDIC) or Porter JSON (one document, an array, or JSON Lines). Only purchase orders are translated for \
@@ -116,20 +117,32 @@ struct TranslateCommand: ParsableCommand {
             bytes.append(UInt8(ascii: "\n"))
             try destination.write(bytes, name: "\(source)-\(Self.number(document)).json")
         case .x12:
-            guard case .purchaseOrder(var order) = document else {
+            let bytes: [UInt8]
+            switch document {
+            case .purchaseOrder(var order):
+                try self.prepare(&order.envelope)
+                bytes = try X12PurchaseOrderEncoder(version: self.version?.rawValue).encodeInterchange(order)
+            case .orderAcknowledgment(var acknowledgment):
+                try self.prepare(&acknowledgment.envelope)
+                bytes = try X12OrderAcknowledgmentEncoder(version: self.version?.rawValue)
+                    .encodeInterchange(acknowledgment)
+            default:
                 printError(
                     "porter translate: \(file): warning: \(Self.label(document)) cannot be written as X12 yet; skipped")
                 return
             }
-            self.applyOverrides(to: &order.envelope)
-            if order.envelope.sender.id.isEmpty {
-                throw X12Error(.invalidValue, "the envelope has no sender; give --sender QUALIFIER:ID")
-            }
-            if order.envelope.receiver.id.isEmpty {
-                throw X12Error(.invalidValue, "the envelope has no receiver; give --receiver QUALIFIER:ID")
-            }
-            let bytes = try X12PurchaseOrderEncoder(version: self.version?.rawValue).encodeInterchange(order)
-            try destination.write(bytes, name: "\(source)-\(TranslateOutput.safeName(order.number)).x12")
+            try destination.write(bytes, name: "\(source)-\(Self.number(document)).x12")
+        }
+    }
+
+    /// Applies the overrides and checks that the envelope names both parties.
+    private func prepare(_ envelope: inout Envelope) throws {
+        self.applyOverrides(to: &envelope)
+        if envelope.sender.id.isEmpty {
+            throw X12Error(.invalidValue, "the envelope has no sender; give --sender QUALIFIER:ID")
+        }
+        if envelope.receiver.id.isEmpty {
+            throw X12Error(.invalidValue, "the envelope has no receiver; give --receiver QUALIFIER:ID")
         }
     }
 
@@ -151,14 +164,21 @@ struct TranslateCommand: ParsableCommand {
 
     /// `purchaseOrder PO-1`, for messages.
     static func label(_ document: BusinessDocument) -> String {
-        if case .purchaseOrder(let order) = document { return "purchaseOrder \(order.number)" }
-        return document.kind.rawValue
+        switch document {
+        case .purchaseOrder(let order): return "purchaseOrder \(order.number)"
+        case .orderAcknowledgment(let acknowledgment): return "orderAcknowledgment \(acknowledgment.orderNumber)"
+        default: return document.kind.rawValue
+        }
     }
 
     /// The part of an output file name that tells documents apart.
     static func number(_ document: BusinessDocument) -> String {
-        if case .purchaseOrder(let order) = document { return TranslateOutput.safeName(order.number) }
-        return document.kind.rawValue
+        switch document {
+        case .purchaseOrder(let order): return TranslateOutput.safeName(order.number)
+        case .orderAcknowledgment(let acknowledgment):
+            return TranslateOutput.safeName(acknowledgment.orderNumber) + "-855"
+        default: return document.kind.rawValue
+        }
     }
 
     // MARK: Input
@@ -227,7 +247,7 @@ struct TranslateReading {
         var reader = X12Reader(source: source, configuration: X12Reader.Configuration(sourceName: name))
         var interchange: X12InterchangeHeader?
         var group: X12GroupHeader?
-        var decoder: X12PurchaseOrderDecoder?
+        var decoder: SetDecoder?
         var setFailed = false
         while let event = try reader.next() {
             switch event {
@@ -235,16 +255,26 @@ struct TranslateReading {
             case .groupStart(let header): group = header
             case .transactionStart(let header):
                 setFailed = false
-                if header.identifier != "850" {
+                guard ["850", "855"].contains(header.identifier) else {
                     printError(
                         "porter translate: \(name): warning: transaction set \(header.identifier) "
                             + "(ST02 \(header.controlNumber)) is not supported yet; skipped")
-                } else if let interchange, let group {
-                    decoder = X12PurchaseOrderDecoder(
-                        interchange: interchange, group: group, transaction: header, sourceName: name)
-                } else {
-                    self.fail("transaction set 850 (ST02 \(header.controlNumber)) is outside an interchange or group")
+                    break
                 }
+                guard let interchange, let group else {
+                    self.fail(
+                        "transaction set \(header.identifier) (ST02 \(header.controlNumber)) is outside an interchange or group"
+                    )
+                    break
+                }
+                decoder =
+                    header.identifier == "850"
+                    ? .order(
+                        X12PurchaseOrderDecoder(
+                            interchange: interchange, group: group, transaction: header, sourceName: name))
+                    : .acknowledgment(
+                        X12OrderAcknowledgmentDecoder(
+                            interchange: interchange, group: group, transaction: header, sourceName: name))
             case .segment(let segment): decoder?.add(segment)
             case .finding(let finding):
                 guard finding.severity != .info else { break }
@@ -262,19 +292,48 @@ struct TranslateReading {
         if let current = decoder { self.finish(current, setFailed: setFailed) }
     }
 
-    private mutating func finish(_ decoder: X12PurchaseOrderDecoder, setFailed: Bool) {
+    /// The decoder of the set being read: 850 or 855.
+    enum SetDecoder {
+        case order(X12PurchaseOrderDecoder)
+        case acknowledgment(X12OrderAcknowledgmentDecoder)
+
+        mutating func add(_ segment: X12Segment) {
+            switch self {
+            case .order(var decoder):
+                decoder.add(segment)
+                self = .order(decoder)
+            case .acknowledgment(var decoder):
+                decoder.add(segment)
+                self = .acknowledgment(decoder)
+            }
+        }
+
+        /// The document, or `nil`, with the decoder's findings.
+        func decode() -> (document: BusinessDocument?, findings: [X12Finding]) {
+            switch self {
+            case .order(let decoder):
+                let result = decoder.decode()
+                return (result.order.map { .purchaseOrder($0) }, result.findings)
+            case .acknowledgment(let decoder):
+                let result = decoder.decode()
+                return (result.acknowledgment.map { .orderAcknowledgment($0) }, result.findings)
+            }
+        }
+    }
+
+    private mutating func finish(_ decoder: SetDecoder, setFailed: Bool) {
         let result = decoder.decode()
         var failed = setFailed
         for finding in result.findings where finding.severity != .info {
             printError("porter translate: \(finding.description)")
             if finding.severity == .error { failed = true }
         }
-        guard let order = result.order, !failed else {
+        guard let document = result.document, !failed else {
             self.failed = true
-            printError("porter translate: \(self.file): a purchase order could not be translated; skipped")
+            printError("porter translate: \(self.file): a transaction set could not be translated; skipped")
             return
         }
-        self.documents.append(.purchaseOrder(order))
+        self.documents.append(document)
     }
 }
 
