@@ -64,6 +64,25 @@ import Testing
         }
     }
 
+    @Test func changesTranslateBothWays() throws {
+        try Self.withTemporaryFolder { folder in
+            let json = try PorterProcess.run(["translate", "Fixtures/x12/860/004010-change.edi", "--to", "json"])
+            #expect(json.status == 0, "\(json.standardError)")
+            #expect(
+                json.standardOutput
+                    == String(decoding: try Self.fixture("Fixtures/json/860/004010-change.json"), as: UTF8.self))
+            let jsonFile = folder.appending(path: "change.jsonl")
+            try Data(json.standardOutput.utf8).write(to: jsonFile)
+            let x12 = try PorterProcess.run(["translate", jsonFile.path, "--to", "x12"])
+            #expect(x12.status == 0, "\(x12.standardError)")
+            #expect(x12.standardOutput.contains("BCH*"))
+            let x12File = folder.appending(path: "change.x12")
+            try Data(x12.standardOutput.utf8).write(to: x12File)
+            let again = try PorterProcess.run(["translate", x12File.path, "--to", "json"])
+            #expect(again.standardOutput == json.standardOutput)
+        }
+    }
+
     @Test func acknowledgmentsTranslateBothWays() throws {
         try Self.withTemporaryFolder { folder in
             let json = try PorterProcess.run(["translate", "Fixtures/x12/855/004010-changes.edi", "--to", "json"])

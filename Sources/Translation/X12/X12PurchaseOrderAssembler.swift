@@ -2,32 +2,28 @@ import Orders
 import X12
 
 /// The state of decoding one 850: where in the set the next segment falls, and what has been built so far.
+///
+/// The header (but its BEG), its N9 and N1 loops and the summary are read by ``X12DocumentHeaderState``.
 struct X12PurchaseOrderAssembler {
     /// Where the segments being read belong.
     private enum Scope {
         case header
-        case headerNote(Int)
-        case headerParty(Int)
         case line
         case lineNote(Int)
         case lineParty(Int)
         case summary
     }
 
-    static let noteMembers: Set<String> = ["DTM", "MSG", "MTX", "PWK", "EFI", "MEA"]
-    static let headerPartyMembers: Set<String> = [
-        "N2", "N3", "N4", "NX2", "REF", "PER", "SI", "FOB", "TD1", "TD5", "TD3", "TD4", "PKG", "IN2",
-    ]
-    static let linePartyMembers: Set<String> = headerPartyMembers.union(["QTY", "DTM", "SCH", "LDT", "MAN"])
+    static let noteMembers = X12DocumentHeaderState.noteMembers
+    static let linePartyMembers = X12DocumentHeaderState.linePartyMembers
 
     var implementationReference: String?
     private var reader: X12SegmentReader
     private var scope = Scope.header
-    private var counts: [String: Int] = [:]
+    private var header: X12DocumentHeaderState
     private var lineCounts: [String: Int] = [:]
     private var sawBEG = false
 
-    private var envelope: Envelope
     private var purpose: Purpose?
     private var orderType: OrderType?
     private var number: String?
@@ -35,23 +31,11 @@ struct X12PurchaseOrderAssembler {
     private var blanketOrderNumber: String?
     private var contractNumber: String?
     private var orderDate: CalendarDate?
-    private var currency: CurrencyCode?
-    private var dates: [QualifiedDate] = []
-    private var parties: [Party] = []
-    private var contacts: [Contact] = []
-    private var references: [Reference] = []
-    private var paymentTerms: [PaymentTerms] = []
-    private var fob: FOBTerms?
-    private var carriers: [CarrierRouting] = []
-    private var allowancesCharges: [AllowanceCharge] = []
-    private var notes: [Note] = []
     private var lines: [PurchaseOrderLine] = []
-    private var totals: OrderTotals?
-    private var extensions = Extensions()
     private var line: PurchaseOrderLine?
 
     init(envelope: Envelope, context: X12FindingContext, implementationReference: String?) {
-        self.envelope = envelope
+        self.header = X12DocumentHeaderState(envelope: envelope, readsTerms: true)
         self.reader = X12SegmentReader(context: context)
         self.implementationReference = implementationReference
     }
@@ -72,11 +56,9 @@ struct X12PurchaseOrderAssembler {
             self.scope = .summary
         }
         switch self.scope {
-        case .summary:
-            self.reader.summarySegment(
-                located, counts: &self.counts, totals: &self.totals, extensions: &self.extensions)
+        case .summary: self.header.summary(located, reader: &self.reader)
         case .line, .lineNote, .lineParty: self.lineSegment(located)
-        case .header, .headerNote, .headerParty: self.headerSegment(located)
+        case .header: self.headerSegment(located)
         }
     }
 
@@ -87,75 +69,35 @@ struct X12PurchaseOrderAssembler {
 
     mutating func finish() -> X12PurchaseOrderDecoding {
         self.closeLine()
-        if let implementationReference { self.extensions["ST03"] = implementationReference }
+        if let implementationReference { self.header.extensions["ST03"] = implementationReference }
         guard self.sawBEG, let number = self.number, let orderDate = self.orderDate else {
             if !self.sawBEG {
                 self.reader.finding(.error, .mandatorySegmentMissing, "the 850 has no BEG segment", nil, nil)
             }
             return X12PurchaseOrderDecoding(order: nil, findings: self.reader.findings)
         }
+        let header = self.header
         let order = PurchaseOrder(
-            envelope: self.envelope, purpose: self.purpose ?? .original, orderType: self.orderType ?? "",
+            envelope: header.envelope, purpose: self.purpose ?? .original, orderType: self.orderType ?? "",
             number: number, releaseNumber: self.releaseNumber, blanketOrderNumber: self.blanketOrderNumber,
-            contractNumber: self.contractNumber, orderDate: DateTime(date: orderDate), currency: self.currency,
-            dates: self.dates, parties: self.parties, contacts: self.contacts, references: self.references,
-            paymentTerms: self.paymentTerms, fob: self.fob, carriers: self.carriers,
-            allowancesCharges: self.allowancesCharges, notes: self.notes, lines: self.lines, totals: self.totals,
-            extensions: self.extensions)
+            contractNumber: self.contractNumber, orderDate: DateTime(date: orderDate), currency: header.currency,
+            dates: header.dates, parties: header.parties, contacts: header.contacts, references: header.references,
+            paymentTerms: header.paymentTerms, fob: header.fob, carriers: header.carriers,
+            allowancesCharges: header.allowancesCharges, notes: header.notes, lines: self.lines,
+            totals: header.totals, extensions: header.extensions)
         return X12PurchaseOrderDecoding(order: order, findings: self.reader.findings)
     }
 
     // MARK: Header
 
+    /// BEG (the first) here; every other header segment in ``X12DocumentHeaderState``.
     private mutating func headerSegment(_ located: X12LocatedSegment) {
-        let id = located.segment.id
-        switch self.scope {
-        case .headerNote(let index) where Self.noteMembers.contains(id):
-            let address = X12SegmentReader.occurrence(&self.counts, "N9[\(index + 1)]/", id)
-            self.reader.noteMember(
-                located, address: address, note: &self.notes[index], extensions: &self.extensions)
-            return
-        case .headerParty(let index) where Self.headerPartyMembers.contains(id):
-            let address = X12SegmentReader.occurrence(&self.counts, "N1[\(index + 1)]/", id)
-            self.reader.partyMember(
-                located, address: address, party: &self.parties[index], extensions: &self.extensions)
-            return
-        default: self.scope = .header
-        }
-        let address = X12SegmentReader.occurrence(&self.counts, "", id)
+        guard !self.header.process(located, reader: &self.reader) else { return }
+        let address = self.header.address(of: located)
         var cursor = X12ElementCursor(located.segment)
-        let isFirst = address.hasSuffix("[1]")
-        switch id {
-        case "BEG" where isFirst: self.beginning(&cursor, located)
-        case "CUR" where isFirst:
-            cursor.take(1, ifEqualTo: "BY")
-            self.currency = cursor.text(2).map { CurrencyCode(rawValue: $0) }
-        case "REF": self.references.append(self.reader.reference(&cursor, located))
-        case "PER": self.contacts.append(self.reader.contact(&cursor, located))
-        case "FOB" where isFirst:
-            guard let fob = self.fobTerms(&cursor, located) else { return self.whole(cursor, address) }
-            self.fob = fob
-        case "SAC":
-            guard let charge = self.allowanceCharge(&cursor, located) else { return self.whole(cursor, address) }
-            self.allowancesCharges.append(charge)
-        case "ITD": self.paymentTerms.append(self.terms(&cursor, located))
-        case "DTM":
-            guard let date = self.reader.qualifiedDate(&cursor, located) else { return self.whole(cursor, address) }
-            self.dates.append(date)
-        case "TD5": self.carriers.append(self.carrier(&cursor, located))
-        case "N9":
-            self.notes.append(self.reader.note(&cursor, located))
-            self.scope = .headerNote(self.notes.count - 1)
-        case "N1":
-            self.parties.append(self.reader.party(&cursor, located))
-            self.scope = .headerParty(self.parties.count - 1)
-        default: return self.whole(cursor, address)
-        }
-        cursor.recordLeftovers(at: address, in: &self.extensions)
-    }
-
-    private mutating func whole(_ cursor: X12ElementCursor, _ address: String) {
-        cursor.recordWhole(at: address, in: &self.extensions)
+        let placed = located.segment.id == "BEG" && address.hasSuffix("[1]")
+        if placed { self.beginning(&cursor, located) }
+        X12DocumentHeaderState.record(cursor, placed: placed, at: address, in: &self.header.extensions)
     }
 
     private mutating func beginning(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) {
@@ -236,14 +178,14 @@ struct X12PurchaseOrderAssembler {
                 pack: self.reader.decimal(&cursor, 1, located), size: self.reader.decimal(&cursor, 2, located),
                 sizeUnit: cursor.text(3).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 3) },
                 packagingCode: cursor.text(4))
-        case "SDQ": line.destinations += self.destinations(&cursor, located)
+        case "SDQ": line.destinations += self.reader.destinations(&cursor, located)
         case "SCH":
-            guard let schedule = self.schedule(&cursor, located) else {
+            guard let schedule = self.reader.schedule(&cursor, located) else {
                 return cursor.recordWhole(at: address, in: &line.extensions)
             }
             line.schedules.append(schedule)
         case "SAC":
-            guard let charge = self.allowanceCharge(&cursor, located) else {
+            guard let charge = self.reader.allowanceCharge(&cursor, located) else {
                 return cursor.recordWhole(at: address, in: &line.extensions)
             }
             line.allowancesCharges.append(charge)
@@ -263,12 +205,14 @@ struct X12PurchaseOrderAssembler {
         }
         cursor.recordLeftovers(at: address, in: &line.extensions)
     }
+}
 
-    // MARK: Segments
+/// The segments an 850 and an 860 share beyond ``X12SegmentReader``'s own: FOB, SAC, ITD, TD5, SDQ and SCH.
+extension X12SegmentReader {
 
-    private mutating func fobTerms(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> FOBTerms? {
+    mutating func fobTerms(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> FOBTerms? {
         guard let code = cursor.text(1) else { return nil }
-        var terms = FOBTerms(paymentMethod: self.reader.coded(X12Codes.shipmentPaymentMethod, code, located, 1))
+        var terms = FOBTerms(paymentMethod: self.coded(X12Codes.shipmentPaymentMethod, code, located, 1))
         terms.locationQualifier = cursor.text(2)
         terms.locationDescription = cursor.text(3)
         if cursor.peek(4) == "01", let incoterms = cursor.peek(5) {
@@ -279,36 +223,36 @@ struct X12PurchaseOrderAssembler {
         return terms
     }
 
-    private mutating func allowanceCharge(
+    mutating func allowanceCharge(
         _ cursor: inout X12ElementCursor, _ located: X12LocatedSegment
     ) -> AllowanceCharge? {
         guard let indicator = cursor.text(1) else { return nil }
         var charge = AllowanceCharge(
-            indicator: self.reader.coded(X12Codes.allowanceChargeIndicator, indicator, located, 1))
+            indicator: self.coded(X12Codes.allowanceChargeIndicator, indicator, located, 1))
         charge.code = cursor.text(2)
         if let text = cursor.peek(5), let amount = X12Text.implied(text, decimals: 2) {
             cursor.take(5)
             charge.amount = amount
         }
-        if cursor.peek(6) == nil { charge.percent = self.reader.decimal(&cursor, 7, located) }
-        charge.rate = self.reader.decimal(&cursor, 8, located)
-        charge.unit = cursor.text(9).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 9) }
-        charge.quantity = self.reader.decimal(&cursor, 10, located)
+        if cursor.peek(6) == nil { charge.percent = self.decimal(&cursor, 7, located) }
+        charge.rate = self.decimal(&cursor, 8, located)
+        charge.unit = cursor.text(9).map { self.coded(X12Codes.unitOfMeasure, $0, located, 9) }
+        charge.quantity = self.decimal(&cursor, 10, located)
         charge.handling = cursor.text(12)
         charge.reference = cursor.text(13)
         charge.description = cursor.text(15)
         return charge
     }
 
-    private mutating func terms(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> PaymentTerms {
+    mutating func terms(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> PaymentTerms {
         var terms = PaymentTerms()
-        terms.termsType = cursor.text(1).map { self.reader.coded(X12Codes.paymentTermsType, $0, located, 1) }
-        terms.basisDate = cursor.text(2).map { self.reader.coded(X12Codes.termsBasisDate, $0, located, 2) }
-        terms.discountPercent = self.reader.decimal(&cursor, 3, located)
-        terms.discountDueDate = self.reader.date(&cursor, 4, located)
-        terms.discountDays = self.reader.integer(&cursor, 5, located)
-        terms.netDueDate = self.reader.date(&cursor, 6, located)
-        terms.netDays = self.reader.integer(&cursor, 7, located)
+        terms.termsType = cursor.text(1).map { self.coded(X12Codes.paymentTermsType, $0, located, 1) }
+        terms.basisDate = cursor.text(2).map { self.coded(X12Codes.termsBasisDate, $0, located, 2) }
+        terms.discountPercent = self.decimal(&cursor, 3, located)
+        terms.discountDueDate = self.date(&cursor, 4, located)
+        terms.discountDays = self.integer(&cursor, 5, located)
+        terms.netDueDate = self.date(&cursor, 6, located)
+        terms.netDays = self.integer(&cursor, 7, located)
         if let text = cursor.peek(8), let amount = X12Text.implied(text, decimals: 2) {
             cursor.take(8)
             terms.discountAmount = amount
@@ -317,30 +261,30 @@ struct X12PurchaseOrderAssembler {
         return terms
     }
 
-    private mutating func carrier(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> CarrierRouting {
+    mutating func carrier(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> CarrierRouting {
         var routing = CarrierRouting(routingSequence: cursor.text(1))
         if let qualifier = cursor.peek(2), let code = cursor.peek(3) {
             cursor.take(2)
             cursor.take(3)
             routing.carrier = PartyIdentifier(
-                self.reader.coded(X12Codes.partyIdentifierQualifier, qualifier, located, 2), code)
+                self.coded(X12Codes.partyIdentifierQualifier, qualifier, located, 2), code)
         }
-        routing.transportMethod = cursor.text(4).map { self.reader.coded(X12Codes.transportMethod, $0, located, 4) }
+        routing.transportMethod = cursor.text(4).map { self.coded(X12Codes.transportMethod, $0, located, 4) }
         routing.carrierName = cursor.text(5)
         for position in 12...14 {
             guard let code = cursor.peek(position) else { break }
             cursor.take(position)
-            routing.serviceLevels.append(self.reader.coded(X12Codes.serviceLevel, code, located, position))
+            routing.serviceLevels.append(self.coded(X12Codes.serviceLevel, code, located, position))
         }
         return routing
     }
 
-    private mutating func destinations(
+    mutating func destinations(
         _ cursor: inout X12ElementCursor, _ located: X12LocatedSegment
     ) -> [DestinationQuantity] {
-        let unit = cursor.text(1).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 1) } ?? ""
+        let unit = cursor.text(1).map { self.coded(X12Codes.unitOfMeasure, $0, located, 1) } ?? ""
         let qualifier =
-            cursor.text(2).map { self.reader.coded(X12Codes.partyIdentifierQualifier, $0, located, 2) } ?? ""
+            cursor.text(2).map { self.coded(X12Codes.partyIdentifierQualifier, $0, located, 2) } ?? ""
         var result: [DestinationQuantity] = []
         for position in stride(from: 3, through: 21, by: 2) {
             guard let location = cursor.peek(position), let text = cursor.peek(position + 1),
@@ -354,10 +298,10 @@ struct X12PurchaseOrderAssembler {
         return result
     }
 
-    private mutating func schedule(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> ScheduleLine? {
+    mutating func schedule(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> ScheduleLine? {
         guard let text = cursor.peek(1), let quantity = X12Text.decimal(text) else { return nil }
         cursor.take(1)
-        let unit = cursor.text(2).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 2) } ?? ""
+        let unit = cursor.text(2).map { self.coded(X12Codes.unitOfMeasure, $0, located, 2) } ?? ""
         var schedule = ScheduleLine(quantity: quantity, unit: unit, dates: [])
         for start in [5, 8] {
             guard let code = cursor.peek(start), let text = cursor.peek(start + 1), let date = X12Text.date(text)
@@ -370,11 +314,10 @@ struct X12PurchaseOrderAssembler {
                 time = value
             }
             schedule.dates.append(
-                QualifiedDate(self.reader.coded(X12Codes.dateKind, code, located, start), date, time: time))
+                QualifiedDate(self.coded(X12Codes.dateKind, code, located, start), date, time: time))
         }
         schedule.reference = cursor.text(11)
         schedule.lineNumber = cursor.text(12)
         return schedule
     }
-
 }

@@ -211,14 +211,14 @@ struct X12SegmentEmitter {
         }
     }
 
-    private static func fob(_ fob: FOBTerms) -> [String?] {
+    static func fob(_ fob: FOBTerms) -> [String?] {
         [
             X12Codes.shipmentPaymentMethod.code(fob.paymentMethod), fob.locationQualifier, fob.locationDescription,
             fob.incoterms == nil ? nil : "01", fob.incoterms,
         ]
     }
 
-    private static func allowanceCharge(_ charge: AllowanceCharge) -> [String?] {
+    static func allowanceCharge(_ charge: AllowanceCharge) -> [String?] {
         [
             X12Codes.allowanceChargeIndicator.code(charge.indicator), charge.code, nil, nil,
             charge.amount.map { X12Text.impliedText($0, decimals: 2) }, nil, charge.percent?.text, charge.rate?.text,
@@ -227,7 +227,7 @@ struct X12SegmentEmitter {
         ]
     }
 
-    private static func terms(_ terms: PaymentTerms) -> [String?] {
+    static func terms(_ terms: PaymentTerms) -> [String?] {
         [
             terms.termsType.map(X12Codes.paymentTermsType.code), terms.basisDate.map(X12Codes.termsBasisDate.code),
             terms.discountPercent?.text, terms.discountDueDate.map(X12Text.dateText),
@@ -244,7 +244,7 @@ struct X12SegmentEmitter {
         ]
     }
 
-    private static func carrier(_ carrier: CarrierRouting) -> [String?] {
+    static func carrier(_ carrier: CarrierRouting) -> [String?] {
         var elements: [String?] = [
             carrier.routingSequence, carrier.carrier.map { X12Codes.partyIdentifierQualifier.code($0.qualifier) },
             carrier.carrier?.value, carrier.transportMethod.map(X12Codes.transportMethod.code), carrier.carrierName,
@@ -256,11 +256,11 @@ struct X12SegmentEmitter {
         return elements
     }
 
-    private static func pack(_ pack: PackDetails) -> [String?] {
+    static func pack(_ pack: PackDetails) -> [String?] {
         [pack.pack?.text, pack.size?.text, pack.sizeUnit.map(X12Codes.unitOfMeasure.code), pack.packagingCode]
     }
 
-    private static func destinations(_ destinations: [DestinationQuantity]) -> [[String?]] {
+    static func destinations(_ destinations: [DestinationQuantity]) -> [[String?]] {
         var segments: [[String?]] = []
         var current: (unit: UnitOfMeasure, qualifier: PartyIdentifierQualifier, pairs: [String?])?
         for destination in destinations {
@@ -286,7 +286,7 @@ struct X12SegmentEmitter {
         [X12Codes.unitOfMeasure.code(unit), X12Codes.partyIdentifierQualifier.code(qualifier)] + pairs
     }
 
-    private static func schedule(_ schedule: ScheduleLine) -> [String?] {
+    static func schedule(_ schedule: ScheduleLine) -> [String?] {
         var elements: [String?] = [
             schedule.quantity.text, X12Codes.unitOfMeasure.code(schedule.unit), nil, nil,
         ]

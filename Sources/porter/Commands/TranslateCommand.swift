@@ -5,13 +5,14 @@ import X12
 
 /// `porter translate FILE... --to json|x12`: X12 to Porter's canonical JSON and back.
 ///
-/// The input format is detected per file. Purchase orders (850) and acknowledgments (855) are translated for now;
+/// The input format is detected per file. Purchase orders (850), acknowledgments (855) and changes (860) are translated for now;
 /// other documents are
 /// skipped with a warning and do not fail the run.
 struct TranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "translate",
-        abstract: "Translate X12 purchase orders (850) and acknowledgments (855) to Porter JSON, and back.",
+        abstract:
+            "Translate X12 purchase orders (850), acknowledgments (855) and changes (860) to Porter JSON, and back.",
         discussion: """
             The format of each FILE (or - for standard input) is detected: X12 (ISA, in ASCII, UTF-8, UTF-16 or \
             EBCDIC) or Porter JSON (one document, an array, or JSON Lines). Only purchase orders are translated for \
@@ -126,6 +127,9 @@ struct TranslateCommand: ParsableCommand {
                 try self.prepare(&acknowledgment.envelope)
                 bytes = try X12OrderAcknowledgmentEncoder(version: self.version?.rawValue)
                     .encodeInterchange(acknowledgment)
+            case .orderChange(var change):
+                try self.prepare(&change.envelope)
+                bytes = try X12OrderChangeEncoder(version: self.version?.rawValue).encodeInterchange(change)
             default:
                 printError(
                     "porter translate: \(file): warning: \(Self.label(document)) cannot be written as X12 yet; skipped")
@@ -167,6 +171,7 @@ struct TranslateCommand: ParsableCommand {
         switch document {
         case .purchaseOrder(let order): return "purchaseOrder \(order.number)"
         case .orderAcknowledgment(let acknowledgment): return "orderAcknowledgment \(acknowledgment.orderNumber)"
+        case .orderChange(let change): return "orderChange \(change.orderNumber)"
         default: return document.kind.rawValue
         }
     }
@@ -177,6 +182,7 @@ struct TranslateCommand: ParsableCommand {
         case .purchaseOrder(let order): return TranslateOutput.safeName(order.number)
         case .orderAcknowledgment(let acknowledgment):
             return TranslateOutput.safeName(acknowledgment.orderNumber) + "-855"
+        case .orderChange(let change): return TranslateOutput.safeName(change.orderNumber) + "-860"
         default: return document.kind.rawValue
         }
     }
@@ -255,7 +261,7 @@ struct TranslateReading {
             case .groupStart(let header): group = header
             case .transactionStart(let header):
                 setFailed = false
-                guard ["850", "855"].contains(header.identifier) else {
+                guard ["850", "855", "860"].contains(header.identifier) else {
                     printError(
                         "porter translate: \(name): warning: transaction set \(header.identifier) "
                             + "(ST02 \(header.controlNumber)) is not supported yet; skipped")
@@ -267,14 +273,20 @@ struct TranslateReading {
                     )
                     break
                 }
-                decoder =
-                    header.identifier == "850"
-                    ? .order(
+                switch header.identifier {
+                case "850":
+                    decoder = .order(
                         X12PurchaseOrderDecoder(
                             interchange: interchange, group: group, transaction: header, sourceName: name))
-                    : .acknowledgment(
+                case "855":
+                    decoder = .acknowledgment(
                         X12OrderAcknowledgmentDecoder(
                             interchange: interchange, group: group, transaction: header, sourceName: name))
+                default:
+                    decoder = .change(
+                        X12OrderChangeDecoder(
+                            interchange: interchange, group: group, transaction: header, sourceName: name))
+                }
             case .segment(let segment): decoder?.add(segment)
             case .finding(let finding):
                 guard finding.severity != .info else { break }
@@ -292,10 +304,11 @@ struct TranslateReading {
         if let current = decoder { self.finish(current, setFailed: setFailed) }
     }
 
-    /// The decoder of the set being read: 850 or 855.
+    /// The decoder of the set being read: 850, 855 or 860.
     enum SetDecoder {
         case order(X12PurchaseOrderDecoder)
         case acknowledgment(X12OrderAcknowledgmentDecoder)
+        case change(X12OrderChangeDecoder)
 
         mutating func add(_ segment: X12Segment) {
             switch self {
@@ -305,6 +318,9 @@ struct TranslateReading {
             case .acknowledgment(var decoder):
                 decoder.add(segment)
                 self = .acknowledgment(decoder)
+            case .change(var decoder):
+                decoder.add(segment)
+                self = .change(decoder)
             }
         }
 
@@ -317,6 +333,9 @@ struct TranslateReading {
             case .acknowledgment(let decoder):
                 let result = decoder.decode()
                 return (result.acknowledgment.map { .orderAcknowledgment($0) }, result.findings)
+            case .change(let decoder):
+                let result = decoder.decode()
+                return (result.change.map { .orderChange($0) }, result.findings)
             }
         }
     }

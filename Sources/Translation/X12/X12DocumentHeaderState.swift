@@ -1,0 +1,127 @@
+import Orders
+import X12
+
+/// The header and summary an 850, 855 and 860 share while they are decoded: the envelope, the header's currency,
+/// references, contacts, dates, N9 and N1 loops (and, when asked, its FOB, SAC, ITD and TD5), the totals of the
+/// summary and the extensions kept for the document.
+///
+/// Each assembler keeps its own beginning segment (BEG, BAK, BCH) and its line loops, and hands every other header
+/// segment to ``process(_:reader:)``.
+struct X12DocumentHeaderState {
+    /// The loop of the header the segments being read belong to.
+    private enum Loop {
+        case none
+        case note(Int)
+        case party(Int)
+    }
+
+    static let noteMembers: Set<String> = ["DTM", "MSG", "MTX", "PWK", "EFI", "MEA"]
+    static let headerPartyMembers: Set<String> = [
+        "N2", "N3", "N4", "NX2", "REF", "PER", "SI", "FOB", "TD1", "TD5", "TD3", "TD4", "PKG", "IN2",
+    ]
+    static let linePartyMembers: Set<String> = headerPartyMembers.union(["QTY", "DTM", "SCH", "LDT", "MAN"])
+
+    /// The header segments read whatever the document.
+    private static let commonSegments: Set<String> = ["CUR", "REF", "PER", "DTM", "N9", "N1"]
+    /// The header segments of the terms of sale, read only when ``readsTerms``.
+    private static let termsSegments: Set<String> = ["FOB", "SAC", "ITD", "TD5"]
+
+    /// Whether FOB, SAC, ITD and TD5 are read (an 850 and an 860) or kept whole (an 855).
+    let readsTerms: Bool
+    private var loop = Loop.none
+    /// The occurrences of the header's and the summary's segments so far.
+    private(set) var counts: [String: Int] = [:]
+
+    var envelope: Envelope
+    var currency: CurrencyCode?
+    var dates: [QualifiedDate] = []
+    var parties: [Party] = []
+    var contacts: [Contact] = []
+    var references: [Reference] = []
+    var paymentTerms: [PaymentTerms] = []
+    var fob: FOBTerms?
+    var carriers: [CarrierRouting] = []
+    var allowancesCharges: [AllowanceCharge] = []
+    var notes: [Note] = []
+    var totals: OrderTotals?
+    var extensions = Extensions()
+
+    init(envelope: Envelope, readsTerms: Bool) {
+        self.envelope = envelope
+        self.readsTerms = readsTerms
+    }
+
+    /// Reads a header segment this state knows (one of an open N9 or N1 loop, or a common header segment); false,
+    /// having only closed any open loop, for one it does not, which is left to the assembler.
+    mutating func process(_ located: X12LocatedSegment, reader: inout X12SegmentReader) -> Bool {
+        let id = located.segment.id
+        switch self.loop {
+        case .note(let index) where Self.noteMembers.contains(id):
+            let address = X12SegmentReader.occurrence(&self.counts, "N9[\(index + 1)]/", id)
+            reader.noteMember(located, address: address, note: &self.notes[index], extensions: &self.extensions)
+            return true
+        case .party(let index) where Self.headerPartyMembers.contains(id):
+            let address = X12SegmentReader.occurrence(&self.counts, "N1[\(index + 1)]/", id)
+            reader.partyMember(located, address: address, party: &self.parties[index], extensions: &self.extensions)
+            return true
+        default: self.loop = .none
+        }
+        guard Self.commonSegments.contains(id) || (self.readsTerms && Self.termsSegments.contains(id)) else {
+            return false
+        }
+        let address = self.address(of: located)
+        var cursor = X12ElementCursor(located.segment)
+        let isFirst = address.hasSuffix("[1]")
+        var placed = true
+        switch id {
+        case "CUR" where isFirst:
+            cursor.take(1, ifEqualTo: "BY")
+            self.currency = cursor.text(2).map { CurrencyCode(rawValue: $0) }
+        case "REF": self.references.append(reader.reference(&cursor, located))
+        case "PER": self.contacts.append(reader.contact(&cursor, located))
+        case "FOB" where isFirst:
+            self.fob = reader.fobTerms(&cursor, located)
+            placed = self.fob != nil
+        case "SAC": placed = Self.append(reader.allowanceCharge(&cursor, located), to: &self.allowancesCharges)
+        case "ITD": self.paymentTerms.append(reader.terms(&cursor, located))
+        case "DTM": placed = Self.append(reader.qualifiedDate(&cursor, located), to: &self.dates)
+        case "TD5": self.carriers.append(reader.carrier(&cursor, located))
+        case "N9":
+            self.notes.append(reader.note(&cursor, located))
+            self.loop = .note(self.notes.count - 1)
+        case "N1":
+            self.parties.append(reader.party(&cursor, located))
+            self.loop = .party(self.parties.count - 1)
+        default: placed = false
+        }
+        Self.record(cursor, placed: placed, at: address, in: &self.extensions)
+        return true
+    }
+
+    /// The address of the next occurrence of a header segment the assembler reads itself, counted as this state
+    /// counts its own.
+    mutating func address(of located: X12LocatedSegment) -> String {
+        X12SegmentReader.occurrence(&self.counts, "", located.segment.id)
+    }
+
+    /// Reads a segment of the summary (CTT and what follows it).
+    mutating func summary(_ located: X12LocatedSegment, reader: inout X12SegmentReader) {
+        reader.summarySegment(located, counts: &self.counts, totals: &self.totals, extensions: &self.extensions)
+    }
+
+    /// Appends `value` when there is one; whether there was.
+    static func append<Value>(_ value: Value?, to values: inout [Value]) -> Bool {
+        guard let value else { return false }
+        values.append(value)
+        return true
+    }
+
+    /// Keeps what a segment left: its unread elements when it was placed, else the whole segment.
+    static func record(_ cursor: X12ElementCursor, placed: Bool, at address: String, in extensions: inout Extensions) {
+        if placed {
+            cursor.recordLeftovers(at: address, in: &extensions)
+        } else {
+            cursor.recordWhole(at: address, in: &extensions)
+        }
+    }
+}

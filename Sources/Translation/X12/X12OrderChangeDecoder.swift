@@ -1,0 +1,52 @@
+import Orders
+public import X12
+
+/// Turns the segments of one 860 transaction set into an ``OrderChange``.
+///
+/// Feed it the segments an ``X12Reader`` hands out between `transactionStart` and `transactionEnd` (the ST and SE
+/// segments may be included; they are skipped), then call ``decode()``. Values follow `Fixtures/json/README.md`:
+/// BCH → the header fields, the header segments an 850 also has (CUR, REF, PER, FOB, SAC, ITD, DTM, TD5, the N9
+/// and N1 loops) as in an 850, each POC → a ``ChangeLine`` (POC02 its `change`, POC03 the new `quantity`, POC04
+/// `quantityLeftToReceive`, POC06 the new `unitPrice`, POC08 on its `items`) with its loop read as a PO1 loop.
+/// Anything not placed in a typed field is kept in `extensions` under its address, so encoding the change again
+/// loses nothing. Problems are findings, never crashes.
+///
+/// ```swift
+/// var decoder = X12OrderChangeDecoder(interchange: isa, group: gs, transaction: st)
+/// decoder.add(segment)  // for each segment of the set
+/// let result = decoder.decode()
+/// ```
+public struct X12OrderChangeDecoder {
+    private var input: X12TransactionSetInput
+
+    /// Creates a decoder for the set that `transaction` opens, inside `group` and `interchange`.
+    public init(
+        interchange: X12InterchangeHeader, group: X12GroupHeader, transaction: X12TransactionHeader,
+        sourceName: String? = nil
+    ) {
+        self.input = X12TransactionSetInput(
+            interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
+    }
+
+    /// Adds the next segment of the set (copied: the reader's view is valid only until its next event).
+    public mutating func add(_ segment: X12Segment) { self.input.add(segment) }
+
+    /// Adds a segment already copied, with its position in the set (ST is 1).
+    public mutating func add(_ segment: X12OwnedSegment, position: Int) {
+        self.input.add(segment, position: position)
+    }
+
+    /// Decodes the segments added so far.
+    public func decode() -> X12OrderChangeDecoding { self.input.decode(with: X12OrderChangeAssembler.self) }
+
+    /// Reads every 860 in `source` and decodes each.
+    ///
+    /// Sets of other kinds are skipped; reader findings are not included (read with ``X12Reader`` to see them).
+    public static func decodeAll(
+        from source: some ByteSource, sourceName: String? = nil
+    ) throws(X12Error) -> [X12OrderChangeDecoding] {
+        try X12TransactionSetInput.decodeAll("860", from: source, sourceName: sourceName) {
+            $0.decode(with: X12OrderChangeAssembler.self)
+        }
+    }
+}
