@@ -3,15 +3,14 @@ import X12
 
 /// The state of decoding one 855: where in the set the next segment falls, and what has been built so far.
 ///
-/// The header, N9 and N1 loops and the summary are read as in an 850 (``X12PurchaseOrderAssembler``); a PO1 loop
-/// holds the echoed line, and each ACK in it opens an ACK loop (with its DTMs) that becomes one ``ItemStatus``.
-/// The first `CTP*CUP` of a PO1 loop is the confirmed price of its first price-changing status (IP, IC, IE).
+/// The header (but its BAK), its N9 and N1 loops and the summary are read as in an 850, by
+/// ``X12DocumentHeaderState`` (FOB, SAC, ITD and TD5 kept whole); a PO1 loop holds the echoed line, and each ACK in it
+/// opens an ACK loop (with its DTMs) that becomes one ``ItemStatus``. The first `CTP*CUP` of a PO1 loop is the
+/// confirmed price of its first price-changing status (IP, IC, IE).
 struct X12OrderAcknowledgmentAssembler {
     /// Where the segments being read belong.
     private enum Scope {
         case header
-        case headerNote(Int)
-        case headerParty(Int)
         case line
         case lineNote(Int)
         /// An ACK loop: the status it made and the ACK's address.
@@ -19,17 +18,15 @@ struct X12OrderAcknowledgmentAssembler {
         case summary
     }
 
-    static let noteMembers = X12PurchaseOrderAssembler.noteMembers
-    static let headerPartyMembers = X12PurchaseOrderAssembler.headerPartyMembers
+    static let noteMembers = X12DocumentHeaderState.noteMembers
 
     var implementationReference: String?
     private var reader: X12SegmentReader
     private var scope = Scope.header
-    private var counts: [String: Int] = [:]
+    private var header: X12DocumentHeaderState
     private var lineCounts: [String: Int] = [:]
     private var sawBAK = false
 
-    private var envelope: Envelope
     private var purpose: Purpose?
     private var acknowledgmentType: AcknowledgmentType?
     private var orderNumber: String?
@@ -38,21 +35,13 @@ struct X12OrderAcknowledgmentAssembler {
     private var contractNumber: String?
     private var sellerOrderNumber: String?
     private var acknowledgmentDate: CalendarDate?
-    private var currency: CurrencyCode?
-    private var dates: [QualifiedDate] = []
-    private var parties: [Party] = []
-    private var contacts: [Contact] = []
-    private var references: [Reference] = []
-    private var notes: [Note] = []
     private var lines: [AcknowledgmentLine] = []
-    private var totals: OrderTotals?
-    private var extensions = Extensions()
     private var line: AcknowledgmentLine?
     /// The first `CTP*CUP` of the open line, waiting for its status.
     private var pendingPrice: (located: X12LocatedSegment, address: String, price: DecimalNumber)?
 
     init(envelope: Envelope, context: X12FindingContext, implementationReference: String?) {
-        self.envelope = envelope
+        self.header = X12DocumentHeaderState(envelope: envelope, readsTerms: false)
         self.reader = X12SegmentReader(context: context)
         self.implementationReference = implementationReference
     }
@@ -73,11 +62,9 @@ struct X12OrderAcknowledgmentAssembler {
             self.scope = .summary
         }
         switch self.scope {
-        case .summary:
-            self.reader.summarySegment(
-                located, counts: &self.counts, totals: &self.totals, extensions: &self.extensions)
+        case .summary: self.header.summary(located, reader: &self.reader)
         case .line, .lineNote, .acknowledgment: self.lineSegment(located)
-        case .header, .headerNote, .headerParty: self.headerSegment(located)
+        case .header: self.headerSegment(located)
         }
     }
 
@@ -88,65 +75,35 @@ struct X12OrderAcknowledgmentAssembler {
 
     mutating func finish() -> X12OrderAcknowledgmentDecoding {
         self.closeLine()
-        if let implementationReference { self.extensions["ST03"] = implementationReference }
+        if let implementationReference { self.header.extensions["ST03"] = implementationReference }
         guard self.sawBAK, let orderNumber = self.orderNumber else {
             if !self.sawBAK {
                 self.reader.finding(.error, .mandatorySegmentMissing, "the 855 has no BAK segment", nil, nil)
             }
             return X12OrderAcknowledgmentDecoding(acknowledgment: nil, findings: self.reader.findings)
         }
+        let header = self.header
         let acknowledgment = OrderAcknowledgment(
-            envelope: self.envelope, purpose: self.purpose ?? .original,
+            envelope: header.envelope, purpose: self.purpose ?? .original,
             acknowledgmentType: self.acknowledgmentType ?? "", orderNumber: orderNumber,
             orderDate: self.orderDate.map { DateTime(date: $0) }, releaseNumber: self.releaseNumber,
             contractNumber: self.contractNumber, sellerOrderNumber: self.sellerOrderNumber,
-            acknowledgmentDate: self.acknowledgmentDate.map { DateTime(date: $0) }, currency: self.currency,
-            dates: self.dates, parties: self.parties, contacts: self.contacts, references: self.references,
-            notes: self.notes, lines: self.lines, totals: self.totals, extensions: self.extensions)
+            acknowledgmentDate: self.acknowledgmentDate.map { DateTime(date: $0) }, currency: header.currency,
+            dates: header.dates, parties: header.parties, contacts: header.contacts, references: header.references,
+            notes: header.notes, lines: self.lines, totals: header.totals, extensions: header.extensions)
         return X12OrderAcknowledgmentDecoding(acknowledgment: acknowledgment, findings: self.reader.findings)
     }
 
     // MARK: Header
 
+    /// BAK (the first) here; every other header segment in ``X12DocumentHeaderState``.
     private mutating func headerSegment(_ located: X12LocatedSegment) {
-        let id = located.segment.id
-        switch self.scope {
-        case .headerNote(let index) where Self.noteMembers.contains(id):
-            let address = X12SegmentReader.occurrence(&self.counts, "N9[\(index + 1)]/", id)
-            self.reader.noteMember(
-                located, address: address, note: &self.notes[index], extensions: &self.extensions)
-            return
-        case .headerParty(let index) where Self.headerPartyMembers.contains(id):
-            let address = X12SegmentReader.occurrence(&self.counts, "N1[\(index + 1)]/", id)
-            self.reader.partyMember(
-                located, address: address, party: &self.parties[index], extensions: &self.extensions)
-            return
-        default: self.scope = .header
-        }
-        let address = X12SegmentReader.occurrence(&self.counts, "", id)
+        guard !self.header.process(located, reader: &self.reader) else { return }
+        let address = self.header.address(of: located)
         var cursor = X12ElementCursor(located.segment)
-        let isFirst = address.hasSuffix("[1]")
-        switch id {
-        case "BAK" where isFirst: self.beginning(&cursor, located)
-        case "CUR" where isFirst:
-            cursor.take(1, ifEqualTo: "BY")
-            self.currency = cursor.text(2).map { CurrencyCode(rawValue: $0) }
-        case "REF": self.references.append(self.reader.reference(&cursor, located))
-        case "PER": self.contacts.append(self.reader.contact(&cursor, located))
-        case "DTM":
-            guard let date = self.reader.qualifiedDate(&cursor, located) else {
-                return cursor.recordWhole(at: address, in: &self.extensions)
-            }
-            self.dates.append(date)
-        case "N9":
-            self.notes.append(self.reader.note(&cursor, located))
-            self.scope = .headerNote(self.notes.count - 1)
-        case "N1":
-            self.parties.append(self.reader.party(&cursor, located))
-            self.scope = .headerParty(self.parties.count - 1)
-        default: return cursor.recordWhole(at: address, in: &self.extensions)
-        }
-        cursor.recordLeftovers(at: address, in: &self.extensions)
+        let placed = located.segment.id == "BAK" && address.hasSuffix("[1]")
+        if placed { self.beginning(&cursor, located) }
+        X12DocumentHeaderState.record(cursor, placed: placed, at: address, in: &self.header.extensions)
     }
 
     private mutating func beginning(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) {

@@ -3,32 +3,29 @@ import X12
 
 /// The state of decoding one 860: where in the set the next segment falls, and what has been built so far.
 ///
-/// BCH opens the header; the rest of the header, the N9 and N1 loops, the segments of a line's loop and the summary
-/// are read as in an 850 (``X12SegmentReader``), with POC in the place of PO1.
+/// BCH opens the header; the rest of the header, its N9 and N1 loops and the summary are read as in an 850, by
+/// ``X12DocumentHeaderState``, and the segments of a line's loop as in an 850 (``X12SegmentReader``), with POC in the
+/// place of PO1.
 struct X12OrderChangeAssembler: X12TransactionSetAssembler {
     /// Where the segments being read belong.
     private enum Scope {
         case header
-        case headerNote(Int)
-        case headerParty(Int)
         case line
         case lineNote(Int)
         case lineParty(Int)
         case summary
     }
 
-    static let noteMembers = X12PurchaseOrderAssembler.noteMembers
-    static let headerPartyMembers = X12PurchaseOrderAssembler.headerPartyMembers
-    static let linePartyMembers = X12PurchaseOrderAssembler.linePartyMembers
+    static let noteMembers = X12DocumentHeaderState.noteMembers
+    static let linePartyMembers = X12DocumentHeaderState.linePartyMembers
 
     var implementationReference: String?
     private var reader: X12SegmentReader
     private var scope = Scope.header
-    private var counts: [String: Int] = [:]
+    private var header: X12DocumentHeaderState
     private var lineCounts: [String: Int] = [:]
     private var sawBCH = false
 
-    private var envelope: Envelope
     private var purpose: Purpose?
     private var orderType: OrderType?
     private var orderNumber: String?
@@ -38,23 +35,11 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
     private var contractNumber: String?
     private var sellerOrderNumber: String?
     private var changeDate: CalendarDate?
-    private var currency: CurrencyCode?
-    private var dates: [QualifiedDate] = []
-    private var parties: [Party] = []
-    private var contacts: [Contact] = []
-    private var references: [Reference] = []
-    private var paymentTerms: [PaymentTerms] = []
-    private var fob: FOBTerms?
-    private var carriers: [CarrierRouting] = []
-    private var allowancesCharges: [AllowanceCharge] = []
-    private var notes: [Note] = []
     private var lines: [ChangeLine] = []
-    private var totals: OrderTotals?
-    private var extensions = Extensions()
     private var line: ChangeLine?
 
     init(envelope: Envelope, context: X12FindingContext, implementationReference: String?) {
-        self.envelope = envelope
+        self.header = X12DocumentHeaderState(envelope: envelope, readsTerms: true)
         self.reader = X12SegmentReader(context: context)
         self.implementationReference = implementationReference
     }
@@ -75,11 +60,9 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
             self.scope = .summary
         }
         switch self.scope {
-        case .summary:
-            self.reader.summarySegment(
-                located, counts: &self.counts, totals: &self.totals, extensions: &self.extensions)
+        case .summary: self.header.summary(located, reader: &self.reader)
         case .line, .lineNote, .lineParty: self.lineSegment(located)
-        case .header, .headerNote, .headerParty: self.headerSegment(located)
+        case .header: self.headerSegment(located)
         }
     }
 
@@ -90,87 +73,36 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
 
     mutating func finish() -> X12OrderChangeDecoding {
         self.closeLine()
-        if let implementationReference { self.extensions["ST03"] = implementationReference }
+        if let implementationReference { self.header.extensions["ST03"] = implementationReference }
         guard self.sawBCH, let orderNumber = self.orderNumber, let orderDate = self.orderDate else {
             if !self.sawBCH {
                 self.reader.finding(.error, .mandatorySegmentMissing, "the 860 has no BCH segment", nil, nil)
             }
             return X12OrderChangeDecoding(change: nil, findings: self.reader.findings)
         }
+        let header = self.header
         let change = OrderChange(
-            envelope: self.envelope, purpose: self.purpose ?? .change, orderType: self.orderType ?? "",
+            envelope: header.envelope, purpose: self.purpose ?? .change, orderType: self.orderType ?? "",
             orderNumber: orderNumber, releaseNumber: self.releaseNumber, changeSequence: self.changeSequence,
             orderDate: DateTime(date: orderDate), contractNumber: self.contractNumber,
             sellerOrderNumber: self.sellerOrderNumber, changeDate: self.changeDate.map { DateTime(date: $0) },
-            currency: self.currency, dates: self.dates, parties: self.parties, contacts: self.contacts,
-            references: self.references, paymentTerms: self.paymentTerms, fob: self.fob, carriers: self.carriers,
-            allowancesCharges: self.allowancesCharges, notes: self.notes, lines: self.lines, totals: self.totals,
-            extensions: self.extensions)
+            currency: header.currency, dates: header.dates, parties: header.parties, contacts: header.contacts,
+            references: header.references, paymentTerms: header.paymentTerms, fob: header.fob,
+            carriers: header.carriers, allowancesCharges: header.allowancesCharges, notes: header.notes,
+            lines: self.lines, totals: header.totals, extensions: header.extensions)
         return X12OrderChangeDecoding(change: change, findings: self.reader.findings)
     }
 
     // MARK: Header
 
+    /// BCH (the first) here; every other header segment in ``X12DocumentHeaderState``.
     private mutating func headerSegment(_ located: X12LocatedSegment) {
-        let id = located.segment.id
-        switch self.scope {
-        case .headerNote(let index) where Self.noteMembers.contains(id):
-            let address = X12SegmentReader.occurrence(&self.counts, "N9[\(index + 1)]/", id)
-            self.reader.noteMember(
-                located, address: address, note: &self.notes[index], extensions: &self.extensions)
-            return
-        case .headerParty(let index) where Self.headerPartyMembers.contains(id):
-            let address = X12SegmentReader.occurrence(&self.counts, "N1[\(index + 1)]/", id)
-            self.reader.partyMember(
-                located, address: address, party: &self.parties[index], extensions: &self.extensions)
-            return
-        default: self.scope = .header
-        }
-        let address = X12SegmentReader.occurrence(&self.counts, "", id)
+        guard !self.header.process(located, reader: &self.reader) else { return }
+        let address = self.header.address(of: located)
         var cursor = X12ElementCursor(located.segment)
-        let isFirst = address.hasSuffix("[1]")
-        var placed = true
-        switch id {
-        case "BCH" where isFirst: self.beginning(&cursor, located)
-        case "CUR" where isFirst:
-            cursor.take(1, ifEqualTo: "BY")
-            self.currency = cursor.text(2).map { CurrencyCode(rawValue: $0) }
-        case "REF": self.references.append(self.reader.reference(&cursor, located))
-        case "PER": self.contacts.append(self.reader.contact(&cursor, located))
-        case "FOB" where isFirst:
-            self.fob = self.reader.fobTerms(&cursor, located)
-            placed = self.fob != nil
-        case "SAC": placed = Self.append(self.reader.allowanceCharge(&cursor, located), to: &self.allowancesCharges)
-        case "ITD": self.paymentTerms.append(self.reader.terms(&cursor, located))
-        case "DTM": placed = Self.append(self.reader.qualifiedDate(&cursor, located), to: &self.dates)
-        case "TD5": self.carriers.append(self.reader.carrier(&cursor, located))
-        case "N9":
-            self.notes.append(self.reader.note(&cursor, located))
-            self.scope = .headerNote(self.notes.count - 1)
-        case "N1":
-            self.parties.append(self.reader.party(&cursor, located))
-            self.scope = .headerParty(self.parties.count - 1)
-        default: placed = false
-        }
-        Self.record(cursor, placed: placed, at: address, in: &self.extensions)
-    }
-
-    /// Appends `value` when there is one; whether there was.
-    private static func append<Value>(_ value: Value?, to values: inout [Value]) -> Bool {
-        guard let value else { return false }
-        values.append(value)
-        return true
-    }
-
-    /// Keeps what a segment left: its unread elements when it was placed, else the whole segment.
-    private static func record(
-        _ cursor: X12ElementCursor, placed: Bool, at address: String, in extensions: inout Extensions
-    ) {
-        if placed {
-            cursor.recordLeftovers(at: address, in: &extensions)
-        } else {
-            cursor.recordWhole(at: address, in: &extensions)
-        }
+        let placed = located.segment.id == "BCH" && address.hasSuffix("[1]")
+        if placed { self.beginning(&cursor, located) }
+        X12DocumentHeaderState.record(cursor, placed: placed, at: address, in: &self.header.extensions)
     }
 
     /// BCH: purpose, order type, order number, release, change sequence, order date, contract number, seller's order
@@ -256,10 +188,12 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
                 sizeUnit: cursor.text(3).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 3) },
                 packagingCode: cursor.text(4))
         case "SDQ": line.destinations += self.reader.destinations(&cursor, located)
-        case "SCH": placed = Self.append(self.reader.schedule(&cursor, located), to: &line.schedules)
-        case "SAC": placed = Self.append(self.reader.allowanceCharge(&cursor, located), to: &line.allowancesCharges)
+        case "SCH": placed = X12DocumentHeaderState.append(self.reader.schedule(&cursor, located), to: &line.schedules)
+        case "SAC":
+            placed = X12DocumentHeaderState.append(
+                self.reader.allowanceCharge(&cursor, located), to: &line.allowancesCharges)
         case "REF": line.references.append(self.reader.reference(&cursor, located))
-        case "DTM": placed = Self.append(self.reader.qualifiedDate(&cursor, located), to: &line.dates)
+        case "DTM": placed = X12DocumentHeaderState.append(self.reader.qualifiedDate(&cursor, located), to: &line.dates)
         case "N9":
             line.notes.append(self.reader.note(&cursor, located))
             self.scope = .lineNote(line.notes.count - 1)
@@ -268,6 +202,6 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
             self.scope = .lineParty(line.parties.count - 1)
         default: placed = false
         }
-        Self.record(cursor, placed: placed, at: address, in: &line.extensions)
+        X12DocumentHeaderState.record(cursor, placed: placed, at: address, in: &line.extensions)
     }
 }
