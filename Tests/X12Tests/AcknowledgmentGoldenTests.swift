@@ -96,11 +96,6 @@ struct AcknowledgmentGolden: CustomTestStringConvertible, Sendable {
 
     static let root = FixturePaths.x12.appending(path: "acknowledgments")
 
-    /// Goldens corrected by hand after review: what Porter should write and does not yet.
-    /// Their comparison is a known issue, and updating leaves them alone. Empty: every
-    /// correction made after the first review is now what Porter writes.
-    static let corrected: [String: String] = [:]
-
     /// `validation/foo.x12.997`.
     var key: String { "\(self.folder)/\(self.golden.lastPathComponent)" }
 
@@ -137,29 +132,21 @@ struct AcknowledgmentGolden: CustomTestStringConvertible, Sendable {
     @Test(arguments: try AcknowledgmentGolden.all())
     func writesTheGolden(_ golden: AcknowledgmentGolden) throws {
         let (_, output) = try acknowledge(file: golden.input, options: golden.kind.options)
-        let correction = AcknowledgmentGolden.corrected[golden.key]
-        if AcknowledgmentGolden.updating && correction == nil {
+        if AcknowledgmentGolden.updating {
             try FileManager.default.createDirectory(
                 at: golden.golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(output).write(to: golden.golden)
             return
         }
         let expected = try Array(Data(contentsOf: golden.golden))
-        let comparison = {
-            #expect(
-                output == expected,
-                """
-                \(golden.key) differs (PORTER_UPDATE_GOLDEN=1 rewrites it):
-                --- written
-                \(String(decoding: output, as: UTF8.self))--- golden
-                \(String(decoding: expected, as: UTF8.self))
-                """)
-        }
-        if let correction {
-            withKnownIssue(Comment(rawValue: correction)) { comparison() }
-        } else {
-            comparison()
-        }
+        #expect(
+            output == expected,
+            """
+            \(golden.key) differs (PORTER_UPDATE_GOLDEN=1 rewrites it):
+            --- written
+            \(String(decoding: output, as: UTF8.self))--- golden
+            \(String(decoding: expected, as: UTF8.self))
+            """)
     }
 
     /// Every golden is an acknowledgment Porter reads back without an error.
@@ -178,7 +165,6 @@ struct AcknowledgmentGolden: CustomTestStringConvertible, Sendable {
     /// No golden without its fixture, and no fixture without its goldens.
     @Test func goldensAndFixturesMatch() throws {
         let expected = Set(try AcknowledgmentGolden.all().map(\.key))
-        #expect(Set(AcknowledgmentGolden.corrected.keys).subtracting(expected).sorted() == [])
         var found: Set<String> = []
         for folder in ["envelope-errors", "validation"] {
             let path = AcknowledgmentGolden.root.appending(path: folder).path
@@ -225,7 +211,6 @@ struct AcknowledgmentGolden: CustomTestStringConvertible, Sendable {
         switch expected.acknowledgment {
         case .ak304(let code):
             let wanted = "AK3*\(expected.segmentID ?? "")*\(position)*\(loop)*\(code)"
-            // Goldens hold what Porter should write (corrected by hand where it does not yet).
             #expect(ak3 == wanted)
             #expect(answer.detail.count == 1)
         case .ak403(let code):

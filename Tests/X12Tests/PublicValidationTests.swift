@@ -20,7 +20,6 @@ struct PublicValidation: CustomTestStringConvertible, Sendable {
     var file: String
     var firstError: FirstError?
     /// A known issue of the 997 Porter writes for this file (it does not read back cleanly).
-    var acknowledgmentIssue: String? = nil
 
     var valid: Bool { self.firstError == nil }
     var testDescription: String { self.file }
@@ -29,11 +28,10 @@ struct PublicValidation: CustomTestStringConvertible, Sendable {
     static func valid(_ file: String) -> Self { Self(file: file, firstError: nil) }
 
     static func invalid(
-        _ file: String, _ code: X12Finding.Code, _ segmentID: String?, line: Int, acknowledgmentIssue: String? = nil
+        _ file: String, _ code: X12Finding.Code, _ segmentID: String?, line: Int
     ) -> Self {
         Self(
-            file: file, firstError: FirstError(code: code, segmentID: segmentID, line: line),
-            acknowledgmentIssue: acknowledgmentIssue)
+            file: file, firstError: FirstError(code: code, segmentID: segmentID, line: line))
     }
 
     static let all: [PublicValidation] = [
@@ -161,11 +159,7 @@ struct PublicValidation: CustomTestStringConvertible, Sendable {
         }
 
         let readBack = try validate(bytes: output, name: "997")
-        if let issue = fixture.acknowledgmentIssue {
-            withKnownIssue(Comment(rawValue: issue)) { #expect(readBack.errors.isEmpty, "\(readBack.transcript)") }
-        } else {
-            #expect(readBack.errors.isEmpty, "\(readBack.transcript)")
-        }
+        #expect(readBack.errors.isEmpty, "\(readBack.transcript)")
         #expect(readBack.warnings.isEmpty, "\(readBack.transcript)")
 
         let acknowledgments = try FunctionalAcknowledgment.all(in: output)

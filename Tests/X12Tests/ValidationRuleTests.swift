@@ -136,29 +136,12 @@ struct ExpectedFinding: Sendable {
     }
 }
 
-/// A behaviour believed wrong: the fields it affects are checked inside `withKnownIssue`,
-/// so the test passes now and says so (fails) the day the behaviour is fixed.
-struct KnownIssue: Sendable {
-    var comment: String
-    var fields: Set<String>
-}
-
-/// Checks `finding` against `expected`; differences in `knownIssue`'s fields are known issues.
+/// Checks `finding` against `expected`, recording every field that differs.
 func check(
-    _ finding: X12Finding, against expected: ExpectedFinding, knownIssue: KnownIssue? = nil,
-    sourceLocation: SourceLocation = #_sourceLocation
+    _ finding: X12Finding, against expected: ExpectedFinding, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    let differences = expected.differences(from: finding)
-    let known = knownIssue?.fields ?? []
-    for difference in differences where !known.contains(difference.field) {
+    for difference in expected.differences(from: finding) {
         Issue.record("\(difference.field): \(difference.text)\n\(finding)", sourceLocation: sourceLocation)
-    }
-    if let knownIssue {
-        withKnownIssue(Comment(rawValue: knownIssue.comment)) {
-            for difference in differences where known.contains(difference.field) {
-                Issue.record("\(difference.field): \(difference.text)", sourceLocation: sourceLocation)
-            }
-        }
     }
 }
 
@@ -169,7 +152,6 @@ func check(
 struct ValidationRuleCase: CustomTestStringConvertible, Sendable {
     var file: String
     var expected: ExpectedFinding
-    var knownIssue: KnownIssue? = nil
 
     var testDescription: String { self.file }
     var url: URL { ValidationRuleCase.folder.appending(path: self.file) }
@@ -418,7 +400,7 @@ struct ValidationRuleCase: CustomTestStringConvertible, Sendable {
         #expect(run.findings.count == 1, "\(run.transcript)")
         #expect(finding.location.file == rule.file)
         #expect(finding.location.interchange != nil)
-        check(finding, against: rule.expected, knownIssue: rule.knownIssue)
+        check(finding, against: rule.expected)
         #expect(run.isValid == (rule.expected.severity != .error))
     }
 

@@ -8,8 +8,6 @@ final class CompiledTransactionSet: Sendable {
     let identifier: String
     let version: String
     let root: CompiledLoop
-    /// Segment rules by packed id, for every segment of the version's dictionary.
-    let segments: [UInt32: CompiledSegment]
     let isHierarchical: Bool
     /// Packed ids, sorted, and the segments in the same order: a lookup per segment by
     /// bisection, cheaper than hashing.
@@ -17,40 +15,19 @@ final class CompiledTransactionSet: Sendable {
     let segmentList: [CompiledSegment]
     /// `segmentList` as unretained references in owned memory (immutable after init).
     nonisolated(unsafe) let segmentPointer: UnsafeMutableBufferPointer<Unmanaged<CompiledSegment>>
-    /// Every segment id the set uses, and every id of the version's dictionary.
+    /// Every segment id the set uses.
     let segmentsInSet: Set<UInt32>
-    let segmentsInDictionary: Set<UInt32>
 
     deinit {
         self.segmentKeys.deallocate()
         self.segmentPointer.deallocate()
     }
 
-    /// The rules of a segment by packed id.
-    @inline(__always)
-    func segment(_ id: UInt32) -> CompiledSegment? {
-        var low = 0
-        var high = self.segmentKeys.count
-        while low < high {
-            let middle = (low &+ high) >> 1
-            if self.segmentKeys[middle] < id { low = middle &+ 1 } else { high = middle }
-        }
-        guard low < self.segmentKeys.count, self.segmentKeys[low] == id else { return nil }
-        return self.segmentList[low]
-    }
-
     /// The rules of a segment by packed id, unretained: the set (cached for the life of the
     /// process) keeps them alive.
     @inline(__always)
     func unretainedSegment(_ id: UInt32) -> Unmanaged<CompiledSegment>? {
-        var low = 0
-        var high = self.segmentKeys.count
-        while low < high {
-            let middle = (low &+ high) >> 1
-            if self.segmentKeys[middle] < id { low = middle &+ 1 } else { high = middle }
-        }
-        guard low < self.segmentKeys.count, self.segmentKeys[low] == id else { return nil }
-        return self.segmentPointer[low]
+        sortedIndex(of: id, in: self.segmentKeys).map { self.segmentPointer[$0] }
     }
 
     init(schema: X12Schema, set: X12TransactionSetSchema) {
@@ -60,7 +37,6 @@ final class CompiledTransactionSet: Sendable {
         for (id, segment) in schema.segments {
             if let packed = X12SegmentID(id)?.rawValue { segments[packed] = CompiledSegment(segment) }
         }
-        self.segments = segments
         let keys = segments.keys.sorted()
         self.segmentKeys = .allocate(capacity: keys.count)
         _ = self.segmentKeys.initialize(from: keys)
@@ -73,7 +49,6 @@ final class CompiledTransactionSet: Sendable {
         var inSet = Set<UInt32>()
         Self.collect(self.root, into: &inSet)
         self.segmentsInSet = inSet
-        self.segmentsInDictionary = Set(keys)
     }
 
     private static func collect(_ loop: CompiledLoop, into ids: inout Set<UInt32>) {
@@ -285,15 +260,7 @@ final class CodeTable: Sendable {
 
     func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count <= 7 else { return self.long.contains(String(decoding: bytes, as: UTF8.self)) }
-        var value = UInt64(bytes.count) << 56
-        for index in 0..<bytes.count { value |= UInt64(bytes[index]) << (8 * UInt64(index)) }
-        var low = 0
-        var high = self.packed.count
-        while low < high {
-            let middle = (low &+ high) >> 1
-            if self.packed[middle] < value { low = middle &+ 1 } else { high = middle }
-        }
-        return low < self.packed.count && self.packed[low] == value
+        return Self.pack(bytes).map { sortedIndex(of: $0, in: self.packed) != nil } ?? false
     }
 }
 
@@ -320,4 +287,16 @@ private final class CompiledSetCache: Sendable {
             return compiled
         }
     }
+}
+
+/// The index of `value` in a sorted buffer, by bisection, or `nil`.
+@inline(__always)
+private func sortedIndex<T: Comparable>(of value: T, in buffer: UnsafeMutableBufferPointer<T>) -> Int? {
+    var low = 0
+    var high = buffer.count
+    while low < high {
+        let middle = (low &+ high) >> 1
+        if buffer[middle] < value { low = middle &+ 1 } else { high = middle }
+    }
+    return low < buffer.count && buffer[low] == value ? low : nil
 }

@@ -36,12 +36,10 @@ struct StructureMatcher {
     /// Ids of the segments of the set being validated.
     private var segmentsInSet: Set<UInt32> = []
     private var setIdentifier = ""
-    private var version = ""
 
     mutating func start(_ set: CompiledTransactionSet) {
         self.segmentsInSet = set.segmentsInSet
         self.setIdentifier = set.identifier
-        self.version = set.version
         let root = set.root
         self.depth = 0
         self.position = 0
