@@ -254,6 +254,7 @@ struct TranslateReading {
         var interchange: X12InterchangeHeader?
         var group: X12GroupHeader?
         var decoder: SetDecoder?
+        var set = ""
         var setFailed = false
         while let event = try reader.next() {
             switch event {
@@ -261,6 +262,7 @@ struct TranslateReading {
             case .groupStart(let header): group = header
             case .transactionStart(let header):
                 setFailed = false
+                set = "\(header.identifier) ST02 \(header.controlNumber)"
                 guard ["850", "855", "860"].contains(header.identifier) else {
                     printError(
                         "porter translate: \(name): warning: transaction set \(header.identifier) "
@@ -296,12 +298,12 @@ struct TranslateReading {
                     if decoder != nil { setFailed = true }
                 }
             case .transactionEnd:
-                if let current = decoder { self.finish(current, setFailed: setFailed) }
+                if let current = decoder { self.finish(current, set: set, setFailed: setFailed) }
                 decoder = nil
             default: break
             }
         }
-        if let current = decoder { self.finish(current, setFailed: setFailed) }
+        if let current = decoder { self.finish(current, set: set, setFailed: setFailed) }
     }
 
     /// The decoder of the set being read: 850, 855 or 860.
@@ -340,7 +342,7 @@ struct TranslateReading {
         }
     }
 
-    private mutating func finish(_ decoder: SetDecoder, setFailed: Bool) {
+    private mutating func finish(_ decoder: SetDecoder, set: String, setFailed: Bool) {
         let result = decoder.decode()
         var failed = setFailed
         for finding in result.findings where finding.severity != .info {
@@ -349,7 +351,8 @@ struct TranslateReading {
         }
         guard let document = result.document, !failed else {
             self.failed = true
-            printError("porter translate: \(self.file): a transaction set could not be translated; skipped")
+            printError(
+                "porter translate: \(self.file): transaction set \(set) has errors (above); not translated")
             return
         }
         self.documents.append(document)
