@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "X12", targets: ["X12"]),
+        .library(name: "CXML", targets: ["CXML"]),
         .library(name: "Orders", targets: ["Orders"]),
         .library(name: "Translation", targets: ["Translation"]),
         .executable(name: "porter", targets: ["porter"]),
@@ -23,8 +24,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "X12", resources: [.process("Schema/Data")], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(name: "CXML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         .target(name: "Orders", exclude: ["Schema/porter-document.schema.json"], swiftSettings: strictSettings),
-        .target(name: "Translation", dependencies: ["X12", "Orders"], swiftSettings: strictSettings),
+        .target(name: "Translation", dependencies: ["X12", "CXML", "Orders"], swiftSettings: strictSettings),
         .executableTarget(
             name: "porter",
             dependencies: [
@@ -36,6 +41,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "X12Tests", dependencies: ["X12"], swiftSettings: strictSettings),
+        .testTarget(name: "CXMLTests", dependencies: ["CXML"], swiftSettings: strictSettings),
         .testTarget(name: "OrdersTests", dependencies: ["Orders"], swiftSettings: strictSettings),
         .testTarget(
             name: "TranslationTests", dependencies: ["Translation", "X12", "Orders"], swiftSettings: strictSettings),
