@@ -65,29 +65,9 @@ struct TranslateCommand: ParsableCommand {
         }
         var exits: [ExitCode] = []
         for file in self.files {
-            let bytes: [UInt8]
-            do {
-                bytes = try Self.readAll(file)
-            } catch {
-                printError("porter translate: \(describe(error))")
-                exits.append(PorterExit.couldNotRun)
-                continue
-            }
             var reading = TranslateReading(file: file)
-            do {
-                switch Self.detectFormat(bytes, encoding: self.encoding) {
-                case .x12: try reading.readX12(bytes, encoding: self.encoding)
-                case .json: reading.readJSON(bytes)
-                case .unknown:
-                    reading.fail("not X12 (no ISA at the start) and not Porter JSON")
-                }
-            } catch {
-                printError("porter translate: \(file): \(describe(error))")
-                let couldNotRun = error.code == .io || error.code == .unsupportedEncoding
-                exits.append(couldNotRun ? PorterExit.couldNotRun : PorterExit.inputErrors)
-            }
-            if reading.failed { exits.append(PorterExit.inputErrors) }
-            for document in reading.documents {
+            // Each document is written as soon as it is decoded: one transaction set in memory at a time.
+            let emit = { (document: BusinessDocument) in
                 do {
                     try self.write(document, file: file, to: destination)
                 } catch let error as TranslateOutput.WriteError {
@@ -98,6 +78,18 @@ struct TranslateCommand: ParsableCommand {
                     exits.append(PorterExit.inputErrors)
                 }
             }
+            do {
+                switch try TranslateInput.open(file, encoding: self.encoding) {
+                case .x12(let source): try reading.readX12(source, encoding: self.encoding, emit: emit)
+                case .json(let bytes): reading.readJSON(bytes, emit: emit)
+                case .unknown: reading.fail("not X12 (no ISA at the start) and not Porter JSON")
+                }
+            } catch {
+                printError("porter translate: \(file == "-" ? "stdin" : file): \(describe(error))")
+                let couldNotRun = error.code == .io || error.code == .unsupportedEncoding
+                exits.append(couldNotRun ? PorterExit.couldNotRun : PorterExit.inputErrors)
+            }
+            if reading.failed { exits.append(PorterExit.inputErrors) }
         }
         do {
             try destination.close()
@@ -118,23 +110,14 @@ struct TranslateCommand: ParsableCommand {
             bytes.append(UInt8(ascii: "\n"))
             try destination.write(bytes, name: "\(source)-\(Self.number(document)).json")
         case .x12:
-            let bytes: [UInt8]
-            switch document {
-            case .purchaseOrder(var order):
-                try self.prepare(&order.envelope)
-                bytes = try X12PurchaseOrderEncoder(version: self.version?.rawValue).encodeInterchange(order)
-            case .orderAcknowledgment(var acknowledgment):
-                try self.prepare(&acknowledgment.envelope)
-                bytes = try X12OrderAcknowledgmentEncoder(version: self.version?.rawValue)
-                    .encodeInterchange(acknowledgment)
-            case .orderChange(var change):
-                try self.prepare(&change.envelope)
-                bytes = try X12OrderChangeEncoder(version: self.version?.rawValue).encodeInterchange(change)
-            default:
+            guard X12DocumentEncoder.supports(document.kind) else {
                 printError(
                     "porter translate: \(file): warning: \(Self.label(document)) cannot be written as X12 yet; skipped")
                 return
             }
+            var document = document
+            try self.prepare(&document.envelope)
+            let bytes = try X12DocumentEncoder(version: self.version?.rawValue).encodeInterchange(document)
             try destination.write(bytes, name: "\(source)-\(Self.number(document)).x12")
         }
     }
@@ -172,7 +155,9 @@ struct TranslateCommand: ParsableCommand {
         case .purchaseOrder(let order): return "purchaseOrder \(order.number)"
         case .orderAcknowledgment(let acknowledgment): return "orderAcknowledgment \(acknowledgment.orderNumber)"
         case .orderChange(let change): return "orderChange \(change.orderNumber)"
-        default: return document.kind.rawValue
+        case .shipNotice(let notice): return "shipNotice \(notice.shipmentID)"
+        case .functionalAcknowledgment(let acknowledgment):
+            return "functionalAcknowledgment of group \(acknowledgment.groupControlNumber)"
         }
     }
 
@@ -183,77 +168,48 @@ struct TranslateCommand: ParsableCommand {
         case .orderAcknowledgment(let acknowledgment):
             return TranslateOutput.safeName(acknowledgment.orderNumber) + "-855"
         case .orderChange(let change): return TranslateOutput.safeName(change.orderNumber) + "-860"
-        default: return document.kind.rawValue
+        case .shipNotice(let notice): return TranslateOutput.safeName(notice.shipmentID) + "-856"
+        case .functionalAcknowledgment(let acknowledgment):
+            return "group-" + TranslateOutput.safeName(acknowledgment.groupControlNumber) + "-997"
         }
-    }
-
-    // MARK: Input
-
-    enum Format { case x12, json, unknown }
-
-    /// X12 when the input starts with ISA (after a byte-order mark and white space) or in UTF-16/EBCDIC, or when
-    /// `--encoding` names a character set; JSON when it starts with `{` or `[`.
-    static func detectFormat(_ bytes: [UInt8], encoding: String?) -> Format {
-        if encoding != nil { return .x12 }
-        if X12Input.detectEncoding(prefix: Array(bytes.prefix(4))) != nil { return .x12 }
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-        let rest = bytes[index...]
-        if rest.starts(with: Array("ISA".utf8)) { return .x12 }
-        if let first = rest.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
-        return .unknown
-    }
-
-    /// The whole file, or standard input for `-`.
-    static func readAll(_ path: String) throws(X12Error) -> [UInt8] {
-        let source = path == "-" ? FileByteSource.standardInput() : try FileByteSource(path: path)
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            // `withUnsafeMutableBytes` is `rethrows`: the typed error rides out in a `Result`.
-            let result = chunk.withUnsafeMutableBytes { buffer in
-                Result { () throws(X12Error) -> Int in try source.read(into: buffer) }
-            }
-            let read = try result.get()
-            if read == 0 { break }
-            bytes.append(contentsOf: chunk[..<read])
-        }
-        return bytes
     }
 }
 
-/// The documents read from one input file, and whether any part of it failed.
+/// Reads the documents of one input file and hands each to `emit`, noting whether any part of the file failed.
 struct TranslateReading {
     let file: String
-    private(set) var documents: [BusinessDocument] = []
     private(set) var failed = false
 
     init(file: String) { self.file = file }
 
+    private var name: String { self.file == "-" ? "stdin" : self.file }
+
     mutating func fail(_ message: String) {
-        printError("porter translate: \(self.file): error: \(message)")
+        printError("porter translate: \(self.name): error: \(message)")
         self.failed = true
     }
 
     /// Porter JSON: one document, an array, or JSON Lines.
-    mutating func readJSON(_ bytes: [UInt8]) {
+    mutating func readJSON(_ bytes: [UInt8], emit: (BusinessDocument) -> Void) {
         let json = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         do {
-            self.documents = try BusinessDocument.decodeAll(json: json)
+            for document in try BusinessDocument.decodeAll(json: json) { emit(document) }
         } catch {
             self.fail(error.description)
         }
     }
 
-    /// X12: every 850 decoded; other sets skipped with a warning. A set with an envelope or decoding error is not
-    /// translated (the others are).
-    mutating func readX12(_ bytes: [UInt8], encoding: String?) throws(X12Error) {
-        let source = try X12Input.open(source: MemoryByteSource(bytes), encoding: encoding)
-        let name = self.file == "-" ? "stdin" : self.file
+    /// X12: every supported set decoded and emitted as soon as its SE is read; other sets skipped with a warning.
+    /// A set with an envelope or decoding error is not translated (the others are).
+    mutating func readX12(
+        _ input: some ByteSource, encoding: String?, emit: (BusinessDocument) -> Void
+    ) throws(X12Error) {
+        let source = try X12Input.open(source: input, encoding: encoding)
+        let name = self.name
         var reader = X12Reader(source: source, configuration: X12Reader.Configuration(sourceName: name))
         var interchange: X12InterchangeHeader?
         var group: X12GroupHeader?
-        var decoder: SetDecoder?
+        var decoder: X12DocumentDecoder?
         var set = ""
         var setFailed = false
         while let event = try reader.next() {
@@ -262,33 +218,20 @@ struct TranslateReading {
             case .groupStart(let header): group = header
             case .transactionStart(let header):
                 setFailed = false
+                decoder = nil
                 set = "\(header.identifier) ST02 \(header.controlNumber)"
-                guard ["850", "855", "860"].contains(header.identifier) else {
+                guard X12DocumentDecoder.supports(header.identifier) else {
                     printError(
                         "porter translate: \(name): warning: transaction set \(header.identifier) "
                             + "(ST02 \(header.controlNumber)) is not supported yet; skipped")
                     break
                 }
                 guard let interchange, let group else {
-                    self.fail(
-                        "transaction set \(header.identifier) (ST02 \(header.controlNumber)) is outside an interchange or group"
-                    )
+                    self.fail("transaction set \(set) is outside an interchange or group")
                     break
                 }
-                switch header.identifier {
-                case "850":
-                    decoder = .order(
-                        X12PurchaseOrderDecoder(
-                            interchange: interchange, group: group, transaction: header, sourceName: name))
-                case "855":
-                    decoder = .acknowledgment(
-                        X12OrderAcknowledgmentDecoder(
-                            interchange: interchange, group: group, transaction: header, sourceName: name))
-                default:
-                    decoder = .change(
-                        X12OrderChangeDecoder(
-                            interchange: interchange, group: group, transaction: header, sourceName: name))
-                }
+                decoder = X12DocumentDecoder(
+                    interchange: interchange, group: group, transaction: header, sourceName: name)
             case .segment(let segment): decoder?.add(segment)
             case .finding(let finding):
                 guard finding.severity != .info else { break }
@@ -298,51 +241,17 @@ struct TranslateReading {
                     if decoder != nil { setFailed = true }
                 }
             case .transactionEnd:
-                if let current = decoder { self.finish(current, set: set, setFailed: setFailed) }
+                if let current = decoder { self.finish(current, set: set, setFailed: setFailed, emit: emit) }
                 decoder = nil
             default: break
             }
         }
-        if let current = decoder { self.finish(current, set: set, setFailed: setFailed) }
+        if let current = decoder { self.finish(current, set: set, setFailed: setFailed, emit: emit) }
     }
 
-    /// The decoder of the set being read: 850, 855 or 860.
-    enum SetDecoder {
-        case order(X12PurchaseOrderDecoder)
-        case acknowledgment(X12OrderAcknowledgmentDecoder)
-        case change(X12OrderChangeDecoder)
-
-        mutating func add(_ segment: X12Segment) {
-            switch self {
-            case .order(var decoder):
-                decoder.add(segment)
-                self = .order(decoder)
-            case .acknowledgment(var decoder):
-                decoder.add(segment)
-                self = .acknowledgment(decoder)
-            case .change(var decoder):
-                decoder.add(segment)
-                self = .change(decoder)
-            }
-        }
-
-        /// The document, or `nil`, with the decoder's findings.
-        func decode() -> (document: BusinessDocument?, findings: [X12Finding]) {
-            switch self {
-            case .order(let decoder):
-                let result = decoder.decode()
-                return (result.order.map { .purchaseOrder($0) }, result.findings)
-            case .acknowledgment(let decoder):
-                let result = decoder.decode()
-                return (result.acknowledgment.map { .orderAcknowledgment($0) }, result.findings)
-            case .change(let decoder):
-                let result = decoder.decode()
-                return (result.change.map { .orderChange($0) }, result.findings)
-            }
-        }
-    }
-
-    private mutating func finish(_ decoder: SetDecoder, set: String, setFailed: Bool) {
+    private mutating func finish(
+        _ decoder: X12DocumentDecoder, set: String, setFailed: Bool, emit: (BusinessDocument) -> Void
+    ) {
         let result = decoder.decode()
         var failed = setFailed
         for finding in result.findings where finding.severity != .info {
@@ -351,11 +260,10 @@ struct TranslateReading {
         }
         guard let document = result.document, !failed else {
             self.failed = true
-            printError(
-                "porter translate: \(self.file): transaction set \(set) has errors (above); not translated")
+            printError("porter translate: \(self.name): transaction set \(set) has errors (above); not translated")
             return
         }
-        self.documents.append(document)
+        emit(document)
     }
 }
 

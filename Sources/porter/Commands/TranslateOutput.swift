@@ -3,7 +3,8 @@ import Foundation
 /// Where `porter translate` writes (DESIGN.md, "CLI conventions"): standard output; one file for every document; or
 /// one file per document in a folder (`-o DIR/` or an existing folder), with unique names. Nothing is ever
 /// overwritten: each file is written under a temporary name and linked to its final name, which fails if the name
-/// is taken.
+/// is taken. The single output file is written as the documents come (memory does not grow with the input) and
+/// appears under its name only when the run ends.
 final class TranslateOutput {
     /// A failure to write (exit 2), as opposed to a document that cannot be translated (exit 1).
     struct WriteError: Error, CustomStringConvertible {
@@ -19,9 +20,8 @@ final class TranslateOutput {
 
     private let mode: Mode
     private var console = StandardOutput()
-    /// Everything for the single output file, written when the run ends.
-    private var pending: [UInt8] = []
-    private var wroteAny = false
+    /// The single output file, under its temporary name, once the first document is written.
+    private var pending: PendingFile?
 
     init(path: String?, format: TranslateFormat) throws {
         guard let path else {
@@ -45,12 +45,12 @@ final class TranslateOutput {
 
     /// Writes one document's bytes; `name` is its file name when writing into a folder.
     func write(_ bytes: [UInt8], name: String) throws {
-        self.wroteAny = true
         switch self.mode {
         case .standardOutput:
-            self.console.write(String(decoding: bytes, as: UTF8.self))
-        case .file:
-            self.pending.append(contentsOf: bytes)
+            self.console.write(bytes: bytes)
+        case .file(let path):
+            if self.pending == nil { self.pending = try PendingFile(finalPath: path) }
+            try self.pending?.append(bytes)
         case .folder(let folder):
             try Self.publish(bytes, in: folder, name: name)
         }
@@ -62,20 +62,18 @@ final class TranslateOutput {
         case .standardOutput: self.console.flush()
         case .folder: break
         case .file(let path):
-            guard self.wroteAny else {
+            guard let pending = self.pending else {
                 printError("porter translate: nothing to write; \(path) not written")
                 return
             }
-            let url = URL(filePath: path)
-            try Self.publish(
-                self.pending, in: url.deletingLastPathComponent().path, name: url.lastPathComponent, unique: false)
-            self.pending = []
+            self.pending = nil
+            try pending.publish()
         }
     }
 
-    /// Writes `bytes` to a temporary file in `folder`, then links it as `name` (or `name` with an ordinal before
-    /// its extension, `name-2.x12`, when `unique` and the name is taken).
-    private static func publish(_ bytes: [UInt8], in folder: String, name: String, unique: Bool = true) throws {
+    /// Writes `bytes` to a temporary file in `folder`, then links it as `name`, or `name` with an ordinal before its
+    /// extension (`name-2.x12`) when the name is taken.
+    private static func publish(_ bytes: [UInt8], in folder: String, name: String) throws {
         let folderURL = URL(filePath: folder.isEmpty ? "." : folder)
         let temporary = folderURL.appending(path: ".\(name).\(UUID().uuidString).tmp").path
         do {
@@ -93,12 +91,9 @@ final class TranslateOutput {
             let candidate = folderURL.appending(path: candidateName).path
             if link(temporary, candidate) == 0 { return }
             let code = errno
-            if code == EEXIST && unique {
+            if code == EEXIST {
                 ordinal += 1
                 continue
-            }
-            if code == EEXIST {
-                throw WriteError(message: "\(candidate) already exists; Porter never overwrites a file")
             }
             throw WriteError(message: "\(candidate): \(String(cString: strerror(code)))")
         }
@@ -120,5 +115,63 @@ final class TranslateOutput {
             })
         if safe.isEmpty || safe.allSatisfy({ $0 == "." }) { return "_" }
         return safe
+    }
+}
+
+/// A file written piece by piece under a temporary name beside its final path, then linked into place.
+///
+/// Released without ``publish()`` (a failed run), the temporary file is removed: nothing half-written is left.
+private final class PendingFile {
+    private let finalPath: String
+    private let temporaryPath: String
+    private var descriptor: Int32
+
+    init(finalPath: String) throws {
+        let url = URL(filePath: finalPath)
+        self.finalPath = finalPath
+        self.temporaryPath =
+            url.deletingLastPathComponent()
+            .appending(path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        self.descriptor = open(self.temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if self.descriptor < 0 {
+            throw TranslateOutput.WriteError(message: "\(self.temporaryPath): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    func append(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                write(self.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw TranslateOutput.WriteError(
+                    message: "\(self.temporaryPath): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+
+    /// Makes the file durable and gives it its final name; fails if that name is taken.
+    func publish() throws {
+        if fsync(self.descriptor) != 0 || close(self.descriptor) != 0 {
+            self.descriptor = -1
+            throw TranslateOutput.WriteError(message: "\(self.temporaryPath): \(String(cString: strerror(errno)))")
+        }
+        self.descriptor = -1
+        if link(self.temporaryPath, self.finalPath) != 0 {
+            let code = errno
+            if code == EEXIST {
+                throw TranslateOutput.WriteError(
+                    message: "\(self.finalPath) already exists; Porter never overwrites a file")
+            }
+            throw TranslateOutput.WriteError(message: "\(self.finalPath): \(String(cString: strerror(code)))")
+        }
+    }
+
+    deinit {
+        if self.descriptor >= 0 { close(self.descriptor) }
+        unlink(self.temporaryPath)
     }
 }

@@ -22,6 +22,15 @@ struct StandardOutput: ~Copyable {
         if self.buffer.count >= 64 * 1024 { self.flush() }
     }
 
+    mutating func write(bytes: [UInt8]) {
+        if self.buffer.count + bytes.count > 64 * 1024 { self.flush() }
+        if bytes.count >= 64 * 1024 {
+            Self.writeAll(bytes, to: self.descriptor)
+        } else {
+            self.buffer.append(contentsOf: bytes)
+        }
+    }
+
     mutating func line(_ text: String = "") {
         self.write(text)
         self.write("\n")

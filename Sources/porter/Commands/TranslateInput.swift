@@ -1,0 +1,95 @@
+import X12
+
+/// One input of `porter translate`, opened and recognised from its first bytes without reading the rest.
+///
+/// X12 stays a stream (the reader pulls it in chunks, so a 1 GB file needs no more memory than a small one); Porter
+/// JSON is read whole, since Foundation decodes it in one piece.
+enum TranslateInput {
+    case x12(any ByteSource)
+    case json([UInt8])
+    case unknown
+
+    /// How many bytes are looked at to recognise the format: enough for a byte-order mark, blank lines and `ISA`.
+    static let probeLength = 4096
+
+    /// Opens `path` (`-` for standard input) and recognises its format.
+    ///
+    /// X12 when the input starts with `ISA` (after a byte-order mark and white space), is UTF-16 or EBCDIC, or when
+    /// `encoding` names a character set; JSON when it starts with `{` or `[`.
+    static func open(_ path: String, encoding: String?) throws(X12Error) -> Self {
+        let file = path == "-" ? FileByteSource.standardInput() : try FileByteSource(path: path)
+        var probe = ReplayingByteSource(base: file)
+        let prefix = try probe.peek(Self.probeLength)
+        switch Self.detect(prefix, encoding: encoding) {
+        case .x12: return .x12(probe)
+        case .json: return .json(try probe.readToEnd())
+        case .unknown: return .unknown
+        }
+    }
+
+    private enum Format { case x12, json, unknown }
+
+    private static func detect(_ bytes: [UInt8], encoding: String?) -> Format {
+        if encoding != nil { return .x12 }
+        if X12Input.detectEncoding(prefix: Array(bytes.prefix(4))) != nil { return .x12 }
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        let rest = bytes[index...]
+        if rest.starts(with: Array("ISA".utf8)) { return .x12 }
+        if let first = rest.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
+        return .unknown
+    }
+}
+
+/// A byte source whose first bytes can be looked at, then handed out again before the rest.
+struct ReplayingByteSource: ByteSource {
+    private var base: any ByteSource
+    private var prefix: [UInt8] = []
+    private var position = 0
+
+    init(base: any ByteSource) { self.base = base }
+
+    /// Reads up to `count` bytes (fewer when the input ends sooner) that ``read(into:)`` will hand out again.
+    mutating func peek(_ count: Int) throws(X12Error) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let result = chunk.withUnsafeMutableBytes { buffer in
+                Result { () throws(X12Error) -> Int in
+                    try self.base.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                }
+            }
+            let read = try result.get()
+            if read == 0 { break }
+            filled += read
+        }
+        chunk.removeLast(count - filled)
+        self.prefix = chunk
+        return chunk
+    }
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(X12Error) -> Int {
+        guard self.position < self.prefix.count else { return try self.base.read(into: buffer) }
+        let count = min(buffer.count, self.prefix.count - self.position)
+        self.prefix.withUnsafeBytes { bytes in
+            buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + self.position, byteCount: count)
+        }
+        self.position += count
+        return count
+    }
+
+    /// Everything not yet handed out.
+    mutating func readToEnd() throws(X12Error) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            // `withUnsafeMutableBytes` is `rethrows`: the typed error rides out in a `Result`.
+            let result = chunk.withUnsafeMutableBytes { buffer in
+                Result { () throws(X12Error) -> Int in try self.read(into: buffer) }
+            }
+            let read = try result.get()
+            if read == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<read])
+        }
+    }
+}
