@@ -28,6 +28,8 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "X12", package: "Porter"),
+                .product(name: "Orders", package: "Porter"),
+                .product(name: "Translation", package: "Porter"),
             ],
             path: "Sources/porter-bench",
             swiftSettings: strictSettings

@@ -20,6 +20,8 @@ struct PorterBench: ParsableCommand {
             Validate.self,
             Write.self,
             Cat.self,
+            Decode.self,
+            Encode.self,
         ]
     )
 }

@@ -31,6 +31,11 @@ public struct DecimalNumber: Hashable, Sendable, Codable, CustomStringConvertibl
     ///   ``maximumSignificantDigits`` significant digits or more than 100 fraction digits.
     /// - Complexity: O(*n*) in the length of `text`.
     public init?(_ text: some StringProtocol) {
+        // Most numbers arrive already in canonical form: keep the string rather than build it again.
+        if let string = text as? String, Self.isCanonical(string) {
+            self.text = string
+            return
+        }
         guard let canonical = Self.canonicalize(text.utf8) else { return nil }
         self.text = canonical
     }
@@ -102,6 +107,39 @@ public struct DecimalNumber: Hashable, Sendable, Codable, CustomStringConvertibl
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(self.text)
+    }
+
+    /// Whether `text` is already what ``canonicalize(_:)`` would make of it: an optional `-` (not before zero), no
+    /// leading zeros, at most one `.` with digits after it, and few enough digits to need no significance check.
+    private static func isCanonical(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !bytes.isEmpty, bytes.count <= Self.maximumSignificantDigits else { return false }
+            var index = 0
+            let negative = bytes[0] == UInt8(ascii: "-")
+            if negative { index = 1 }
+            guard index < bytes.count, Self.isDigit(bytes[index]) else { return false }
+            if bytes[index] == UInt8(ascii: "0"), index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: ".") {
+                return false
+            }
+            var sawPoint = false
+            var nonZero = false
+            var previous = UInt8(0)
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ".") {
+                    if sawPoint { return false }
+                    sawPoint = true
+                } else if Self.isDigit(byte) {
+                    if byte != UInt8(ascii: "0") { nonZero = true }
+                } else {
+                    return false
+                }
+                previous = byte
+                index += 1
+            }
+            return previous != UInt8(ascii: ".") && (nonZero || !negative)
+        }
     }
 
     private static func canonicalize(_ utf8: some Collection<UInt8>) -> String? {

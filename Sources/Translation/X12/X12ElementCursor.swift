@@ -7,36 +7,50 @@ import X12
 /// nothing the sender wrote is lost.
 struct X12ElementCursor {
     let segment: X12OwnedSegment
-    private(set) var taken: Set<Int> = []
+    /// Bit `p` set when element `p` is taken (positions 1...63); `overflow` holds higher ones.
+    private var takenBits: UInt64 = 0
+    private var overflow: Set<Int> = []
 
     init(_ segment: X12OwnedSegment) { self.segment = segment }
 
     /// The text of a simple, non-empty element, which is then taken; `nil` for an absent, empty or composite one.
     mutating func text(_ position: Int) -> String? {
         guard let value = self.peek(position) else { return nil }
-        self.taken.insert(position)
+        self.take(position)
         return value
     }
 
     /// The text of a simple, non-empty element, without taking it.
     func peek(_ position: Int) -> String? {
-        guard position >= 1, position <= self.segment.elements.count else { return nil }
-        let repetitions = self.segment.elements[position - 1].repetitions
-        guard repetitions.count == 1, repetitions[0].count == 1, !repetitions[0][0].isEmpty else { return nil }
-        return repetitions[0][0]
+        guard position >= 1, position <= self.segment.elements.count,
+            let text = self.segment.elements[position - 1].simpleText, !text.isEmpty
+        else { return nil }
+        return text
     }
 
     /// Takes an element if it holds exactly `expected` (a default the encoder writes back).
     mutating func take(_ position: Int, ifEqualTo expected: String) {
-        if self.peek(position) == expected { self.taken.insert(position) }
+        if self.peek(position) == expected { self.take(position) }
     }
 
     /// Takes an element by hand (after a typed field used it through ``peek(_:)``).
-    mutating func take(_ position: Int) { self.taken.insert(position) }
+    mutating func take(_ position: Int) {
+        if position >= 1 && position < 64 {
+            self.takenBits |= 1 << UInt64(position)
+        } else {
+            self.overflow.insert(position)
+        }
+    }
+
+    /// Whether element `position` was taken.
+    func isTaken(_ position: Int) -> Bool {
+        position >= 1 && position < 64
+            ? self.takenBits & (1 << UInt64(position)) != 0 : self.overflow.contains(position)
+    }
 
     /// Records every non-empty element not taken under `address`.
     func recordLeftovers(at address: String, in extensions: inout Extensions) {
-        for (index, value) in self.segment.elements.enumerated() where !self.taken.contains(index + 1) {
+        for (index, value) in self.segment.elements.enumerated() where !self.isTaken(index + 1) {
             X12ExtensionAddress.record(value, element: index + 1, at: address, in: &extensions)
         }
     }

@@ -15,6 +15,10 @@ enum X12ExtensionAddress {
     static func element(_ position: Int) -> String { position < 10 ? "0\(position)" : "\(position)" }
 
     static func record(_ value: X12Value, element position: Int, at address: String, in extensions: inout Extensions) {
+        if let text = value.simpleText {
+            if !text.isEmpty { extensions[address + Self.element(position)] = text }
+            return
+        }
         guard !value.isEmpty else { return }
         let repetitions = value.repetitions
         if repetitions.count == 1, repetitions[0].count == 1 {

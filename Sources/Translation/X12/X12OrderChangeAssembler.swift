@@ -183,10 +183,7 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
                 placed = false
             }
         case "PO4" where address.hasSuffix("[1]"):
-            line.pack = PackDetails(
-                pack: self.reader.decimal(&cursor, 1, located), size: self.reader.decimal(&cursor, 2, located),
-                sizeUnit: cursor.text(3).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 3) },
-                packagingCode: cursor.text(4))
+            line.pack = self.reader.pack(&cursor, located)
         case "SDQ": line.destinations += self.reader.destinations(&cursor, located)
         case "SCH": placed = X12DocumentHeaderState.append(self.reader.schedule(&cursor, located), to: &line.schedules)
         case "SAC":

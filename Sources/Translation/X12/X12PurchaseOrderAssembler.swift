@@ -46,7 +46,7 @@ struct X12PurchaseOrderAssembler {
         let id = located.segment.id
         if id == "PO1" {
             self.closeLine()
-            self.lineCounts = [:]
+            self.lineCounts.removeAll(keepingCapacity: true)
             self.scope = .line
             self.startLine(located)
             return
@@ -174,10 +174,7 @@ struct X12PurchaseOrderAssembler {
             cursor.take(1, ifEqualTo: "F")
             line.descriptions.append(ItemDescription(text, language: cursor.text(9)))
         case "PO4" where address.hasSuffix("[1]"):
-            line.pack = PackDetails(
-                pack: self.reader.decimal(&cursor, 1, located), size: self.reader.decimal(&cursor, 2, located),
-                sizeUnit: cursor.text(3).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 3) },
-                packagingCode: cursor.text(4))
+            line.pack = self.reader.pack(&cursor, located)
         case "SDQ": line.destinations += self.reader.destinations(&cursor, located)
         case "SCH":
             guard let schedule = self.reader.schedule(&cursor, located) else {

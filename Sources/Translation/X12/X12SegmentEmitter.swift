@@ -257,7 +257,12 @@ struct X12SegmentEmitter {
     }
 
     static func pack(_ pack: PackDetails) -> [String?] {
-        [pack.pack?.text, pack.size?.text, pack.sizeUnit.map(X12Codes.unitOfMeasure.code), pack.packagingCode]
+        let unit = { (unit: UnitOfMeasure?) in unit.map(X12Codes.unitOfMeasure.code) }
+        return [
+            pack.pack?.text, pack.size?.text, unit(pack.sizeUnit), pack.packagingCode, pack.weightQualifier,
+            pack.weight?.text, unit(pack.weightUnit), pack.volume?.text, unit(pack.volumeUnit), pack.length?.text,
+            pack.width?.text, pack.height?.text, unit(pack.dimensionUnit), pack.innerPack?.text,
+        ]
     }
 
     static func destinations(_ destinations: [DestinationQuantity]) -> [[String?]] {

@@ -11,7 +11,7 @@ struct X12SegmentReader {
 
     /// The address of the next occurrence of `id` under `path`, counted in `counts`.
     static func occurrence(_ counts: inout [String: Int], _ path: String, _ id: String) -> String {
-        let key = path + id
+        let key = path.isEmpty ? id : path + id
         let count = counts[key, default: 0] + 1
         counts[key] = count
         return X12ExtensionAddress.segment(path, id, count)
@@ -164,6 +164,20 @@ struct X12SegmentReader {
             items.append(ItemIdentifier(self.coded(X12Codes.itemIdentifierKind, code, located, position), value))
         }
         return items
+    }
+
+    /// PO4: every element but PO415-PO418 (kept in extensions).
+    mutating func pack(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> PackDetails {
+        func unit(_ position: Int) -> UnitOfMeasure? {
+            cursor.text(position).map { self.coded(X12Codes.unitOfMeasure, $0, located, position) }
+        }
+        return PackDetails(
+            pack: self.decimal(&cursor, 1, located), size: self.decimal(&cursor, 2, located), sizeUnit: unit(3),
+            packagingCode: cursor.text(4), weightQualifier: cursor.text(5), weight: self.decimal(&cursor, 6, located),
+            weightUnit: unit(7), volume: self.decimal(&cursor, 8, located), volumeUnit: unit(9),
+            length: self.decimal(&cursor, 10, located), width: self.decimal(&cursor, 11, located),
+            height: self.decimal(&cursor, 12, located), dimensionUnit: unit(13),
+            innerPack: self.decimal(&cursor, 14, located))
     }
 
     // MARK: Values

@@ -4,6 +4,12 @@ import Orders
 enum X12Text {
     /// An R (decimal) element: `12.5`, `.5` and `5.` are accepted; `nil` if the text is not a number.
     static func decimal(_ text: String) -> DecimalNumber? {
+        let utf8 = text.utf8
+        if let first = utf8.first, first != UInt8(ascii: "+"), first != UInt8(ascii: "."),
+            utf8.last != UInt8(ascii: "."), !text.hasPrefix("-.")
+        {
+            return DecimalNumber(text)
+        }
         var text = text
         if text.hasPrefix("+") { text.removeFirst() }
         if text.hasPrefix(".") {

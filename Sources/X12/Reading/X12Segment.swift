@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// One segment as a view of the reader's buffer, valid until the reader's next call.
 ///
 /// Nothing is allocated to hand out a segment or its elements: they are byte ranges of the
@@ -175,6 +177,11 @@ public struct X12Element {
 
     /// An owned value with the components split.
     public func value(splittingRepetitions: Bool = false) -> X12Value {
+        // The common case, a simple element, without the arrays a composite needs.
+        let splitsRepetitions = splittingRepetitions && self.repetition != nil
+        if !self.contains(self.component) && !(splitsRepetitions && self.contains(self.repetition)) {
+            return .simple(String(decoding: self.bytes, as: UTF8.self))
+        }
         let pieces: [UnsafeRawBufferPointer]
         if splittingRepetitions, let repetition {
             pieces = Self.split(self.bytes, on: repetition)
@@ -186,6 +193,12 @@ public struct X12Element {
                 guard let component else { return [String(decoding: piece, as: UTF8.self)] }
                 return Self.split(piece, on: component).map { String(decoding: $0, as: UTF8.self) }
             })
+    }
+
+    /// Whether the element's bytes hold `separator` (`false` for `nil`).
+    private func contains(_ separator: UInt8?) -> Bool {
+        guard let separator, !self.bytes.isEmpty else { return false }
+        return memchr(self.bytes.baseAddress!, Int32(separator), self.bytes.count) != nil
     }
 
     private static func split(_ bytes: UnsafeRawBufferPointer, on separator: UInt8) -> [UnsafeRawBufferPointer] {
@@ -246,6 +259,12 @@ public struct X12Value: Hashable, Sendable, Codable, ExpressibleByStringLiteral,
         case .composite(let components): [components]
         case .repeated(let repetitions): repetitions
         }
+    }
+
+    /// The text of a simple element; `nil` for a composite or repeated one. Cheaper than ``repetitions``.
+    public var simpleText: String? {
+        if case .simple(let value) = self.storage { return value }
+        return nil
     }
 
     /// The text of a simple element (components joined with `:` and repetitions with `^`

@@ -36,7 +36,10 @@ enum Samples {
     ]
     static let items = [ItemIdentifier(.vendorPart, "AB-12"), ItemIdentifier(.upc, "084512300018")]
     static let descriptions = [ItemDescription("Skillet", language: "en")]
-    static let pack = PackDetails(pack: 6, size: "1.5", sizeUnit: .liter, packagingCode: "CTN25")
+    static let pack = PackDetails(
+        pack: 6, size: "1.5", sizeUnit: .liter, packagingCode: "CTN25", weightQualifier: "G", weight: "9.6",
+        weightUnit: .pound, volume: "0.5", volumeUnit: .cubicFoot, length: "12", width: "8", height: "6.5",
+        dimensionUnit: .inch, innerPack: 2)
     static let allowance = AllowanceCharge(
         indicator: .charge, code: "D240", amount: "12.00", percent: "1.5", rate: "0.10", quantity: 3, unit: .each,
         handling: "06", reference: "FRT-1", description: "Freight")
