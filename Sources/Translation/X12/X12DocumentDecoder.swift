@@ -18,12 +18,13 @@ public struct X12DocumentDecoder {
         case order(X12PurchaseOrderDecoder)
         case acknowledgment(X12OrderAcknowledgmentDecoder)
         case change(X12OrderChangeDecoder)
+        case functionalAcknowledgment(X12FunctionalAcknowledgmentDecoder)
     }
 
     private var codec: Codec
 
     /// The transaction set identifiers (ST01) Porter decodes.
-    public static let supportedIdentifiers: [String] = ["850", "855", "860"]
+    public static let supportedIdentifiers: [String] = ["850", "855", "860", "997", "999"]
 
     /// Whether Porter decodes transaction sets with identifier `identifier` (ST01).
     public static func supports(_ identifier: String) -> Bool { self.supportedIdentifiers.contains(identifier) }
@@ -46,6 +47,10 @@ public struct X12DocumentDecoder {
             self.codec = .change(
                 X12OrderChangeDecoder(
                     interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
+        case "997", "999":
+            self.codec = .functionalAcknowledgment(
+                X12FunctionalAcknowledgmentDecoder(
+                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
         default:
             return nil
         }
@@ -63,6 +68,9 @@ public struct X12DocumentDecoder {
         case .change(var decoder):
             decoder.add(segment)
             self.codec = .change(decoder)
+        case .functionalAcknowledgment(var decoder):
+            decoder.add(segment)
+            self.codec = .functionalAcknowledgment(decoder)
         }
     }
 
@@ -79,6 +87,9 @@ public struct X12DocumentDecoder {
         case .change(let decoder):
             let result = decoder.decode()
             return (result.change.map { .orderChange($0) }, result.findings)
+        case .functionalAcknowledgment(let decoder):
+            let result = decoder.decode()
+            return (result.acknowledgment.map { .functionalAcknowledgment($0) }, result.findings)
         }
     }
 }

@@ -3,7 +3,7 @@ public import X12
 
 /// Writes any ``BusinessDocument`` Porter has an X12 codec for as an interchange of its own.
 ///
-/// Picks the codec by the document's kind (850, 855, 860) and writes ISA, GS, the set, GE and IEA from the
+/// Picks the codec by the document's kind (850, 855, 860, 997/999) and writes ISA, GS, the set, GE and IEA from the
 /// document's `envelope`, in ``version`` when one is given.
 public struct X12DocumentEncoder: Sendable {
     /// The version written (`004010` or `005010`); `nil` takes each document's envelope (`004010` when it has none).
@@ -22,7 +22,7 @@ public struct X12DocumentEncoder: Sendable {
     /// Whether documents of `kind` can be written as X12.
     public static func supports(_ kind: BusinessDocument.Kind) -> Bool {
         switch kind {
-        case .purchaseOrder, .orderAcknowledgment, .orderChange: return true
+        case .purchaseOrder, .orderAcknowledgment, .orderChange, .functionalAcknowledgment: return true
         default: return false
         }
     }
@@ -42,6 +42,9 @@ public struct X12DocumentEncoder: Sendable {
         case .orderChange(let change):
             return try X12OrderChangeEncoder(version: self.version).encodeInterchange(
                 change, delimiters: self.delimiters, lineEnding: self.lineEnding)
+        case .functionalAcknowledgment(let acknowledgment):
+            return try X12FunctionalAcknowledgmentEncoder(version: self.version).encodeInterchange(
+                acknowledgment, delimiters: self.delimiters, lineEnding: self.lineEnding)
         default:
             throw X12Error(.invalidValue, "\(document.kind.rawValue) documents cannot be written as X12 yet")
         }

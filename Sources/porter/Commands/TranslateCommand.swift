@@ -5,22 +5,23 @@ import X12
 
 /// `porter translate FILE... --to json|x12`: X12 to Porter's canonical JSON and back.
 ///
-/// The input format is detected per file. Purchase orders (850), acknowledgments (855) and changes (860) are translated for now;
-/// other documents are
-/// skipped with a warning and do not fail the run.
+/// The input format is detected per file. Purchase orders (850), acknowledgments (855), changes (860) and
+/// functional acknowledgments (997/999) are translated; other documents are skipped with a warning and do not fail
+/// the run.
 struct TranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "translate",
         abstract:
-            "Translate X12 purchase orders (850), acknowledgments (855) and changes (860) to Porter JSON, and back.",
+            "Translate X12 purchase orders (850), acknowledgments (855), changes (860) and functional acknowledgments (997/999) to Porter JSON, and back.",
         discussion: """
             The format of each FILE (or - for standard input) is detected: X12 (ISA, in ASCII, UTF-8, UTF-16 or \
-            EBCDIC) or Porter JSON (one document, an array, or JSON Lines). Only purchase orders are translated for \
-            now; other transaction sets and documents are skipped with a warning on standard error. Without -o, \
-            JSON Lines or X12 interchanges go to standard output. With -o, an existing folder or a path ending in / \
-            gets one file per document (never overwriting); any other path gets one file with every document. \
-            Exit 0 on success (warnings allowed), 1 when a document has errors (the others are still written), 2 \
-            when a file cannot be read or written, 64 on a usage error.
+            EBCDIC) or Porter JSON (one document, an array, or JSON Lines). X12 is read as a stream: each \
+            transaction set is translated and written as soon as its SE is read. Other transaction sets and \
+            documents are skipped with a warning on standard error. Without -o, JSON Lines or X12 interchanges go \
+            to standard output. With -o, an existing folder or a path ending in / gets one file per document \
+            (never overwriting); any other path gets one file with every document. Exit 0 on success (warnings \
+            allowed), 1 when a document has errors (the others are still written), 2 when a file cannot be read or \
+            written, 64 on a usage error.
             """)
 
     @Argument(help: "Files to translate; - reads standard input.")
