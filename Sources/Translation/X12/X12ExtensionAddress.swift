@@ -60,6 +60,9 @@ enum X12ExtensionAddress {
             }
         }
 
+        /// Whether nothing at all is kept: the encoders then skip every address lookup.
+        var isEmpty: Bool { self.elements.isEmpty && self.wholeSegments.isEmpty }
+
         /// The element positions kept for the segment at `address`.
         func positions(at address: String) -> Set<Int> { self.elements[address].map { Set($0.keys) } ?? [] }
 

@@ -146,6 +146,10 @@ struct X12SegmentEmitter {
     mutating func series(
         _ path: String, _ id: String, _ typed: [[String?]], to writer: inout X12Writer
     ) throws(X12Error) {
+        if self.index.isEmpty {
+            for elements in typed { try self.emit(id, elements, to: &writer) }
+            return
+        }
         try self.series(path, id, typed.map { elements in { _ in elements } }, to: &writer)
     }
 
@@ -153,6 +157,10 @@ struct X12SegmentEmitter {
     mutating func series(
         _ path: String, _ id: String, _ typed: [(Set<Int>) -> [String?]], to writer: inout X12Writer
     ) throws(X12Error) {
+        if self.index.isEmpty {  // nothing kept aside: no addresses to make or look up
+            for build in typed { try self.emit(id, build([]), to: &writer) }
+            return
+        }
         var next = 0
         var occurrence = 1
         while true {
@@ -183,6 +191,16 @@ struct X12SegmentEmitter {
         guard elements.contains(where: { !$0.isEmpty }) else { return }
         try writer.beginSegment(id)
         for element in elements { writer.appendElement(element) }
+        try writer.endSegment()
+    }
+
+    /// Writes a segment from element texts (`nil` for an empty element); nothing when every element is empty.
+    func emit(_ id: String, _ elements: [String?], to writer: inout X12Writer) throws(X12Error) {
+        guard elements.contains(where: { $0.map { !$0.isEmpty } ?? false }) else { return }
+        try writer.beginSegment(id)
+        for element in elements {
+            if let element { writer.appendElement(element) } else { writer.appendEmptyElement() }
+        }
         try writer.endSegment()
     }
 
