@@ -2,6 +2,16 @@
 #define PORTER_CLIBXML2_SHIM_H
 
 // libxml2's public headers Porter's CXML module uses, and the few calls Swift 6 cannot make directly.
+
+// Debian's libxml2 is built with ICU, so <libxml/encoding.h> includes <unicode/ucnv.h> from
+// /usr/include. Foundation carries its own, newer ICU headers (module _FoundationICU), and clang
+// refuses a module that sees both definitions of `UErrorCode` (seen in a `--sanitize=address`
+// build of the test targets). Porter never touches ICU or the ICU fields at the end of
+// `xmlCharEncodingHandler` (whose size therefore differs from libxml2's: never allocate or
+// read one from Swift), so the ICU part of the headers is switched off here.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
@@ -9,5 +19,33 @@
 
 /// `xmlFree` is a global function pointer in libxml2; Swift cannot call it as a function.
 static inline void porter_xml_free(void *pointer) { xmlFree(pointer); }
+
+/// The structured error handler a thread had before `porter_xml_begin_error_scope`.
+typedef struct {
+    xmlStructuredErrorFunc handler;
+    void *context;
+} porter_xml_error_scope;
+
+/// Sends this thread's libxml2 errors that no parser context catches to `handler`.
+///
+/// Character-conversion errors (`XML_FROM_I18N`), output errors and writer misuse are raised
+/// without a parser context; libxml2 then uses the thread's structured error handler, or
+/// prints to standard error when there is none. libxml2 2.9.14 keeps that handler per thread
+/// (`xmlStructuredError` is thread-local when built with threads, as Debian's is), so setting
+/// it around one call of ours touches no other thread. `xmlSetStructuredErrorFunc` and the
+/// `xmlStructuredError` macros are libxml2 globals, which Porter's Swift code never touches
+/// itself: this pair of functions is the only place.
+///
+/// - Returns: The previous handler, for `porter_xml_end_error_scope`.
+static inline porter_xml_error_scope porter_xml_begin_error_scope(void *context, xmlStructuredErrorFunc handler) {
+    porter_xml_error_scope previous = { xmlStructuredError, xmlStructuredErrorContext };
+    xmlSetStructuredErrorFunc(context, handler);
+    return previous;
+}
+
+/// Puts back the handler `porter_xml_begin_error_scope` replaced.
+static inline void porter_xml_end_error_scope(porter_xml_error_scope previous) {
+    xmlSetStructuredErrorFunc(previous.context, previous.handler);
+}
 
 #endif

@@ -61,7 +61,8 @@ public struct CXMLError: Error, Hashable, Sendable, CustomStringConvertible {
     public var code: Code
     /// A sentence a person understands; it never quotes document content beyond a name.
     public var message: String
-    /// Where in the input the problem is, when it is in the input.
+    /// Where in the input the problem is, when it is in the input and known: bytes that
+    /// libxml2's character converter (iconv) refuses have no location.
     public var location: CXMLLocation?
 
     /// Creates an error.

@@ -22,9 +22,13 @@ import Testing
         ("utf8-declared-utf16-bytes.xml", .encoding),
         ("invalid-utf8.xml", .encoding),
         ("unsupported-encoding.xml", .encoding),
+        ("invalid-shift-jis.xml", .encoding),
+        ("invalid-utf16.xml", .encoding),
+        ("non-ascii-in-ascii.xml", .encoding),
     ]
 
-    /// Where each fixture's error is: line, column, path.
+    /// Where each fixture's error is: line, column, path (none for `invalid-shift-jis.xml`:
+    /// libxml2's converter cannot say where the bytes it refuses are).
     static let locations: [String: CXMLLocation] = [
         "billion-laughs.xml": CXMLLocation(line: 3, column: 3, path: ""),
         "quadratic-blowup.xml": CXMLLocation(line: 2, column: 17, path: ""),
@@ -39,6 +43,8 @@ import Testing
         "utf8-declared-utf16-bytes.xml": CXMLLocation(line: 1, column: 1, path: ""),
         "invalid-utf8.xml": CXMLLocation(line: 3, column: 45, path: "cXML/Response/Status"),
         "unsupported-encoding.xml": CXMLLocation(line: 1, column: 57, path: ""),
+        "invalid-utf16.xml": CXMLLocation(line: 3, column: 43, path: "cXML/Response/Status"),
+        "non-ascii-in-ascii.xml": CXMLLocation(line: 3, column: 45, path: "cXML/Response/Status"),
     ]
 
     @Test(arguments: fixtures)
@@ -50,6 +56,11 @@ import Testing
         #expect(!error.message.isEmpty)
         // No expansion ever reaches an event.
         #expect(!outcome.trace.contains { $0.contains("lol") || $0.contains("aaaa") })
+    }
+
+    @Test func namesTheEncodingWhoseConverterFailed() throws {
+        let error = try #require(readAll(try FixturePaths.hostileFixture("invalid-shift-jis.xml")).error)
+        #expect(error.message == "the document's bytes are not valid Shift_JIS")
     }
 
     @Test func rejects10000NestedElements() throws {

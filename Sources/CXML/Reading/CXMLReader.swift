@@ -124,6 +124,9 @@ public final class CXMLReader {
     ///   call throws the same error.
     public func next() throws(CXMLError) -> CXMLEvent? {
         if let failure { throw failure }
+        // Errors libxml2 raises without a parser context (character conversion) come here too.
+        let scope = porter_xml_begin_error_scope(Unmanaged.passUnretained(self).toOpaque(), errorCallback)
+        defer { porter_xml_end_error_scope(scope) }
         do {
             return try self.advance()
         } catch {
@@ -372,11 +375,18 @@ public final class CXMLReader {
         default:
             break
         }
-        if diagnostic.domain == Int32(XML_FROM_I18N.rawValue) {
-            return CXMLError(.encoding, "the document's encoding cannot be read: \(message)", location: location)
+        if diagnostic.domain == Int32(XML_FROM_I18N.rawValue)
+            || diagnostic.domain == Int32(XML_FROM_IO.rawValue) && code == Int(XML_IO_ENCODER.rawValue)
+        {
+            // libxml2's converter works ahead of the parser on raw chunks and cannot say where
+            // the bad bytes were, and the bytes it quotes depend on the chunking: say neither.
+            let encoding = scanner.declaredEncoding ?? "the declared encoding"
+            return CXMLError(.encoding, "the document's bytes are not valid \(encoding)", location: nil)
         }
         if diagnostic.domain == Int32(XML_FROM_IO.rawValue) {
-            return CXMLError(.externalEntity, "\(message); Porter loads no external resource", location: location)
+            if code == Int(XML_IO_LOAD_ERROR.rawValue) || code == Int(XML_IO_NETWORK_ATTEMPT.rawValue) {
+                return CXMLError(.externalEntity, "\(message); Porter loads no external resource", location: location)
+            }
         }
         if message.contains("Excessive depth") {
             return CXMLError(.tooDeep, message, location: location)

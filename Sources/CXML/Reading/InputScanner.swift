@@ -58,10 +58,17 @@ struct InputScanner {
     private var byteOrderMarkLeft = 0
     /// A UTF-16 unit's first byte, when a chunk ended between its two bytes.
     private var pendingByte: UInt8?
+    /// Whether the last UTF-16 unit was a high surrogate.
+    private var expectsLowSurrogate = false
     /// Whether every byte is a character (8-bit encodings other than UTF-8).
     private var everyByteIsCharacter = false
+    /// Whether the document declares ASCII, whose converter in libxml2 stops silently at a
+    /// byte over 0x7F (as if the document ended there).
+    private var isASCII = false
     /// Units seen after the byte-order mark.
     private var unitCount = 0
+    /// The encoding the XML declaration names, if it names one.
+    private(set) var declaredEncoding: String?
 
     // MARK: Structure
 
@@ -172,6 +179,9 @@ struct InputScanner {
     /// - Throws: ``CXMLError`` if the few bytes of a very short input break a rule.
     mutating func finish() throws(CXMLError) {
         if self.family == nil { try self.detectEncoding() }
+        if self.expectsLowSurrogate || self.pendingByte != nil {
+            throw self.error(.encoding, "the input ends inside a UTF-16 character")
+        }
         if self.phase == .prolog && self.state == .internalSubset {
             throw self.subsetError()
         }
@@ -223,6 +233,11 @@ struct InputScanner {
             while index < bytes.count {
                 let byte = bytes[index]
                 index += 1
+                if byte >= 0x80 && self.isASCII {
+                    throw self.error(
+                        .encoding,
+                        "the document declares ASCII, but has the byte 0x\(String(byte, radix: 16, uppercase: true))")
+                }
                 try self.consume(UInt32(byte), advances: self.everyByteIsCharacter || byte & 0xC0 != 0x80)
             }
         case .utf16BigEndian, .utf16LittleEndian:
@@ -236,7 +251,14 @@ struct InputScanner {
                 }
                 self.pendingByte = nil
                 let unit = bigEndian ? UInt32(first) << 8 | UInt32(byte) : UInt32(byte) << 8 | UInt32(first)
-                try self.consume(unit, advances: unit & 0xFC00 != 0xDC00)
+                let isLow = unit & 0xFC00 == 0xDC00
+                if isLow != self.expectsLowSurrogate || self.expectsLowSurrogate && unit & 0xFC00 == 0xD800 {
+                    throw self.error(
+                        .encoding,
+                        "the UTF-16 unit 0x\(String(unit, radix: 16, uppercase: true)) breaks a surrogate pair")
+                }
+                self.expectsLowSurrogate = unit & 0xFC00 == 0xD800
+                try self.consume(unit, advances: !isLow)
             }
         case nil:
             break
@@ -505,6 +527,7 @@ struct InputScanner {
     /// - Parameter text: The declaration's units after `<?`, as ASCII.
     private mutating func checkDeclaration(_ text: [UInt8]) throws(CXMLError) {
         guard text.starts(with: Array("xml".utf8)), let name = Self.encodingName(in: text) else { return }
+        self.declaredEncoding = name
         let upper = name.uppercased()
         let sixteen = ["UTF-16", "UTF16", "UCS-2"].contains { upper.hasPrefix($0) }
         let wide = ["UTF-32", "UCS-4", "ISO-10646-UCS-4"].contains { upper.hasPrefix($0) }
@@ -517,6 +540,7 @@ struct InputScanner {
                     location: start)
             }
             self.everyByteIsCharacter = upper != "UTF-8" && upper != "UTF8"
+            self.isASCII = ["US-ASCII", "ASCII", "ANSI_X3.4-1968"].contains(upper)
         case .utf16BigEndian, .utf16LittleEndian:
             if !sixteen {
                 throw CXMLError(

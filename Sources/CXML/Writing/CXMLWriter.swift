@@ -44,6 +44,8 @@ public final class CXMLWriter {
     private var endedRoot = false
     /// Whether the element just started takes attributes (no content written in it yet).
     private var acceptsAttributes = false
+    /// What libxml2 said during the last call, if anything.
+    private var libxml2Message: String?
 
     /// Creates a writer into memory; ``finish()`` returns the document.
     ///
@@ -244,10 +246,26 @@ public final class CXMLWriter {
     }
 
     /// Runs a libxml2 writer call and turns a failure of the output, or a negative result, into an error.
+    ///
+    /// libxml2's writer has no error handler of its own: what it would print, it says to
+    /// `writerErrorCallback` during the call, and the message goes into the error.
     private func call(_ function: String, _ body: () -> Int32) throws(CXMLError) {
+        self.libxml2Message = nil
+        let scope = porter_xml_begin_error_scope(Unmanaged.passUnretained(self).toOpaque(), writerErrorCallback)
         let result = body()
+        porter_xml_end_error_scope(scope)
         if let failure = self.sink.failure { throw failure }
-        if result < 0 { throw CXMLError(.invalidState, "libxml2 refused \(function)") }
+        if result < 0 {
+            throw CXMLError(
+                .invalidState, "libxml2 refused \(function)" + (self.libxml2Message.map { ": \($0)" } ?? ""))
+        }
+    }
+
+    /// Keeps the first message libxml2 raised during ``call(_:_:)``.
+    fileprivate func receive(_ error: xmlError) {
+        guard self.libxml2Message == nil else { return }
+        self.libxml2Message = (error.message.map { String(cString: $0) } ?? "unknown error")
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     /// Refuses a name that is not an XML name (letters, digits, `_`, `-`, `.`, `:`; not
@@ -289,3 +307,9 @@ private let writeCallback: xmlOutputWriteCallback = { context, buffer, length in
 
 /// libxml2's `xmlOutputCloseCallback`: the sink belongs to the writer, which outlives libxml2's use.
 private let closeCallback: xmlOutputCloseCallback = { _ in 0 }
+
+/// libxml2's `xmlStructuredErrorFunc` during a writer call: the context is the ``CXMLWriter``.
+private let writerErrorCallback: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    Unmanaged<CXMLWriter>.fromOpaque(context).takeUnretainedValue().receive(error.pointee)
+}
