@@ -110,7 +110,7 @@ struct FunctionalAcknowledgmentFindingTests {
         #expect(acknowledgment.transactionSets[0].errors == ["I5"])
         #expect(
             acknowledgment.extensions.values == [
-                "ST01": "999", "AK2[1]/IK3[1]/CTX[1]": "segment", "AK2[1]/IK3[1]/CTX[1]01": "SITUATIONAL TRIGGER",
+                "AK2[1]/IK3[1]/CTX[1]": "segment", "AK2[1]/IK3[1]/CTX[1]01": "SITUATIONAL TRIGGER",
                 "AK2[1]/IK3[1]/CTX[1]02": "CLM", "AK2[1]/IK3[1]/CTX[1]03": "8",
                 "AK2[1]/IK3[1]/IK4[1]/CTX[1]": "segment", "AK2[1]/IK3[1]/IK4[1]/CTX[1]01-1": "CLM01",
                 "AK2[1]/IK3[1]/IK4[1]/CTX[1]01-2": "123456",

@@ -6,6 +6,8 @@
 public struct FunctionalAcknowledgment: Hashable, Sendable, Codable {
     /// How the document travelled.
     public var envelope: Envelope
+    /// The X12 transaction set it travelled as (ST01): `997`, or `999` for an implementation acknowledgment.
+    public var transactionSet: String?
     /// The functional identifier of the acknowledged group (AK101: `PO`, `PR`, `SH`...).
     public var functionalIdentifier: String
     /// The acknowledged group's control number (AK102).
@@ -31,8 +33,9 @@ public struct FunctionalAcknowledgment: Hashable, Sendable, Codable {
         envelope: Envelope, functionalIdentifier: String, groupControlNumber: String, groupVersion: String? = nil,
         status: AcknowledgmentCode, transactionSets: [TransactionSetAcknowledgment] = [], includedCount: Int? = nil,
         receivedCount: Int? = nil, acceptedCount: Int? = nil, errors: [GroupErrorCode] = [],
-        extensions: Extensions = Extensions()
+        transactionSet: String? = nil, extensions: Extensions = Extensions()
     ) {
+        self.transactionSet = transactionSet
         self.envelope = envelope
         self.functionalIdentifier = functionalIdentifier
         self.groupControlNumber = groupControlNumber
@@ -62,6 +65,7 @@ extension FunctionalAcknowledgment: CanonicalJSONValue {
         writer.field("receivedCount", self.receivedCount)
         writer.field("schemaVersion", BusinessDocument.schemaVersion)
         writer.field("status", self.status)
+        writer.field("transactionSet", self.transactionSet)
         writer.field("transactionSets", self.transactionSets)
         writer.endObject()
     }

@@ -25,6 +25,8 @@ public struct Envelope: Hashable, Sendable, Codable {
     public var interchangeVersion: String?
     /// The document version: X12 GS08 (`004010`, `005010VICS`) or the cXML version (`1.2.063`).
     public var version: String?
+    /// The implementation convention the set follows (X12 ST03, 004020 and later: `005010X231`).
+    public var implementationReference: String?
     /// The cXML `payloadID`.
     public var payloadID: String?
     /// The date and time of the envelope: X12 GS04/GS05, cXML `timestamp` with its zone.
@@ -40,7 +42,8 @@ public struct Envelope: Hashable, Sendable, Codable {
         standard: EnvelopeStandard, sender: EnvelopeIdentity, receiver: EnvelopeIdentity,
         applicationSender: String? = nil, applicationReceiver: String? = nil, interchangeControlNumber: String? = nil,
         groupControlNumber: String? = nil, transactionControlNumber: String? = nil,
-        interchangeVersion: String? = nil, version: String? = nil, payloadID: String? = nil, date: DateTime? = nil,
+        interchangeVersion: String? = nil, version: String? = nil, implementationReference: String? = nil,
+        payloadID: String? = nil, date: DateTime? = nil,
         usage: Usage = .production, acknowledgmentRequested: Bool? = nil, userAgent: String? = nil
     ) {
         self.standard = standard
@@ -53,6 +56,7 @@ public struct Envelope: Hashable, Sendable, Codable {
         self.transactionControlNumber = transactionControlNumber
         self.interchangeVersion = interchangeVersion
         self.version = version
+        self.implementationReference = implementationReference
         self.payloadID = payloadID
         self.date = date
         self.usage = usage
@@ -69,6 +73,7 @@ extension Envelope: CanonicalJSONValue {
         writer.field("applicationSender", self.applicationSender)
         writer.field("date", self.date)
         writer.field("groupControlNumber", self.groupControlNumber)
+        writer.field("implementationReference", self.implementationReference)
         writer.field("interchangeControlNumber", self.interchangeControlNumber)
         writer.field("interchangeVersion", self.interchangeVersion)
         writer.field("payloadID", self.payloadID)

@@ -108,7 +108,6 @@ struct X12FunctionalAcknowledgmentAssembler: X12TransactionSetAssembler {
     }
 
     mutating func finish() -> X12FunctionalAcknowledgmentDecoding {
-        if let implementationReference { self.extensions["ST03"] = implementationReference }
         for (index, start) in self.setStarts.enumerated() where !start.sawVerdict {
             self.reader.finding(
                 .error, .mandatorySegmentMissing,

@@ -13,9 +13,9 @@ public import X12
 /// as sent.
 ///
 /// What has no typed field is kept in `extensions`: the 999's CTX segments and anything unexpected, under the
-/// addresses ``X12FunctionalAcknowledgmentAssembler`` documents; ST03 under `ST03`; and ST01 under `ST01` when it is
-/// not `997`, which is how the model says a document was a 999 (``X12FunctionalAcknowledgmentEncoder`` writes it
-/// back as one). Problems are findings, never crashes.
+/// addresses ``X12FunctionalAcknowledgmentAssembler`` documents. ST01 goes to `transactionSet` (a 999 is written back
+/// as one by ``X12FunctionalAcknowledgmentEncoder``) and ST03 to `envelope.implementationReference`. Problems are
+/// findings, never crashes.
 ///
 /// ```swift
 /// var decoder = X12FunctionalAcknowledgmentDecoder(interchange: isa, group: gs, transaction: st)
@@ -49,7 +49,7 @@ public struct X12FunctionalAcknowledgmentDecoder {
     public func decode() -> X12FunctionalAcknowledgmentDecoding {
         var decoding = self.input.decode(with: X12FunctionalAcknowledgmentAssembler.self)
         let identifier = self.input.transaction.identifier
-        if identifier != "997" { decoding.acknowledgment?.extensions["ST01"] = identifier }
+        decoding.acknowledgment?.transactionSet = identifier
         return decoding
     }
 

@@ -10,7 +10,7 @@ public import X12
 /// the same acknowledgment.
 ///
 /// A 997 is written unless ``kind`` asks for a 999 or, with no ``kind``, the acknowledgment was decoded from one
-/// (`extensions["ST01"]` is `999`). Writing the other kind than the one decoded moves what the extensions kept under
+/// (`transactionSet` is `999`). Writing the other kind than the one decoded moves what the extensions kept under
 /// AK3/AK4/AK5 to IK3/IK4/IK5 or back, and leaves the 999's CTX segments out of a 997. The 005010 elements (AK103,
 /// AK203, AK401-3) are written only when the version is 005010 or later; at most five set and five group error
 /// codes are written (AK502-AK506, AK905-AK909).
@@ -28,7 +28,7 @@ public struct X12FunctionalAcknowledgmentEncoder: Sendable {
 
     /// The kind an acknowledgment is written as.
     public func kind(for acknowledgment: FunctionalAcknowledgment) -> X12AcknowledgmentOptions.Kind {
-        self.kind ?? (acknowledgment.extensions["ST01"] == "999" ? .ia999 : .fa997)
+        self.kind ?? (acknowledgment.transactionSet == "999" ? .ia999 : .fa997)
     }
 
     /// The version an acknowledgment is written in.
@@ -51,7 +51,7 @@ public struct X12FunctionalAcknowledgmentEncoder: Sendable {
             extensions: Self.extensions(of: acknowledgment, as: kind), kind: kind,
             isFiveOrLater: X12InterchangeEncoding.isFiveOrLater(self.version(for: acknowledgment)))
         try writer.beginTransaction(
-            kind == .ia999 ? "999" : "997", implementationReference: acknowledgment.extensions["ST03"],
+            kind == .ia999 ? "999" : "997", implementationReference: acknowledgment.envelope.implementationReference,
             controlNumber: controlNumber ?? acknowledgment.envelope.transactionControlNumber)
         try emitter.write(acknowledgment, to: &writer)
         try writer.endTransaction()
@@ -81,7 +81,7 @@ public struct X12FunctionalAcknowledgmentEncoder: Sendable {
     private static func extensions(
         of acknowledgment: FunctionalAcknowledgment, as kind: X12AcknowledgmentOptions.Kind
     ) -> Extensions {
-        let decodedKind: X12AcknowledgmentOptions.Kind = acknowledgment.extensions["ST01"] == "999" ? .ia999 : .fa997
+        let decodedKind: X12AcknowledgmentOptions.Kind = acknowledgment.transactionSet == "999" ? .ia999 : .fa997
         guard kind != decodedKind else { return acknowledgment.extensions }
         let (from, to) = kind == .ia999 ? ("AK", "IK") : ("IK", "AK")
         var renamed = Extensions()

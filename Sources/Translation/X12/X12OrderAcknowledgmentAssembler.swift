@@ -75,7 +75,6 @@ struct X12OrderAcknowledgmentAssembler {
 
     mutating func finish() -> X12OrderAcknowledgmentDecoding {
         self.closeLine()
-        if let implementationReference { self.header.extensions["ST03"] = implementationReference }
         guard self.sawBAK, let orderNumber = self.orderNumber else {
             if !self.sawBAK {
                 self.reader.finding(.error, .mandatorySegmentMissing, "the 855 has no BAK segment", nil, nil)

@@ -35,7 +35,7 @@ public struct X12OrderAcknowledgmentEncoder: Sendable {
             index: X12ExtensionAddress.Index(acknowledgment.extensions),
             usesMTX: X12InterchangeEncoding.isFiveOrLater(version))
         try writer.beginTransaction(
-            "855", implementationReference: acknowledgment.extensions["ST03"],
+            "855", implementationReference: acknowledgment.envelope.implementationReference,
             controlNumber: controlNumber ?? acknowledgment.envelope.transactionControlNumber)
         try emitter.header(acknowledgment, to: &writer)
         for line in acknowledgment.lines {

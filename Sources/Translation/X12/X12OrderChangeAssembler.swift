@@ -73,7 +73,6 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
 
     mutating func finish() -> X12OrderChangeDecoding {
         self.closeLine()
-        if let implementationReference { self.header.extensions["ST03"] = implementationReference }
         guard self.sawBCH, let orderNumber = self.orderNumber, let orderDate = self.orderDate else {
             if !self.sawBCH {
                 self.reader.finding(.error, .mandatorySegmentMissing, "the 860 has no BCH segment", nil, nil)

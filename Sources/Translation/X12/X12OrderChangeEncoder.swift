@@ -31,7 +31,7 @@ public struct X12OrderChangeEncoder: Sendable {
             index: X12ExtensionAddress.Index(change.extensions),
             usesMTX: X12InterchangeEncoding.isFiveOrLater(self.version(for: change)))
         try writer.beginTransaction(
-            "860", implementationReference: change.extensions["ST03"],
+            "860", implementationReference: change.envelope.implementationReference,
             controlNumber: controlNumber ?? change.envelope.transactionControlNumber)
         try emitter.header(change, to: &writer)
         for line in change.lines {

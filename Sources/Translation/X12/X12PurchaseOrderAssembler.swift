@@ -69,7 +69,6 @@ struct X12PurchaseOrderAssembler {
 
     mutating func finish() -> X12PurchaseOrderDecoding {
         self.closeLine()
-        if let implementationReference { self.header.extensions["ST03"] = implementationReference }
         guard self.sawBEG, let number = self.number, let orderDate = self.orderDate else {
             if !self.sawBEG {
                 self.reader.finding(.error, .mandatorySegmentMissing, "the 850 has no BEG segment", nil, nil)

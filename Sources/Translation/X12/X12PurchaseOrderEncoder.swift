@@ -30,7 +30,7 @@ public struct X12PurchaseOrderEncoder: Sendable {
         var emitter = X12SegmentEmitter(
             index: X12ExtensionAddress.Index(order.extensions), usesMTX: X12InterchangeEncoding.isFiveOrLater(version))
         try writer.beginTransaction(
-            "850", implementationReference: order.extensions["ST03"],
+            "850", implementationReference: order.envelope.implementationReference,
             controlNumber: controlNumber ?? order.envelope.transactionControlNumber)
         try emitter.header(order, to: &writer)
         for line in order.lines {

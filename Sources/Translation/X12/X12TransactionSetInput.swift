@@ -116,7 +116,8 @@ struct X12TransactionSetInput {
             applicationSender: self.group.senderCode, applicationReceiver: self.group.receiverCode,
             interchangeControlNumber: self.interchange.controlNumber, groupControlNumber: self.group.controlNumber,
             transactionControlNumber: self.transaction.controlNumber, interchangeVersion: self.interchange.version,
-            version: self.group.version, date: date, usage: X12Codes.usage.value(self.interchange.usage).value,
+            version: self.group.version, implementationReference: self.transaction.implementationReference, date: date,
+            usage: X12Codes.usage.value(self.interchange.usage).value,
             acknowledgmentRequested: self.interchange.acknowledgmentRequested)
     }
 }

@@ -13,7 +13,8 @@ enum Samples {
         receiver: EnvelopeIdentity(qualifier: "DUNS", id: "612093384"), applicationSender: "SENDER",
         applicationReceiver: "RECEIVER", interchangeControlNumber: "000000001", groupControlNumber: "1",
         transactionControlNumber: "0001", interchangeVersion: "00401", version: "1.2.063",
-        payloadID: "1741094100.1234@porter.example", date: dateTime, usage: .test, acknowledgmentRequested: true,
+        implementationReference: "005010X220", payloadID: "1741094100.1234@porter.example", date: dateTime,
+        usage: .test, acknowledgmentRequested: true,
         userAgent: "Porter")
 
     static let address = Address(
@@ -150,6 +151,7 @@ enum Samples {
                         ])
                 ])
         ], includedCount: 3, receivedCount: 3, acceptedCount: 2, errors: [.transactionCountMismatch],
+        transactionSet: "999",
         extensions: extensions)
 
     static func document(_ kind: BusinessDocument.Kind) -> BusinessDocument {

@@ -137,9 +137,9 @@ struct RandomDocuments {
         acknowledgment.receivedCount = self.maybe(80) { $0.int(0...999_999) }
         acknowledgment.acceptedCount = self.maybe(80) { $0.int(0...999_999) }
         acknowledgment.errors = self.list(0...5) { $0.coded(20, ["10", "19", "24"]) }
+        acknowledgment.transactionSet = is999 ? "999" : "997"
         if is999 {
-            acknowledgment.extensions["ST01"] = "999"
-            if self.chance(70) { acknowledgment.extensions["ST03"] = "005010X231" }
+            if self.chance(70) { acknowledgment.envelope.implementationReference = "005010X231" }
             // A CTX after some segment errors and element errors, kept in extensions.
             for (set, transactionSet) in acknowledgment.transactionSets.enumerated() {
                 for (error, segmentError) in transactionSet.segmentErrors.enumerated() where self.chance(40) {
