@@ -18,13 +18,14 @@ public struct X12DocumentDecoder {
         case order(X12PurchaseOrderDecoder)
         case acknowledgment(X12OrderAcknowledgmentDecoder)
         case change(X12OrderChangeDecoder)
+        case shipNotice(X12ShipNoticeDecoder)
         case functionalAcknowledgment(X12FunctionalAcknowledgmentDecoder)
     }
 
     private var codec: Codec
 
     /// The transaction set identifiers (ST01) Porter decodes.
-    public static let supportedIdentifiers: [String] = ["850", "855", "860", "997", "999"]
+    public static let supportedIdentifiers: [String] = ["850", "855", "856", "860", "997", "999"]
 
     /// Whether Porter decodes transaction sets with identifier `identifier` (ST01).
     public static func supports(_ identifier: String) -> Bool { self.supportedIdentifiers.contains(identifier) }
@@ -47,6 +48,10 @@ public struct X12DocumentDecoder {
             self.codec = .change(
                 X12OrderChangeDecoder(
                     interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
+        case "856":
+            self.codec = .shipNotice(
+                X12ShipNoticeDecoder(
+                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
         case "997", "999":
             self.codec = .functionalAcknowledgment(
                 X12FunctionalAcknowledgmentDecoder(
@@ -68,6 +73,9 @@ public struct X12DocumentDecoder {
         case .change(var decoder):
             decoder.add(segment)
             self.codec = .change(decoder)
+        case .shipNotice(var decoder):
+            decoder.add(segment)
+            self.codec = .shipNotice(decoder)
         case .functionalAcknowledgment(var decoder):
             decoder.add(segment)
             self.codec = .functionalAcknowledgment(decoder)
@@ -87,6 +95,9 @@ public struct X12DocumentDecoder {
         case .change(let decoder):
             let result = decoder.decode()
             return (result.change.map { .orderChange($0) }, result.findings)
+        case .shipNotice(let decoder):
+            let result = decoder.decode()
+            return (result.shipNotice.map { .shipNotice($0) }, result.findings)
         case .functionalAcknowledgment(let decoder):
             let result = decoder.decode()
             return (result.acknowledgment.map { .functionalAcknowledgment($0) }, result.findings)

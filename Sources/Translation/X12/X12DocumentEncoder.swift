@@ -3,7 +3,7 @@ public import X12
 
 /// Writes any ``BusinessDocument`` Porter has an X12 codec for as an interchange of its own.
 ///
-/// Picks the codec by the document's kind (850, 855, 860, 997/999) and writes ISA, GS, the set, GE and IEA from the
+/// Picks the codec by the document's kind (850, 855, 856, 860, 997/999) and writes ISA, GS, the set, GE and IEA from the
 /// document's `envelope`, in ``version`` when one is given.
 public struct X12DocumentEncoder: Sendable {
     /// The version written (`004010` or `005010`); `nil` takes each document's envelope (`004010` when it has none).
@@ -19,18 +19,9 @@ public struct X12DocumentEncoder: Sendable {
         self.lineEnding = lineEnding
     }
 
-    /// Whether documents of `kind` can be written as X12.
-    public static func supports(_ kind: BusinessDocument.Kind) -> Bool {
-        switch kind {
-        case .purchaseOrder, .orderAcknowledgment, .orderChange, .functionalAcknowledgment: return true
-        default: return false
-        }
-    }
-
     /// The document as a whole interchange.
     ///
-    /// - Throws: ``X12Error`` with code `.unsupported` for a kind ``supports(_:)`` refuses, or whatever the codec
-    ///   throws (a value that cannot be written, a delimiter in the data).
+    /// - Throws: ``X12Error``: whatever the codec throws (a value that cannot be written, a delimiter in the data).
     public func encodeInterchange(_ document: BusinessDocument) throws(X12Error) -> [UInt8] {
         switch document {
         case .purchaseOrder(let order):
@@ -45,8 +36,9 @@ public struct X12DocumentEncoder: Sendable {
         case .functionalAcknowledgment(let acknowledgment):
             return try X12FunctionalAcknowledgmentEncoder(version: self.version).encodeInterchange(
                 acknowledgment, delimiters: self.delimiters, lineEnding: self.lineEnding)
-        default:
-            throw X12Error(.invalidValue, "\(document.kind.rawValue) documents cannot be written as X12 yet")
+        case .shipNotice(let notice):
+            return try X12ShipNoticeEncoder(version: self.version).encodeInterchange(
+                notice, delimiters: self.delimiters, lineEnding: self.lineEnding)
         }
     }
 }

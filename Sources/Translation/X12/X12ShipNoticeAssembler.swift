@@ -95,7 +95,6 @@ struct X12ShipNoticeAssembler: X12TransactionSetAssembler {
     }
 
     mutating func finish() -> X12ShipNoticeDecoding {
-        if let implementationReference { self.levels[0].extensions["ST03"] = implementationReference }
         self.levels[0].extensions.values.merge(self.summaryExtensions.values) { level, _ in level }
         guard self.sawBSN, let shipmentID = self.shipmentID, let noticeDate = self.noticeDate else {
             if !self.sawBSN {

@@ -5,14 +5,14 @@ import X12
 
 /// `porter translate FILE... --to json|x12`: X12 to Porter's canonical JSON and back.
 ///
-/// The input format is detected per file. Purchase orders (850), acknowledgments (855), changes (860) and
-/// functional acknowledgments (997/999) are translated; other documents are skipped with a warning and do not fail
-/// the run.
+/// The input format is detected per file. Purchase orders (850), acknowledgments (855), ship notices (856), changes
+/// (860) and functional acknowledgments (997/999) are translated; other transaction sets are skipped with a warning
+/// and do not fail the run.
 struct TranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "translate",
         abstract:
-            "Translate X12 purchase orders (850), acknowledgments (855), changes (860) and functional acknowledgments (997/999) to Porter JSON, and back.",
+            "Translate X12 purchase orders (850), acknowledgments (855), ship notices (856), changes (860) and functional acknowledgments (997/999) to Porter JSON, and back.",
         discussion: """
             The format of each FILE (or - for standard input) is detected: X12 (ISA, in ASCII, UTF-8, UTF-16 or \
             EBCDIC) or Porter JSON (one document, an array, or JSON Lines). X12 is read as a stream: each \
@@ -111,11 +111,6 @@ struct TranslateCommand: ParsableCommand {
             bytes.append(UInt8(ascii: "\n"))
             try destination.write(bytes, name: "\(source)-\(Self.number(document)).json")
         case .x12:
-            guard X12DocumentEncoder.supports(document.kind) else {
-                printError(
-                    "porter translate: \(file): warning: \(Self.label(document)) cannot be written as X12 yet; skipped")
-                return
-            }
             var document = document
             try self.prepare(&document.envelope)
             let bytes = try X12DocumentEncoder(version: self.version?.rawValue).encodeInterchange(document)
