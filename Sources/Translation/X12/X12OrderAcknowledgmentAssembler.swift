@@ -145,7 +145,7 @@ struct X12OrderAcknowledgmentAssembler {
     }
 
     private mutating func closeLine() {
-        guard var line = self.line else { return }
+        guard var line = self.line.take() else { return }
         if let pending = self.pendingPrice {
             var cursor = X12ElementCursor(pending.located.segment)
             if let index = line.statuses.firstIndex(where: {
@@ -165,7 +165,8 @@ struct X12OrderAcknowledgmentAssembler {
     }
 
     private mutating func lineSegment(_ located: X12LocatedSegment) {
-        guard var line = self.line else { return }
+        // Taken out of `self` so that its arrays stay uniquely referenced while they grow (no copy per segment).
+        guard var line = self.line.take() else { return }
         defer { self.line = line }
         let id = located.segment.id
         switch self.scope {

@@ -154,7 +154,8 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
     }
 
     private mutating func lineSegment(_ located: X12LocatedSegment) {
-        guard var line = self.line else { return }
+        // Taken out of `self` so that its arrays stay uniquely referenced while they grow (no copy per segment).
+        guard var line = self.line.take() else { return }
         defer { self.line = line }
         let id = located.segment.id
         switch self.scope {
