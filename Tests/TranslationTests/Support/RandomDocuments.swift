@@ -109,6 +109,7 @@ struct RandomDocuments {
             groupControlNumber: self.number(1...999_999_999),
             transactionControlNumber: Self.padded(self.int(1...9999), self.int(4...9)),
             interchangeVersion: self.isFiveOrLater ? "00501" : "00401", version: version,
+            implementationReference: self.maybe(20) { $0.pick(["005010X999", "VICS"]) },
             date: DateTime(
                 date: self.date(),
                 time: TimeOfDay(
@@ -436,7 +437,7 @@ extension RandomDocuments {
 
     // MARK: Extensions
 
-    /// What a decoder keeps in a document's `extensions`, placed where the typed content leaves room: ST03, a free
+    /// What a decoder keeps in a document's `extensions`, placed where the typed content leaves room: a free
     /// element of the beginning segment, REF04, DTM05, N105, MSG02 or MTX01, a second CUR, a CSH kept whole, a TD5 in
     /// the first N1 loop, CTT03.
     mutating func headerExtensions(
@@ -444,7 +445,6 @@ extension RandomDocuments {
         hasTotals: Bool
     ) -> Extensions {
         var extensions = Extensions()
-        if self.chance(20) { extensions["ST03"] = self.pick(["005010X999", "VICS"]) }
         if self.chance(20) {
             extensions["\(beginning)[1]\(Self.element(self.pick(free)))"] = self.string(Self.upper, 2...2)
         }
