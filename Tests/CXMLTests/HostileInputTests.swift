@@ -102,10 +102,19 @@ import Testing
         let document = "<cXML>" + String(repeating: "<Extrinsic name=\"n\">v</Extrinsic>", count: 1000) + "</cXML>"
         // Byte 9,990 is inside the start tag of the 303rd Extrinsic (6 + 302 × 33 + 1 = 9,973).
         let limits = CXMLReader.Limits(maximumDocumentSize: 9_990)
-        let error = try #require(readAll(document, limits: limits).error)
+        let error = try #require(readAll(document, limits: limits, chunkSize: 4096).error)
         #expect(error.code == .tooLarge)
         #expect(error.location == CXMLLocation(line: 1, column: 9_991, path: "cXML/Extrinsic[303]"))
         #expect(readAll(document, limits: CXMLReader.Limits(maximumDocumentSize: document.utf8.count)).error == nil)
+    }
+
+    @Test func rejectsADocumentOfAKnownSizeBeforeReadingIt() throws {
+        let document = "<cXML>" + String(repeating: "<Extrinsic name=\"n\">v</Extrinsic>", count: 1000) + "</cXML>"
+        let limits = CXMLReader.Limits(maximumDocumentSize: 9_990)
+        let error = try #require(readAll(document, limits: limits).error)
+        #expect(error.code == .tooLarge)
+        #expect(error.message == "the document has \(document.utf8.count) bytes, more than the limit of 9990")
+        #expect(error.location == CXMLLocation(line: 1, column: 1, path: ""))
     }
 
     @Test func rejectsAPrologOverItsLimit() throws {

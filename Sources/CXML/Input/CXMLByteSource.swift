@@ -10,4 +10,13 @@ public protocol CXMLByteSource {
     /// - Returns: The number of bytes written, `0` at the end of the input.
     /// - Throws: ``CXMLError`` with code `.io` when the input cannot be read.
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(CXMLError) -> Int
+
+    /// The number of bytes the source will give, when known before reading (a regular file's
+    /// size, the bytes in memory, an HTTP `Content-Length`); the reader then rejects a
+    /// document over its size limit without reading it. `nil` by default.
+    var byteCount: Int? { get }
+}
+
+extension CXMLByteSource {
+    public var byteCount: Int? { nil }
 }

@@ -17,6 +17,9 @@ public final class CXMLFileSource: CXMLByteSource {
     private let closeOnDeinit: Bool
     /// How errors name the input: the path, or a description of the descriptor.
     private let name: String
+    /// The size of a regular file opened by path, or `nil` (a descriptor may be a pipe, or
+    /// positioned past its start).
+    public let byteCount: Int?
 
     /// Opens the file at `path` for reading (`open(2)` with `O_RDONLY | O_CLOEXEC`).
     ///
@@ -39,6 +42,7 @@ public final class CXMLFileSource: CXMLByteSource {
         self.descriptor = descriptor
         self.closeOnDeinit = true
         self.name = path
+        self.byteCount = status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
     }
 
     /// Reads from a descriptor that is already open.
@@ -50,6 +54,7 @@ public final class CXMLFileSource: CXMLByteSource {
         self.descriptor = fileDescriptor
         self.closeOnDeinit = closeOnDeinit
         self.name = "file descriptor \(fileDescriptor)"
+        self.byteCount = nil
     }
 
     deinit {

@@ -9,6 +9,8 @@ public struct CXMLMemorySource: CXMLByteSource {
     /// Reads the UTF-8 bytes of `text`.
     public init(_ text: String) { self.bytes = Array(text.utf8) }
 
+    public var byteCount: Int? { self.bytes.count }
+
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(CXMLError) -> Int {
         let count = min(buffer.count, self.bytes.count - self.offset)
         guard count > 0 else { return 0 }

@@ -58,6 +58,10 @@ public final class CXMLReader {
     private var libxml2Error: Diagnostic?
     /// The count of denied loads (process-wide) when this reader last looked.
     private var denialsSeen = 0
+    /// Names already made into strings, by their pointer in the reader's dictionary (libxml2
+    /// interns every name it hands out, so one pointer is always one name): a direct-mapped
+    /// cache of 256 entries, cheaper than hashing.
+    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 256)
     /// Warnings libxml2 reported; reading went on.
     public private(set) var warnings: [CXMLError] = []
 
@@ -124,9 +128,7 @@ public final class CXMLReader {
     ///   call throws the same error.
     public func next() throws(CXMLError) -> CXMLEvent? {
         if let failure { throw failure }
-        // Errors libxml2 raises without a parser context (character conversion) come here too.
-        let scope = porter_xml_begin_error_scope(Unmanaged.passUnretained(self).toOpaque(), errorCallback)
-        defer { porter_xml_end_error_scope(scope) }
+        defer { self.pump.endErrorScope() }
         do {
             return try self.advance()
         } catch {
@@ -169,7 +171,7 @@ public final class CXMLReader {
             case NodeType.documentType:
                 return .documentType(Self.documentType(handle))
             case NodeType.entityReference:
-                let name = XMLString.make(xmlTextReaderConstName(handle)) ?? ""
+                let name = self.name(xmlTextReaderConstName(handle))
                 throw CXMLError(
                     .undeclaredEntity,
                     "the document refers to the entity &\(name);, which is not one of XML's five; "
@@ -196,7 +198,7 @@ public final class CXMLReader {
     }
 
     private func elementStart(_ handle: OpaquePointer) throws(CXMLError) -> CXMLEvent {
-        let name = XMLString.make(xmlTextReaderConstName(handle)) ?? ""
+        let name = self.name(xmlTextReaderConstName(handle))
         let count = Int(xmlTextReaderAttributeCount(handle))
         if count > self.limits.maximumAttributeCount {
             throw CXMLError(
@@ -209,7 +211,7 @@ public final class CXMLReader {
             attributes.reserveCapacity(count)
             for index in 0..<Int32(count) where xmlTextReaderMoveToAttributeNo(handle, index) == 1 {
                 let value = xmlTextReaderConstValue(handle)
-                let attributeName = XMLString.make(xmlTextReaderConstName(handle)) ?? ""
+                let attributeName = self.name(xmlTextReaderConstName(handle))
                 if let value, Int(xmlStrlen(value)) > self.limits.maximumValueLength {
                     throw CXMLError(
                         .valueTooLong,
@@ -234,7 +236,7 @@ public final class CXMLReader {
     }
 
     private func elementEnd(_ handle: OpaquePointer) -> CXMLEvent {
-        let name = XMLString.make(xmlTextReaderConstName(handle)) ?? ""
+        let name = self.name(xmlTextReaderConstName(handle))
         let location = self.location(of: .end, handle)
         self.path.pop()
         return .elementEnd(name: name, location: location)
@@ -246,19 +248,31 @@ public final class CXMLReader {
     /// - Returns: `nil` when the text is only white space and the reader skips such text.
     private func text(_ handle: OpaquePointer) throws(CXMLError) -> CXMLEvent? {
         let location = self.location(of: .text, handle)
+        // Indentation is most of the text of a document: white space is kept as bytes, and
+        // made into a string only when text follows it or the reader keeps white space.
         var text = ""
+        var blanks: [UInt8] = []
         var length = 0
         joining: while true {
             switch xmlTextReaderNodeType(handle) {
             case NodeType.text, NodeType.cdata, NodeType.whitespace, NodeType.significantWhitespace:
-                if let value = xmlTextReaderConstValue(handle) {
-                    length += Int(xmlStrlen(value))
-                    if length > self.limits.maximumValueLength {
-                        throw CXMLError(
-                            .valueTooLong, "a text is longer than the limit of \(self.limits.maximumValueLength) bytes",
-                            location: location)
+                guard let value = xmlTextReaderConstValue(handle) else { break }
+                let count = Int(xmlStrlen(value))
+                length += count
+                if length > self.limits.maximumValueLength {
+                    throw CXMLError(
+                        .valueTooLong, "a text is longer than the limit of \(self.limits.maximumValueLength) bytes",
+                        location: location)
+                }
+                let piece = UnsafeBufferPointer(start: value, count: count)
+                if text.isEmpty && !self.keepsWhitespace && piece.allSatisfy(Self.isBlank) {
+                    blanks.append(contentsOf: piece)
+                } else {
+                    if !blanks.isEmpty {
+                        text += String(decoding: blanks, as: UTF8.self)
+                        blanks = []
                     }
-                    text += String(cString: value)
+                    text += String(decoding: piece, as: UTF8.self)
                 }
             case NodeType.comment, NodeType.processingInstruction:
                 break
@@ -268,13 +282,24 @@ public final class CXMLReader {
             }
             guard try self.read(handle) else { break joining }
         }
-        if !self.keepsWhitespace && text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return nil
-        }
-        return .text(text, location: location)
+        return text.isEmpty ? nil : .text(text, location: location)
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     // MARK: libxml2
+
+    /// The string of a name libxml2 handed out (`xmlTextReaderConstName`).
+    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 4 & 0xFF)
+        if self.names[slot].pointer == pointer { return self.names[slot].name }
+        let name = String(cString: pointer)
+        self.names[slot] = (pointer, name)
+        return name
+    }
 
     /// Checks the prolog, then creates the `xmlTextReader` on the first call.
     private func open() throws(CXMLError) -> OpaquePointer {
@@ -290,6 +315,7 @@ public final class CXMLReader {
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
         if self.hooks.loadsExternalResources { options |= XML_PARSE_DTDLOAD.rawValue | XML_PARSE_NOENT.rawValue }
         self.denialsSeen = CXMLEntityLoader.denialCount
+        self.pump.errorContext = Unmanaged.passUnretained(self).toOpaque()
         guard
             let handle = xmlReaderForIO(
                 readCallback, closeCallback, Unmanaged.passUnretained(self.pump).toOpaque(), nil, nil,
@@ -299,7 +325,7 @@ public final class CXMLReader {
         }
         self.handle = handle
         CXMLEntityLoader.register(handle)
-        xmlTextReaderSetStructuredErrorHandler(handle, errorCallback, Unmanaged.passUnretained(self).toOpaque())
+        xmlTextReaderSetStructuredErrorHandler(handle, readerErrorCallback, Unmanaged.passUnretained(self).toOpaque())
         return handle
     }
 
@@ -426,7 +452,7 @@ public final class CXMLReader {
         for mark in self.pump.scanner.pendingMarks {
             guard mark.line < line || mark.line == line && mark.column < column else { break }
             switch mark.kind {
-            case .start: path.push(mark.name)
+            case .start: path.push(self.pump.scanner.name(of: mark))
             case .end: path.pop()
             case .text: break
             }
@@ -440,16 +466,16 @@ public final class CXMLReader {
         CXMLLocation(
             line: Int(xmlTextReaderGetParserLineNumber(handle)),
             column: Int(xmlTextReaderGetParserColumnNumber(handle)),
-            path: self.path.text)
+            node: self.path.node)
     }
 
     /// The location the scanner noted for the node, or the node's line if it noted none.
     private func location(of kind: InputScanner.Mark.Kind, _ handle: OpaquePointer) -> CXMLLocation {
         if let mark = self.pump.scanner.takeMark(kind) {
-            return CXMLLocation(line: mark.line, column: mark.column, path: self.path.text)
+            return CXMLLocation(line: mark.line, column: mark.column, node: self.path.node)
         }
         let node = xmlTextReaderCurrentNode(handle)
-        return CXMLLocation(line: node.map { Int(xmlGetLineNo($0)) } ?? 0, column: 1, path: self.path.text)
+        return CXMLLocation(line: node.map { Int(xmlGetLineNo($0)) } ?? 0, column: 1, node: self.path.node)
     }
 
     private static func documentType(_ handle: OpaquePointer) -> CXMLDocumentType {
@@ -487,8 +513,9 @@ private let readCallback: xmlInputReadCallback = { context, buffer, length in
 /// libxml2's `xmlInputCloseCallback`: the pump belongs to the reader, which outlives libxml2's use.
 private let closeCallback: xmlInputCloseCallback = { _ in 0 }
 
-/// libxml2's `xmlStructuredErrorFunc`: the context is the ``CXMLReader``.
-private let errorCallback: xmlStructuredErrorFunc = { context, error in
+/// libxml2's `xmlStructuredErrorFunc` for the reader (its parser's, and the thread's while the
+/// pump reads): the context is the ``CXMLReader``.
+let readerErrorCallback: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
     Unmanaged<CXMLReader>.fromOpaque(context).takeUnretainedValue().receive(error.pointee)
 }

@@ -1,38 +1,107 @@
 /// The path of the element being read, such as `cXML/Request/OrderRequest/ItemOut[2]/ItemID`.
 ///
-/// Each name carries its position among the same-named children of its parent when that
-/// position is 2 or more. The text is kept up to date as elements start and end, so that
-/// an event takes it without rebuilding it.
+/// Each open element is a ``PathNode``, shared by the locations of the events inside it; the
+/// path's text is built only when a location's ``CXMLLocation/path`` is asked for. Sibling
+/// counts (for the `[2]`) live on one flat stack, searched linearly while an element has
+/// few distinct child names and through a dictionary once it has many, so a hostile element
+/// with 100,000 differently named children costs linear time.
 struct ElementPath {
     private struct Frame {
-        /// The length of ``text`` before this element's name was added, in UTF-8 bytes.
+        /// Where this element's child counts start in `counts`.
         var start: Int
-        /// How many children of each name this element has had so far.
-        var children: [String: Int] = [:]
+        /// Positions in `counts` by name, once the element has more than `linearLimit` names.
+        var index: [String: Int]?
     }
 
-    /// The frame of the document node, then one per open element.
-    private var frames = [Frame(start: 0)]
-    private(set) var text = ""
+    private static let linearLimit = 16
 
+    /// The innermost open element.
+    private(set) var node: PathNode?
     /// The number of open elements.
-    var depth: Int { self.frames.count - 1 }
+    private(set) var depth = 0
+    /// The child names of each open element (and the document) so far, with their counts.
+    private var counts: [(name: String, count: Int)] = []
+    private var frames = [Frame(start: 0)]
+
+    /// The path text.
+    var text: String { self.node?.path ?? "" }
 
     /// Enters a child element of the current one.
     mutating func push(_ name: String) {
-        let position = self.frames[self.frames.count - 1].children[name, default: 0] + 1
-        self.frames[self.frames.count - 1].children[name] = position
-        let start = self.text.utf8.count
-        if start > 0 { self.text += "/" }
-        self.text += name
-        if position > 1 { self.text += "[\(position)]" }
-        self.frames.append(Frame(start: start))
+        let position = self.countChild(name)
+        self.node = PathNode(parent: self.node, name: name, position: position)
+        self.frames.append(Frame(start: self.counts.count))
+        self.depth += 1
     }
 
     /// Leaves the current element.
     mutating func pop() {
-        guard self.frames.count > 1, let frame = self.frames.popLast() else { return }
-        let end = self.text.utf8.index(self.text.utf8.startIndex, offsetBy: frame.start)
-        self.text.removeSubrange(end...)
+        guard self.depth > 0, let frame = self.frames.popLast() else { return }
+        self.counts.removeSubrange(frame.start...)
+        self.node = self.node?.parent
+        self.depth -= 1
+    }
+
+    /// Counts a child named `name` of the current element and returns its position among
+    /// the children of that name.
+    private mutating func countChild(_ name: String) -> Int {
+        let last = self.frames.count - 1
+        let start = self.frames[last].start
+        if let found = self.frames[last].index?[name] ?? self.linearSearch(name, from: start) {
+            self.counts[found].count += 1
+            return self.counts[found].count
+        }
+        self.counts.append((name, 1))
+        if self.frames[last].index != nil {
+            self.frames[last].index![name] = self.counts.count - 1
+        } else if self.counts.count - start > Self.linearLimit {
+            var index: [String: Int] = [:]
+            for position in start..<self.counts.count { index[self.counts[position].name] = position }
+            self.frames[last].index = index
+        }
+        return 1
+    }
+
+    private func linearSearch(_ name: String, from start: Int) -> Int? {
+        guard self.frames[self.frames.count - 1].index == nil else { return nil }
+        var position = self.counts.count - 1
+        while position >= start {
+            if self.counts[position].name == name { return position }
+            position -= 1
+        }
+        return nil
+    }
+}
+
+/// An open element's place in the document: immutable, shared by the events inside it.
+final class PathNode: Sendable {
+    let parent: PathNode?
+    let name: String
+    /// The position among the parent's children of the same name, from 1.
+    let position: Int
+
+    init(parent: PathNode?, name: String, position: Int) {
+        self.parent = parent
+        self.name = name
+        self.position = position
+    }
+
+    /// `cXML/Request/OrderRequest/ItemOut[2]`.
+    ///
+    /// - Complexity: O(*d*) in the depth.
+    var path: String {
+        var nodes: [PathNode] = []
+        var next: PathNode? = self
+        while let node = next {
+            nodes.append(node)
+            next = node.parent
+        }
+        var text = ""
+        for node in nodes.reversed() {
+            if !text.isEmpty { text += "/" }
+            text += node.name
+            if node.position > 1 { text += "[\(node.position)]" }
+        }
+        return text
     }
 }

@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// Hands libxml2 the bytes of a ``CXMLByteSource``, through an ``InputScanner``.
 ///
 /// The prolog is read and checked before libxml2 is created (``readProlog()``); after that,
@@ -14,6 +16,10 @@ final class InputPump {
     private(set) var isExhausted = false
     /// Why the pump stopped answering, if it did.
     private(set) var failure: CXMLError?
+    /// The reader, for the structured error handler the pump installs (see ``read(into:)``).
+    var errorContext: UnsafeMutableRawPointer?
+    /// The thread's previous handler, while the pump's is installed.
+    private var errorScope: porter_xml_error_scope?
 
     init(source: any CXMLByteSource, scanner: InputScanner) {
         self.source = source
@@ -25,6 +31,12 @@ final class InputPump {
     /// - Throws: ``CXMLError`` from the source or the scanner: an internal subset, an entity
     ///   declaration, a mislabelled encoding, a prolog over its limit.
     func readProlog() throws(CXMLError) {
+        let limit = self.scanner.limits.maximumDocumentSize
+        if let size = self.source.byteCount, size > limit {
+            throw CXMLError(
+                .tooLarge, "the document has \(size) bytes, more than the limit of \(limit)",
+                location: CXMLLocation(line: 1, column: 1, path: ""))
+        }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
         defer { chunk.deallocate() }
         while !self.scanner.isPastProlog && !self.isExhausted {
@@ -43,7 +55,17 @@ final class InputPump {
     /// Fills `buffer` for libxml2 (its `xmlInputReadCallback`).
     ///
     /// - Returns: The number of bytes written, `0` at the end of the input, `-1` after a failure.
+    ///
+    /// libxml2 converts what the pump returns (from the declared encoding to UTF-8) as soon as
+    /// it returns, and reports conversion errors without a parser context, to the thread's
+    /// structured error handler or else to standard error. So the first read of each call of
+    /// ``CXMLReader/next()`` installs the reader's handler for the thread, and the reader puts
+    /// the previous one back (``endErrorScope()``) before it returns: the thread-local libxml2
+    /// state is touched once per chunk rather than once per event.
     func read(into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
+        if self.errorScope == nil, let context = self.errorContext {
+            self.errorScope = porter_xml_begin_error_scope(context, readerErrorCallback)
+        }
         guard self.failure == nil else { return -1 }
         let wanted = min(buffer.count, Int(Int32.max))
         if self.prologOffset < self.prolog.count {
@@ -74,5 +96,12 @@ final class InputPump {
             self.failure = error
             return -1
         }
+    }
+
+    /// Puts back the thread's error handler, if ``read(into:)`` replaced it.
+    func endErrorScope() {
+        guard let scope = self.errorScope else { return }
+        self.errorScope = nil
+        porter_xml_end_error_scope(scope)
     }
 }

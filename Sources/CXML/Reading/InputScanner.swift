@@ -21,8 +21,9 @@ struct InputScanner {
         var kind: Kind
         var line: Int
         var column: Int
-        /// The element's name, for a start (as the scanner read it, for locating errors).
-        var name = ""
+        /// Where the element's name is in the scanner's name buffer, for a start (see ``InputScanner/name(of:)``).
+        var nameStart = 0
+        var nameLength = 0
     }
 
     private enum Family { case eightBit, utf16BigEndian, utf16LittleEndian }
@@ -32,7 +33,7 @@ struct InputScanner {
         case doctype, internalSubset, declaration
     }
 
-    private let limits: CXMLReader.Limits
+    let limits: CXMLReader.Limits
     /// Whether the prolog rules (internal subset, entity declarations) are enforced; only
     /// tests switch them off, to prove that libxml2's options and loader hold on their own.
     private let guardsProlog: Bool
@@ -95,8 +96,9 @@ struct InputScanner {
     /// Where the internal subset's `[` was.
     private var subsetLine = 0
     private var subsetColumn = 0
-    /// The name of the start tag being read, in UTF-8, while it is read.
-    private var name: [UInt8] = []
+    /// The names of the start tags of pending marks, in UTF-8, one after the other.
+    private var names: [UInt8] = []
+    /// Whether the name of the last start tag is being read.
     private var readsName = false
     /// The units after `<!`, until they say what follows.
     private var bang: [UInt8] = []
@@ -136,12 +138,23 @@ struct InputScanner {
         self.markHead += 1
         if self.markHead == self.marks.count {
             self.marks.removeAll(keepingCapacity: true)
+            self.names.removeAll(keepingCapacity: true)
             self.markHead = 0
         } else if self.markHead >= 4096 {
             self.marks.removeFirst(self.markHead)
             self.markHead = 0
+            let firstName = self.marks.first { $0.kind == .start }?.nameStart ?? self.names.count
+            self.names.removeFirst(firstName)
+            for index in self.marks.indices where self.marks[index].kind == .start {
+                self.marks[index].nameStart -= firstName
+            }
         }
         return (mark.line, mark.column)
+    }
+
+    /// The element name of a start mark, as the scanner read it (for locating errors).
+    func name(of mark: Mark) -> String {
+        String(decoding: self.names[mark.nameStart..<(mark.nameStart + mark.nameLength)], as: UTF8.self)
     }
 
     // MARK: Feeding
@@ -231,6 +244,8 @@ struct InputScanner {
         switch self.family {
         case .eightBit:
             while index < bytes.count {
+                index = self.skipPlainBytes(bytes, from: index)
+                if index == bytes.count { break }
                 let byte = bytes[index]
                 index += 1
                 if byte >= 0x80 && self.isASCII {
@@ -266,6 +281,64 @@ struct InputScanner {
     }
 
     // MARK: The lexer
+
+    /// What the fast path may skip in the current state.
+    private enum SkipMode { case none, text, tag, name, endTag }
+
+    private var skipMode: SkipMode {
+        switch self.state {
+        case .content: self.textOpen || self.depth == 0 ? .text : .none
+        case .startTag: self.readsName ? .name : self.quote != 0 ? .text : .tag
+        case .endTag: .endTag
+        default: .none
+        }
+    }
+
+    /// Moves over the bytes that need no decision in the current state, in one tight loop
+    /// (most bytes of a document), doing for them what ``consume(_:advances:)`` would: ASCII
+    /// text and attribute values up to a delimiter, attribute names and white space inside a
+    /// tag, the characters of a name (copied to the name buffer), the inside of an end tag.
+    /// Line breaks, non-ASCII bytes and delimiters are left to ``consume(_:advances:)``.
+    ///
+    /// Stops one byte short of the value-length limit, so that ``consume(_:advances:)``
+    /// reports the byte that crosses it.
+    ///
+    /// - Returns: The index of the first byte not skipped.
+    private mutating func skipPlainBytes(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let mode = self.skipMode
+        guard mode != .none else { return start }
+        let end = min(bytes.count, start + max(0, self.limits.maximumValueLength - self.run))
+        var index = start
+        var sawContent = false
+        scanning: while index < end {
+            let byte = bytes[index]
+            switch byte {
+            case 0x21...0x7E:
+                switch byte {
+                case 0x3C, 0x3E, 0x22, 0x27: break scanning  // < > " '
+                case 0x3D, 0x2F: if mode == .tag || mode == .name { break scanning }  // = /
+                default: break
+                }
+                sawContent = true
+            case 0x20:
+                if mode == .name { break scanning }
+            default:
+                break scanning
+            }
+            index += 1
+        }
+        let count = index - start
+        if count > 0 {
+            if mode == .name { self.names.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index])) }
+            if mode == .tag { self.slash = false }
+            self.unitCount += count
+            self.run += count
+            self.column += count
+            self.afterCarriageReturn = false
+            if sawContent { self.lastContentLine = self.line }
+        }
+        return index
+    }
 
     /// Scans one code unit.
     ///
@@ -358,7 +431,7 @@ struct InputScanner {
                     line: self.tagLine, column: self.tagColumn)
             }
             self.mark(.start, self.tagLine, self.tagColumn)
-            self.name.removeAll(keepingCapacity: true)
+            self.marks[self.marks.count - 1].nameStart = self.names.count
             self.appendToName(unit)
             self.readsName = true
             self.textOpen = false
@@ -376,7 +449,8 @@ struct InputScanner {
                 return
             }
             self.readsName = false
-            self.marks[self.marks.count - 1].name = String(decoding: self.name, as: UTF8.self)
+            let start = self.marks[self.marks.count - 1].nameStart
+            self.marks[self.marks.count - 1].nameLength = self.names.count - start
         }
         if self.quote != 0 {
             if unit == self.quote { self.quote = 0 }
@@ -412,9 +486,9 @@ struct InputScanner {
 
     private mutating func appendToName(_ unit: UInt32) {
         if unit < 0x80 || self.family == .eightBit {
-            self.name.append(UInt8(truncatingIfNeeded: unit))
+            self.names.append(UInt8(truncatingIfNeeded: unit))
         } else {
-            self.name.append(contentsOf: Unicode.Scalar(unit).map { Array(String($0).utf8) } ?? [0xEF, 0xBF, 0xBD])
+            self.names.append(contentsOf: Unicode.Scalar(unit).map { Array(String($0).utf8) } ?? [0xEF, 0xBF, 0xBD])
         }
     }
 
