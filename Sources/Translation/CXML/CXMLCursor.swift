@@ -1,0 +1,296 @@
+import CXML
+import Orders
+
+/// Reads one element for a decoder and remembers what was read, so that what was not read is kept in `extensions`.
+///
+/// Every attribute, text and child a decoder takes through the cursor is marked as used; ``finish(into:)`` then
+/// records the rest under the element's address (see ``CXMLExtensionAddress``): unused attributes as
+/// `address@name`, unused children as their XML (text for an `Extrinsic` holding only text). A child the decoder
+/// opened is finished with its parent unless the decoder finished it into another model value's `extensions`.
+///
+/// Opening a cursor checks the element against ``CXMLSchema``: attributes and children the DTD does not declare,
+/// and missing required attributes, are findings (warnings; errors for ``CXMLDecodingContext/criticalAttributes``).
+/// Text read through the cursor is trimmed and repaired when it is mojibake (a warning).
+final class CXMLCursor {
+    let element: CXMLElement
+    /// Where unread parts are kept: `ItemOut`, `OrderRequestHeader/ShipTo/Address`…
+    let address: String
+    let context: CXMLDecodingContext
+    private var usedAttributes: Set<String> = []
+    private var usedChildren: [Bool]
+    private var opened: [Int: CXMLCursor] = [:]
+    private var finished = false
+    private var usedText = false
+
+    init(_ element: CXMLElement, address: String, context: CXMLDecodingContext) {
+        self.element = element
+        self.address = address
+        self.context = context
+        self.usedChildren = Array(repeating: false, count: element.children.count)
+        self.check()
+    }
+
+    var name: String { self.element.name }
+
+    // MARK: Attributes and text
+
+    /// The attribute's value, trimmed; `nil` when absent or empty. Marks it used.
+    func attribute(_ name: String) -> String? {
+        guard let raw = self.element.attribute(name) else { return nil }
+        self.usedAttributes.insert(name)
+        let trimmed = Self.trim(raw)
+        return trimmed.isEmpty ? nil : self.repaired(trimmed, what: "the attribute \(name)")
+    }
+
+    /// The element's `xml:lang`, or `nil` when it is absent or the document's language (which it then implies).
+    func language() -> String? {
+        let language = self.attribute("xml:lang")
+        return language == self.context.documentLanguage ? nil : language
+    }
+
+    /// Marks the element's `xml:lang` used when it is the document's language (the encoders write that back);
+    /// another language stays in extensions.
+    func useLanguage() {
+        if self.element.attribute("xml:lang") == self.context.documentLanguage { self.use(attribute: "xml:lang") }
+    }
+
+    /// The text of the child `name`, marking the child's `xml:lang` used when it is the document's language.
+    func text(ofChild name: String) -> String? {
+        guard let child = self.child(name) else { return nil }
+        child.useLanguage()
+        return child.text
+    }
+
+    /// Marks an attribute used without reading it (its meaning is fixed, or it is mapped elsewhere).
+    func use(attribute name: String) { self.usedAttributes.insert(name) }
+
+    /// The element's own text, trimmed; `nil` when empty.
+    var text: String? {
+        self.usedText = true
+        let trimmed = Self.trim(self.element.text)
+        return trimmed.isEmpty ? nil : self.repaired(trimmed, what: "the text")
+    }
+
+    /// A decimal attribute; an unreadable one is a finding of `severity` and `nil`.
+    func decimal(_ name: String, severity: CXMLFinding.Severity = .warning) -> DecimalNumber? {
+        guard let text = self.attribute(name) else { return nil }
+        return self.number(text, what: "\(self.name)@\(name)", severity: severity)
+    }
+
+    /// The element's text as a decimal number.
+    func decimalText(severity: CXMLFinding.Severity = .warning) -> DecimalNumber? {
+        guard let text = self.text else { return nil }
+        return self.number(text, what: "the text of \(self.name)", severity: severity)
+    }
+
+    private func number(_ text: String, what: String, severity: CXMLFinding.Severity) -> DecimalNumber? {
+        if let number = DecimalNumber(text) { return number }
+        // Lenient: a leading plus sign or a trailing point are read.
+        var candidate = Substring(text)
+        if candidate.hasPrefix("+") { candidate = candidate.dropFirst() }
+        if candidate.hasSuffix(".") { candidate = candidate.dropLast() }
+        if let number = DecimalNumber(candidate) {
+            self.context.finding(
+                .warning, .invalidNumber, "\(what) is not a plain decimal number; read as \(number)", value: text,
+                at: self.element)
+            return number
+        }
+        self.context.finding(severity, .invalidNumber, "\(what) is not a decimal number", value: text, at: self.element)
+        return nil
+    }
+
+    /// A date or date-time attribute; an unreadable one is a finding of `severity` and `nil`.
+    func date(_ name: String, severity: CXMLFinding.Severity = .warning) -> DateTime? {
+        guard let text = self.attribute(name) else { return nil }
+        if let value = CXMLDateText.parse(text) { return value }
+        self.context.finding(
+            severity, .invalidDate, "\(self.name)@\(name) is not an ISO 8601 date or date-time", value: text,
+            at: self.element)
+        return nil
+    }
+
+    /// Checks an enumerated attribute: a value outside `allowed` is a finding of `severity` and is still returned.
+    func enumerated(
+        _ name: String, _ allowed: [String], severity: CXMLFinding.Severity = .warning
+    ) -> String? {
+        guard let value = self.attribute(name) else { return nil }
+        if !allowed.contains(value) {
+            self.context.finding(
+                severity, .invalidEnumeration,
+                "\(self.name)@\(name) is \(value), not one of \(allowed.joined(separator: ", "))", value: value,
+                at: self.element)
+        }
+        return value
+    }
+
+    private func repaired(_ text: String, what: String) -> String {
+        guard let repaired = CXMLTextRepair.repair(text) else { return text }
+        self.context.finding(
+            .warning, .mojibake, "\(what) of \(self.name) was UTF-8 read as Windows-1252; repaired as \(repaired)",
+            value: text, at: self.element)
+        return repaired
+    }
+
+    static func trim(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(text[first...last])
+    }
+
+    // MARK: Children
+
+    /// The first child named `name` not read yet; marks it used.
+    func child(_ name: String) -> CXMLCursor? {
+        guard
+            let index = self.element.children.indices.first(where: {
+                !self.usedChildren[$0] && self.element.children[$0].name == name
+            })
+        else { return nil }
+        return self.open(index, address: self.childAddress(index))
+    }
+
+    /// Every child named `name` not read yet; marks them used.
+    func children(_ name: String) -> [CXMLCursor] {
+        self.element.children.indices.filter { !self.usedChildren[$0] && self.element.children[$0].name == name }
+            .map { self.open($0, address: self.childAddress($0)) }
+    }
+
+    /// Every child named `name` not read yet for which `include` is true; marks them used. The others stay whole
+    /// in extensions.
+    func children(_ name: String, where include: (CXMLElement) -> Bool) -> [CXMLCursor] {
+        self.element.children.indices.filter {
+            !self.usedChildren[$0] && self.element.children[$0].name == name && include(self.element.children[$0])
+        }.map { self.open($0, address: self.childAddress($0)) }
+    }
+
+    /// Every child named `name` not read yet, each addressed as a root (`ItemOut`) because it becomes a model value
+    /// of its own with its own `extensions`; the caller finishes each into them.
+    func rootChildren(_ name: String) -> [CXMLCursor] {
+        self.element.children.indices.filter { !self.usedChildren[$0] && self.element.children[$0].name == name }
+            .map { self.open($0, address: name) }
+    }
+
+    /// The first child named `name` not read yet, given the address `address` instead of its path under this one.
+    func child(_ name: String, address: String) -> CXMLCursor? {
+        guard
+            let index = self.element.children.indices.first(where: {
+                !self.usedChildren[$0] && self.element.children[$0].name == name
+            })
+        else { return nil }
+        return self.open(index, address: address)
+    }
+
+    /// The first child not read yet, whatever its name, given the address `address`.
+    func firstChild(address: String) -> CXMLCursor? {
+        guard let index = self.element.children.indices.first(where: { !self.usedChildren[$0] }) else { return nil }
+        return self.open(index, address: address)
+    }
+
+    /// The names of the children not read yet, in order.
+    var unreadChildNames: [String] {
+        self.element.children.indices.filter { !self.usedChildren[$0] }.map { self.element.children[$0].name }
+    }
+
+    /// The text of the first unread `Extrinsic` named `name` that holds only text; marks it used.
+    func extrinsic(_ name: String) -> String? {
+        guard
+            let index = self.element.children.indices.first(where: {
+                let child = self.element.children[$0]
+                return !self.usedChildren[$0] && child.name == "Extrinsic" && child.attribute("name") == name
+                    && child.isTextOnly
+            })
+        else { return nil }
+        self.usedChildren[index] = true
+        let text = Self.trim(self.element.children[index].text)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Marks every child named `name` used without keeping anything of it.
+    func drop(_ name: String) {
+        for index in self.element.children.indices where self.element.children[index].name == name {
+            self.usedChildren[index] = true
+        }
+    }
+
+    private func open(_ index: Int, address: String) -> CXMLCursor {
+        self.usedChildren[index] = true
+        let cursor = CXMLCursor(self.element.children[index], address: address, context: self.context)
+        self.opened[index] = cursor
+        return cursor
+    }
+
+    private func childAddress(_ index: Int) -> String {
+        let child = self.element.children[index]
+        if child.name == "Contact" {
+            let role = child.attribute("role")
+            return CXMLExtensionAddress.contact(
+                of: self.address, role: role,
+                occurrence: self.element.children[...index].lazy.filter {
+                    $0.name == "Contact" && $0.attribute("role") == role
+                }.count)
+        }
+        return CXMLExtensionAddress.child(
+            of: self.address, name: child.name,
+            occurrence: self.element.children[...index].lazy.filter { $0.name == child.name }.count)
+    }
+
+    // MARK: Finishing
+
+    /// Records what was not read under ``address`` in `extensions`, and finishes the children opened.
+    func finish(into extensions: inout Extensions) {
+        guard !self.finished else { return }
+        self.finished = true
+        for attribute in self.element.attributes
+        where !self.usedAttributes.contains(attribute.name) && !attribute.name.hasPrefix("xmlns") {
+            extensions[self.address + "@" + attribute.name] = attribute.value
+        }
+        if !self.usedText {
+            let text = Self.trim(self.element.text)
+            if !text.isEmpty { extensions[self.address + CXMLExtensionAddress.textSuffix] = text }
+        }
+        var extrinsicNames: [String: Int] = [:]
+        for (index, child) in self.element.children.enumerated() {
+            if let cursor = self.opened[index] {
+                cursor.finish(into: &extensions)
+                continue
+            }
+            guard !self.usedChildren[index] else { continue }
+            if child.name == "Extrinsic", child.isTextOnly, let name = child.attribute("name"),
+                child.attributes.count == 1
+            {
+                let occurrence = (extrinsicNames[name] ?? 0) + 1
+                extrinsicNames[name] = occurrence
+                extensions[CXMLExtensionAddress.extrinsic(of: self.address, name: name, occurrence: occurrence)] =
+                    Self.trim(child.text)
+            } else {
+                extensions[self.childAddress(index)] = child.xml
+            }
+        }
+    }
+
+    // MARK: Checks
+
+    private func check() {
+        guard let rule = CXMLSchema.rules[self.element.name] else { return }
+        for attribute in self.element.attributes where !CXMLSchema.declares(attribute.name, on: self.element.name) {
+            self.context.finding(
+                .warning, .unknownAttribute,
+                "the DTD declares no attribute \(attribute.name) on \(self.element.name); kept in extensions",
+                value: attribute.value, at: self.element)
+        }
+        for required in rule.required where self.element.attribute(required) == nil {
+            let critical = CXMLDecodingContext.criticalAttributes.contains("\(self.element.name)@\(required)")
+            self.context.finding(
+                critical ? .error : .warning, .missingRequired,
+                "\(self.element.name) has no \(required) attribute, which cXML requires", at: self.element)
+        }
+        if rule.children != nil {
+            for child in self.element.children where !CXMLSchema.allows(child.name, in: self.element.name) {
+                self.context.finding(
+                    .warning, .unknownElement,
+                    "the DTD allows no \(child.name) inside \(self.element.name); kept in extensions", at: child)
+            }
+        }
+    }
+}
