@@ -255,4 +255,23 @@ struct OrderAcknowledgmentCodecTests {
         #expect(discrepancies[2].confirmed == .quantity("0", unit: .package))
         #expect(acknowledgment.lines[2].statuses.map(\.status.isRejection) == [true])
     }
+
+    /// What cXML confirmations say that X12 has no code for: a `backordered` confirmation is written BAK02 `AC`
+    /// (its lines say IB), and the `unknown` remainder of a line is left out (X12 says it by not acknowledging it).
+    @Test func cXMLOnlyValuesAreWrittenAsX12SaysThem() throws {
+        var acknowledgment = try #require(
+            try Self.decode(Self.folder.appending(path: "004010-changes.edi")).first?.acknowledgment)
+        acknowledgment.acknowledgmentType = .backordered
+        acknowledgment.lines = [acknowledgment.lines[0]]
+        acknowledgment.lines[0].statuses = [
+            ItemStatus(status: .backordered, quantity: "10", unit: .each),
+            ItemStatus(status: .unknown, quantity: "38", unit: .each),
+        ]
+        let text = String(decoding: try Self.encode(acknowledgment), as: UTF8.self)
+        #expect(text.contains("BAK*00*AC*"))
+        #expect(text.contains("ACK*IB*10*EA"))
+        #expect(!text.contains("unknown") && !text.contains("backordered"))
+        let segments = text.split(separator: "\n").map { $0.prefix(4) }
+        #expect(segments.filter { $0 == "ACK*" }.count == 1)
+    }
 }

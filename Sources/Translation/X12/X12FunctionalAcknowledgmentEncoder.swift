@@ -51,7 +51,9 @@ public struct X12FunctionalAcknowledgmentEncoder: Sendable {
             extensions: Self.extensions(of: acknowledgment, as: kind), kind: kind,
             isFiveOrLater: X12InterchangeEncoding.isFiveOrLater(self.version(for: acknowledgment)))
         try writer.beginTransaction(
-            kind == .ia999 ? "999" : "997", implementationReference: acknowledgment.envelope.implementationReference,
+            kind == .ia999 ? "999" : "997",
+            implementationReference: X12InterchangeEncoding.implementationReference(
+                acknowledgment.envelope, version: self.version(for: acknowledgment)),
             controlNumber: controlNumber ?? acknowledgment.envelope.transactionControlNumber)
         try emitter.write(acknowledgment, to: &writer)
         try writer.endTransaction()

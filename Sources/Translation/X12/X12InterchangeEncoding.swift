@@ -6,6 +6,12 @@ enum X12InterchangeEncoding {
     /// Whether `version` (`004010`, `005010`, …) is 005 or later; N9 text then goes in MTX, not MSG.
     static func isFiveOrLater(_ version: String) -> Bool { (Int(version.prefix(3)) ?? 4) >= 5 }
 
+    /// ST03 for a set written in `version`: the envelope's implementation reference from 004020 on, where ST03
+    /// exists; `nil` before (a 004010 ST has two elements).
+    static func implementationReference(_ envelope: Envelope, version: String) -> String? {
+        (Int(version.prefix(6)) ?? 0) >= 4020 ? envelope.implementationReference : nil
+    }
+
     /// Writes ISA and GS built from `envelope`, the set `body` writes, then GE and IEA, and returns the bytes.
     ///
     /// Missing envelope values fall back: qualifiers `ZZ`, `fallbackDate` for the envelope date, `0000` for the

@@ -17,6 +17,8 @@ enum X12OrderAcknowledgmentCodes {
         ("RO", .rejectedWithCounterOffer),
         ("RV", .rejectedViolatesIndustryPractices),
         ("NA", .noAcknowledgmentNeeded),
+        // Written only: cXML's `backordered` confirmation has no BAK02 code of its own; its lines say IB.
+        ("AC", .backordered),
     ])
     /// ACK01, element 668.
     static let itemStatus = X12CodeList<ItemStatusCode>([

@@ -22,7 +22,17 @@ struct X12OrderAcknowledgmentEmitter {
 
     // MARK: Areas
 
+    /// The standard segment order of an 855 header: the 850's with BAK for BEG.
+    static let headerOrder = ["BAK"] + X12SegmentEmitter.headerOrder.dropFirst()
+    /// The standard segment order of an 855 PO1 loop: the 850's, with the ACK loop after the dates and carriers.
+    static let lineOrder = [
+        "PO1", "LIN", "SI", "CUR", "CN1", "PO3", "CTP", "PAM", "MEA", "PID", "PWK", "PKG", "PO4", "REF", "PER", "SAC",
+        "IT8", "CSH", "ITD", "DIS", "INC", "TAX", "FOB", "SDQ", "IT3", "DTM", "LDT", "TD1", "TD5", "TD3", "TD4", "ACK",
+        "MAN", "AMT", "CTB", "TXI", "QTY", "PKG", "SCH", "N9", "N1", "SLN",
+    ]
+
     mutating func header(_ acknowledgment: OrderAcknowledgment, to writer: inout X12Writer) throws(X12Error) {
+        self.segments.beginArea(Self.headerOrder, typed: Self.headerTyped)
         try self.segments.series(
             "", "BAK",
             [
@@ -47,6 +57,7 @@ struct X12OrderAcknowledgmentEmitter {
     }
 
     mutating func line(_ line: AcknowledgmentLine, to writer: inout X12Writer) throws(X12Error) {
+        self.segments.beginArea(Self.lineOrder, typed: Self.lineTyped)
         try self.segments.po1(
             [
                 line.lineNumber, line.quantity?.text, line.unit.map(X12Codes.unitOfMeasure.code),
@@ -62,9 +73,11 @@ struct X12OrderAcknowledgmentEmitter {
             to: &writer)
         try self.segments.series("", "REF", line.references.map(X12SegmentEmitter.reference), to: &writer)
         try self.segments.series("", "DTM", line.dates.map(X12SegmentEmitter.date), to: &writer)
-        try self.segments.unplaced(under: "", except: Self.lineTyped, to: &writer)
+        try self.segments.writeKept(before: "ACK", to: &writer)
         try self.statuses(line.statuses, to: &writer)
+        try self.segments.writeKept(before: "N9", to: &writer)
         try self.segments.notes(line.notes, to: &writer)
+        try self.segments.unplaced(under: "", except: Self.lineTyped, to: &writer)
     }
 
     mutating func summary(_ acknowledgment: OrderAcknowledgment, to writer: inout X12Writer) throws(X12Error) {
@@ -73,9 +86,12 @@ struct X12OrderAcknowledgmentEmitter {
 
     // MARK: Loops
 
-    /// The ACK loops: one ACK per status (its first date in ACK04/ACK05 when it has no time or zone), then a DTM
-    /// for each further date; ACKs kept whole in their places.
+    /// The ACK loops: one ACK per status but `unknown` (its first date in ACK04/ACK05 when it has no time or zone),
+    /// then a DTM for each further date; ACKs kept whole in their places.
     private mutating func statuses(_ statuses: [ItemStatus], to writer: inout X12Writer) throws(X12Error) {
+        // cXML's `unknown` status is the quantity nobody confirmed (PO102 less the ACK02s); X12 says it by
+        // leaving it out, so the 855 has no ACK for it.
+        let statuses = statuses.filter { $0.status != .unknown }
         var next = 0
         var occurrence = 1
         while true {

@@ -35,7 +35,9 @@ public struct X12OrderAcknowledgmentEncoder: Sendable {
             index: X12ExtensionAddress.Index(acknowledgment.extensions),
             usesMTX: X12InterchangeEncoding.isFiveOrLater(version))
         try writer.beginTransaction(
-            "855", implementationReference: acknowledgment.envelope.implementationReference,
+            "855",
+            implementationReference: X12InterchangeEncoding.implementationReference(
+                acknowledgment.envelope, version: version),
             controlNumber: controlNumber ?? acknowledgment.envelope.transactionControlNumber)
         try emitter.header(acknowledgment, to: &writer)
         for line in acknowledgment.lines {

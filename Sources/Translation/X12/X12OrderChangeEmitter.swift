@@ -22,7 +22,13 @@ struct X12OrderChangeEmitter {
 
     // MARK: Areas
 
+    /// The standard segment order of an 860 header: the 850's with BCH for BEG.
+    static let headerOrder = ["BCH"] + X12SegmentEmitter.headerOrder.dropFirst()
+    /// The standard segment order of a POC loop.
+    static let lineOrder = ["POC"] + X12SegmentEmitter.lineOrder.dropFirst()
+
     mutating func header(_ change: OrderChange, to writer: inout X12Writer) throws(X12Error) {
+        self.segments.beginArea(Self.headerOrder, typed: Self.headerTyped)
         try self.segments.series(
             "", "BCH",
             [
@@ -48,6 +54,7 @@ struct X12OrderChangeEmitter {
     }
 
     mutating func line(_ line: ChangeLine, to writer: inout X12Writer) throws(X12Error) {
+        self.segments.beginArea(Self.lineOrder, typed: Self.lineTyped)
         try self.poc(line, to: &writer)
         try self.segments.series(
             "", "PID", line.descriptions.map { ["F", nil, nil, nil, $0.text, nil, nil, nil, $0.language] },

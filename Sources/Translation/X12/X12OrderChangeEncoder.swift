@@ -31,7 +31,9 @@ public struct X12OrderChangeEncoder: Sendable {
             index: X12ExtensionAddress.Index(change.extensions),
             usesMTX: X12InterchangeEncoding.isFiveOrLater(self.version(for: change)))
         try writer.beginTransaction(
-            "860", implementationReference: change.envelope.implementationReference,
+            "860",
+            implementationReference: X12InterchangeEncoding.implementationReference(
+                change.envelope, version: self.version(for: change)),
             controlNumber: controlNumber ?? change.envelope.transactionControlNumber)
         try emitter.header(change, to: &writer)
         for line in change.lines {

@@ -30,7 +30,8 @@ public struct X12PurchaseOrderEncoder: Sendable {
         var emitter = X12SegmentEmitter(
             index: X12ExtensionAddress.Index(order.extensions), usesMTX: X12InterchangeEncoding.isFiveOrLater(version))
         try writer.beginTransaction(
-            "850", implementationReference: order.envelope.implementationReference,
+            "850",
+            implementationReference: X12InterchangeEncoding.implementationReference(order.envelope, version: version),
             controlNumber: controlNumber ?? order.envelope.transactionControlNumber)
         try emitter.header(order, to: &writer)
         for line in order.lines {

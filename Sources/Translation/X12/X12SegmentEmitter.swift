@@ -7,6 +7,30 @@ import X12
 struct X12SegmentEmitter {
     var index: X12ExtensionAddress.Index
     let usesMTX: Bool
+    /// The standard place of each segment of the area being written (header or line), from ``beginArea(_:typed:)``.
+    private var areaOrder: [String: Int] = [:]
+    /// The segment identifiers the area writes from typed fields.
+    private var areaTyped: Set<String> = []
+    /// The addresses of the area's segments kept whole that were written already.
+    private var keptWritten: Set<String> = []
+
+    init(index: X12ExtensionAddress.Index, usesMTX: Bool) {
+        self.index = index
+        self.usesMTX = usesMTX
+    }
+
+    /// The standard segment order of an 850 header (after ST), from DOMAIN.md's table.
+    static let headerOrder = [
+        "BEG", "CUR", "REF", "PER", "TAX", "FOB", "CTP", "PAM", "CSH", "TC2", "SAC", "ITD", "DIS", "INC", "DTM", "LDT",
+        "LIN", "SI", "PID", "MEA", "PWK", "PKG", "TD1", "TD5", "TD3", "TD4", "MAN", "PCT", "CTB", "G53", "TXI", "AMT",
+        "N9", "N1", "LM", "SPI", "ADV",
+    ]
+    /// The standard segment order of an 850 PO1 loop.
+    static let lineOrder = [
+        "PO1", "LIN", "SI", "CUR", "CN1", "PO3", "CTP", "PAM", "MEA", "PID", "PWK", "PKG", "PO4", "REF", "PER", "SAC",
+        "IT8", "CSH", "ITD", "DIS", "INC", "TAX", "FOB", "SDQ", "IT3", "DTM", "TC2", "TD1", "TD5", "TD3", "TD4", "PCT",
+        "MAN", "MSG", "SPI", "TXI", "CTB", "QTY", "SCH", "PKG", "LS", "LDT", "LE", "N9", "N1", "SLN", "AMT", "LM",
+    ]
 
     static let headerTyped: Set<String> = ["BEG", "CUR", "REF", "PER", "FOB", "SAC", "ITD", "DTM", "TD5", "N9", "N1"]
     static let partyTyped: Set<String> = ["N2", "N3", "N4", "REF", "PER"]
@@ -14,7 +38,34 @@ struct X12SegmentEmitter {
 
     // MARK: Areas
 
+    /// Starts writing an area (a header or one line): segments kept whole with no typed place are written back
+    /// before the first typed segment whose standard place (`order`) follows theirs, instead of all together.
+    mutating func beginArea(_ order: [String], typed: Set<String>) {
+        self.areaOrder = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        self.areaTyped = typed
+        self.keptWritten = []
+    }
+
+    /// Writes the area's segments kept whole (with no typed place) whose standard place comes before `id`'s.
+    mutating func writeKept(before id: String, to writer: inout X12Writer) throws(X12Error) {
+        guard !self.index.isEmpty, let rank = self.areaOrder[id] else { return }
+        for kept in self.keptInArea() where (self.areaOrder[kept.id] ?? Int.max) < rank {
+            try self.emit(kept.id, self.index.overlay([], at: kept.address), to: &writer)
+            self.keptWritten.insert(kept.address)
+        }
+    }
+
+    /// The area's segments kept whole with no typed place and not yet written, in standard order.
+    private func keptInArea() -> [(id: String, occurrence: Int, address: String)] {
+        self.index.wholeSegments(under: "")
+            .filter { !self.areaTyped.contains($0.id) && !self.keptWritten.contains($0.address) }
+            .sorted {
+                (self.areaOrder[$0.id] ?? Int.max, $0.occurrence) < (self.areaOrder[$1.id] ?? Int.max, $1.occurrence)
+            }
+    }
+
     mutating func header(_ order: PurchaseOrder, to writer: inout X12Writer) throws(X12Error) {
+        self.beginArea(Self.headerOrder, typed: Self.headerTyped)
         let agreement = order.orderType == .release ? order.blanketOrderNumber : order.contractNumber
         try self.series(
             "", "BEG",
@@ -38,6 +89,7 @@ struct X12SegmentEmitter {
     }
 
     mutating func line(_ line: PurchaseOrderLine, to writer: inout X12Writer) throws(X12Error) {
+        self.beginArea(Self.lineOrder, typed: Self.lineTyped)
         try self.po1(
             [
                 line.lineNumber, line.quantity.text, X12Codes.unitOfMeasure.code(line.unit), line.unitPrice?.text,
@@ -161,6 +213,7 @@ struct X12SegmentEmitter {
             for build in typed { try self.emit(id, build([]), to: &writer) }
             return
         }
+        if path.isEmpty { try self.writeKept(before: id, to: &writer) }
         var next = 0
         var occurrence = 1
         while true {
@@ -182,6 +235,13 @@ struct X12SegmentEmitter {
     mutating func unplaced(
         under path: String, except typed: Set<String>, to writer: inout X12Writer
     ) throws(X12Error) {
+        if path.isEmpty && !self.areaOrder.isEmpty {
+            for kept in self.keptInArea() where !typed.contains(kept.id) {
+                try self.emit(kept.id, self.index.overlay([], at: kept.address), to: &writer)
+                self.keptWritten.insert(kept.address)
+            }
+            return
+        }
         for kept in self.index.wholeSegments(under: path) where !typed.contains(kept.id) {
             try self.emit(kept.id, self.index.overlay([], at: kept.address), to: &writer)
         }

@@ -36,7 +36,9 @@ public struct X12ShipNoticeEncoder: Sendable {
     public func write(_ notice: ShipNotice, to writer: inout X12Writer, controlNumber: String? = nil) throws(X12Error) {
         var emitter = X12ShipNoticeEmitter()
         try writer.beginTransaction(
-            "856", implementationReference: notice.envelope.implementationReference,
+            "856",
+            implementationReference: X12InterchangeEncoding.implementationReference(
+                notice.envelope, version: self.version(for: notice)),
             controlNumber: controlNumber ?? notice.envelope.transactionControlNumber)
         try emitter.shipNotice(notice, to: &writer)
         try writer.endTransaction()

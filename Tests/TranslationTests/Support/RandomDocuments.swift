@@ -109,7 +109,7 @@ struct RandomDocuments {
             groupControlNumber: self.number(1...999_999_999),
             transactionControlNumber: Self.padded(self.int(1...9999), self.int(4...9)),
             interchangeVersion: self.isFiveOrLater ? "00501" : "00401", version: version,
-            implementationReference: self.maybe(20) { $0.pick(["005010X999", "VICS"]) },
+            implementationReference: self.isFiveOrLater ? self.maybe(20) { $0.pick(["005010X999", "VICS"]) } : nil,
             date: DateTime(
                 date: self.date(),
                 time: TimeOfDay(
@@ -140,7 +140,7 @@ struct RandomDocuments {
         acknowledgment.errors = self.list(0...5) { $0.coded(20, ["10", "19", "24"]) }
         acknowledgment.transactionSet = is999 ? "999" : "997"
         if is999 {
-            if self.chance(70) { acknowledgment.envelope.implementationReference = "005010X231" }
+            if self.isFiveOrLater, self.chance(70) { acknowledgment.envelope.implementationReference = "005010X231" }
             // A CTX after some segment errors and element errors, kept in extensions.
             for (set, transactionSet) in acknowledgment.transactionSets.enumerated() {
                 for (error, segmentError) in transactionSet.segmentErrors.enumerated() where self.chance(40) {
