@@ -265,6 +265,15 @@ final class CXMLCursor {
                     Self.trim(child.text)
             } else {
                 extensions[self.childAddress(index)] = child.xml
+                // What is kept whole is checked once here (a child the parent does not allow was reported already).
+                if CXMLSchema.allows(child.name, in: self.element.name),
+                    let problem = CXMLSchema.problem(in: child, declared: CXMLSchema.allElements)
+                {
+                    self.context.finding(
+                        .warning, .unknownElement,
+                        "\(child.name) is kept in extensions, but the DTD refuses \(problem) in it; it will not be "
+                            + "written back", at: child)
+                }
             }
         }
     }

@@ -525,6 +525,9 @@ enum CXMLSchema {
         xades:X509IssuerName xades:X509SerialNumber xades:XAdESTimeStamp xades:XMLTimeStamp xades:int
         """)
 
+    /// Every element either DTD declares.
+    static let allElements = Self.cXMLElements.union(Self.fulfillElements)
+
     private static func names(_ text: String) -> Set<Substring> {
         Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }))
     }
