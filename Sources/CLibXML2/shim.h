@@ -20,10 +20,13 @@
 /// `xmlFree` is a global function pointer in libxml2; Swift cannot call it as a function.
 static inline void porter_xml_free(void *pointer) { xmlFree(pointer); }
 
-/// The structured error handler a thread had before `porter_xml_begin_error_scope`.
+/// The structured error handler a thread had before `porter_xml_begin_error_scope`, and where
+/// the thread keeps it.
 typedef struct {
     xmlStructuredErrorFunc handler;
     void *context;
+    xmlStructuredErrorFunc *handlerSlot;
+    void **contextSlot;
 } porter_xml_error_scope;
 
 /// Sends this thread's libxml2 errors that no parser context catches to `handler`.
@@ -31,21 +34,26 @@ typedef struct {
 /// Character-conversion errors (`XML_FROM_I18N`), output errors and writer misuse are raised
 /// without a parser context; libxml2 then uses the thread's structured error handler, or
 /// prints to standard error when there is none. libxml2 2.9.14 keeps that handler per thread
-/// (`xmlStructuredError` is thread-local when built with threads, as Debian's is), so setting
-/// it around one call of ours touches no other thread. `xmlSetStructuredErrorFunc` and the
-/// `xmlStructuredError` macros are libxml2 globals, which Porter's Swift code never touches
-/// itself: this pair of functions is the only place.
+/// (`xmlStructuredError` and `xmlStructuredErrorContext` are macros over thread-local slots
+/// when built with threads, as Debian's is), so setting it around one call of ours touches no
+/// other thread. The slots are looked up once (each lookup finds the thread's state) and
+/// written directly, as `xmlSetStructuredErrorFunc` does. These libxml2 globals are touched
+/// nowhere else: Porter's Swift code calls only this pair of functions.
 ///
-/// - Returns: The previous handler, for `porter_xml_end_error_scope`.
+/// - Returns: The previous handler, for `porter_xml_end_error_scope` on the same thread.
 static inline porter_xml_error_scope porter_xml_begin_error_scope(void *context, xmlStructuredErrorFunc handler) {
-    porter_xml_error_scope previous = { xmlStructuredError, xmlStructuredErrorContext };
-    xmlSetStructuredErrorFunc(context, handler);
+    xmlStructuredErrorFunc *handlerSlot = &xmlStructuredError;
+    void **contextSlot = &xmlStructuredErrorContext;
+    porter_xml_error_scope previous = { *handlerSlot, *contextSlot, handlerSlot, contextSlot };
+    *handlerSlot = handler;
+    *contextSlot = context;
     return previous;
 }
 
 /// Puts back the handler `porter_xml_begin_error_scope` replaced.
 static inline void porter_xml_end_error_scope(porter_xml_error_scope previous) {
-    xmlSetStructuredErrorFunc(previous.context, previous.handler);
+    *previous.handlerSlot = previous.handler;
+    *previous.contextSlot = previous.context;
 }
 
 #endif

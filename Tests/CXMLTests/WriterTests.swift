@@ -155,6 +155,11 @@ import Testing
         #expect(throws: CXMLError.self) { try writer.writeAttribute("version", "1.2\u{1}") }
         #expect(throws: CXMLError.self) { try writer.writeStartElement("1Header") }
         #expect(throws: CXMLError.self) { try writer.writeStartElement("Head er") }
+        #expect(throws: CXMLError.self) { try writer.writeStartElement("") }
+        #expect(throws: CXMLError.self) { try writer.writeStartElement("-a") }
+        #expect(throws: CXMLError.self) { try writer.writeStartElement("٣x") }
+        #expect(throws: CXMLError.self) { try writer.writeAttribute("a", "\u{FFFE}") }
+        try writer.writeAttribute("ünï-1.x", "\u{FFFD}é")
         try writer.writeStartElement("Response")
         let error = #expect(throws: CXMLError.self) { try writer.writeText("bell \u{7}") }
         #expect(error?.code == .invalidValue)

@@ -270,21 +270,45 @@ public final class CXMLWriter {
 
     /// Refuses a name that is not an XML name (letters, digits, `_`, `-`, `.`, `:`; not
     /// starting with a digit, `-` or `.`).
+    ///
+    /// ASCII names are checked byte by byte; Unicode properties are asked only for others.
     private static func checkName(_ name: String) throws(CXMLError) {
-        guard let first = name.unicodeScalars.first,
-            first.properties.isAlphabetic || first == "_" || first == ":",
-            name.unicodeScalars.allSatisfy({
-                $0.properties.isAlphabetic || $0.properties.numericType != nil || "_-.:".unicodeScalars.contains($0)
-                    || $0 == "\u{B7}"
-            })
-        else {
+        var utf8 = name.utf8.makeIterator()
+        var valid = true
+        var isFirst = true
+        var ascii = true
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"),
+                UInt8(ascii: ":"):
+                break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                valid = valid && !isFirst
+            case 0x80...:
+                ascii = false
+            default:
+                valid = false
+            }
+            isFirst = false
+        }
+        if !ascii {
+            valid =
+                name.unicodeScalars.first.map { $0.properties.isAlphabetic || $0 == "_" || $0 == ":" } ?? false
+                && name.unicodeScalars.allSatisfy {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                        || "_-.:".unicodeScalars.contains($0) || $0 == "\u{B7}"
+                }
+        }
+        guard valid && !isFirst else {
             throw CXMLError(.invalidValue, "\(name.debugDescription) is not an XML name")
         }
     }
 
     /// Refuses characters XML 1.0 cannot carry, even escaped: controls other than tab, line
-    /// feed and carriage return, and U+FFFE and U+FFFF.
+    /// feed and carriage return, and U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF` in UTF-8).
     private static func checkText(_ text: String, what: @autoclosure () -> String = "a value") throws(CXMLError) {
+        let suspect = text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
+        guard suspect else { return }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let allowed =
