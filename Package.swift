@@ -34,6 +34,7 @@ let package = Package(
             name: "porter",
             dependencies: [
                 "X12",
+                "CXML",
                 "Orders",
                 "Translation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

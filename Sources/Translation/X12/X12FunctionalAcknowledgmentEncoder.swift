@@ -33,7 +33,7 @@ public struct X12FunctionalAcknowledgmentEncoder: Sendable {
 
     /// The version an acknowledgment is written in.
     public func version(for acknowledgment: FunctionalAcknowledgment) -> String {
-        self.version ?? acknowledgment.envelope.version
+        self.version ?? X12InterchangeEncoding.x12Version(acknowledgment.envelope)
             ?? (self.kind(for: acknowledgment) == .ia999 ? "005010" : "004010")
     }
 

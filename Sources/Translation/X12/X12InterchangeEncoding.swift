@@ -6,6 +6,20 @@ enum X12InterchangeEncoding {
     /// Whether `version` (`004010`, `005010`, …) is 005 or later; N9 text then goes in MTX, not MSG.
     static func isFiveOrLater(_ version: String) -> Bool { (Int(version.prefix(3)) ?? 4) >= 5 }
 
+    /// The X12 version an envelope records (GS08); `nil` for a document that came in another standard (a cXML
+    /// version is no X12 version).
+    static func x12Version(_ envelope: Envelope) -> String? {
+        envelope.standard == .x12 ? envelope.version : nil
+    }
+
+    /// ISA05/ISA07 for an identity: its qualifier, or for a cXML credential the X12 qualifier of its domain
+    /// (``CXMLIdentityDomains``: `DUNS` is `01`, `NetworkID` is `ZZ`); `ZZ` (mutually defined) otherwise.
+    static func qualifier(_ identity: EnvelopeIdentity) -> String {
+        guard let qualifier = identity.qualifier else { return "ZZ" }
+        if qualifier.utf8.count <= 2 { return qualifier }
+        return CXMLIdentityDomains.x12Qualifier(forDomain: qualifier) ?? "ZZ"
+    }
+
     /// ST03 for a set written in `version`: the envelope's implementation reference from 004020 on, where ST03
     /// exists; `nil` before (a 004010 ST has two elements).
     static func implementationReference(_ envelope: Envelope, version: String) -> String? {
@@ -30,8 +44,8 @@ enum X12InterchangeEncoding {
         let fullDate = X12Text.dateText(date)
         try writer.beginInterchange(
             X12InterchangeEnvelope(
-                senderQualifier: envelope.sender.qualifier ?? "ZZ", senderID: envelope.sender.id,
-                receiverQualifier: envelope.receiver.qualifier ?? "ZZ", receiverID: envelope.receiver.id,
+                senderQualifier: Self.qualifier(envelope.sender), senderID: envelope.sender.id,
+                receiverQualifier: Self.qualifier(envelope.receiver), receiverID: envelope.receiver.id,
                 date: String(fullDate.dropFirst(2)), time: String(time.prefix(4)),
                 version: envelope.interchangeVersion ?? (isFiveOrLater ? "00501" : "00401"),
                 acknowledgmentRequested: envelope.acknowledgmentRequested ?? false,

@@ -81,7 +81,7 @@ struct X12OrderAcknowledgmentEmitter {
     }
 
     mutating func summary(_ acknowledgment: OrderAcknowledgment, to writer: inout X12Writer) throws(X12Error) {
-        try self.segments.totals(acknowledgment.totals, to: &writer)
+        try self.segments.totals(acknowledgment.totals, lineCount: acknowledgment.lines.count, to: &writer)
     }
 
     // MARK: Loops

@@ -18,7 +18,7 @@ public struct X12OrderAcknowledgmentEncoder: Sendable {
 
     /// The version an acknowledgment is written in.
     public func version(for acknowledgment: OrderAcknowledgment) -> String {
-        self.version ?? acknowledgment.envelope.version ?? "004010"
+        self.version ?? X12InterchangeEncoding.x12Version(acknowledgment.envelope) ?? "004010"
     }
 
     /// Writes the acknowledgment as one 855 set into the open functional group of `writer`.

@@ -72,7 +72,7 @@ struct X12OrderChangeEmitter {
     }
 
     mutating func summary(_ change: OrderChange, to writer: inout X12Writer) throws(X12Error) {
-        try self.segments.totals(change.totals, to: &writer)
+        try self.segments.totals(change.totals, lineCount: change.lines.count, to: &writer)
     }
 
     // MARK: Segments

@@ -17,7 +17,9 @@ public struct X12OrderChangeEncoder: Sendable {
     public init(version: String? = nil) { self.version = version }
 
     /// The version a change is written in.
-    public func version(for change: OrderChange) -> String { self.version ?? change.envelope.version ?? "004010" }
+    public func version(for change: OrderChange) -> String {
+        self.version ?? X12InterchangeEncoding.x12Version(change.envelope) ?? "004010"
+    }
 
     /// Writes the change as one 860 set into the open functional group of `writer`.
     ///

@@ -15,7 +15,9 @@ public struct X12PurchaseOrderEncoder: Sendable {
     public init(version: String? = nil) { self.version = version }
 
     /// The version an order is written in.
-    public func version(for order: PurchaseOrder) -> String { self.version ?? order.envelope.version ?? "004010" }
+    public func version(for order: PurchaseOrder) -> String {
+        self.version ?? X12InterchangeEncoding.x12Version(order.envelope) ?? "004010"
+    }
 
     /// Writes the order as one 850 set into the open functional group of `writer`.
     ///

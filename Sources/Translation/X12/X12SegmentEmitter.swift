@@ -110,7 +110,7 @@ struct X12SegmentEmitter {
     }
 
     mutating func summary(_ order: PurchaseOrder, to writer: inout X12Writer) throws(X12Error) {
-        try self.totals(order.totals, to: &writer)
+        try self.totals(order.totals, lineCount: order.lines.count, to: &writer)
     }
 
     /// PO1 from its first five elements, the items filling the pairs from PO106 on.
@@ -126,10 +126,14 @@ struct X12SegmentEmitter {
     }
 
     /// CTT and `AMT*TT` under it, with what else was kept under CTT.
-    mutating func totals(_ totals: OrderTotals?, to writer: inout X12Writer) throws(X12Error) {
+    ///
+    /// An amount needs its CTT (AMT sits in the CTT loop): when the totals give an amount but no count, CTT01 is
+    /// `lineCount` (the document's lines, as a cXML order's total arrives).
+    mutating func totals(_ totals: OrderTotals?, lineCount: Int? = nil, to writer: inout X12Writer) throws(X12Error) {
         var ctt: [[String?]] = []
-        if let totals, totals.lineCount != nil || totals.hashTotal != nil {
-            ctt = [[totals.lineCount.map { String($0) }, totals.hashTotal?.text]]
+        if let totals, totals.lineCount != nil || totals.hashTotal != nil || totals.amount != nil {
+            let count = totals.lineCount ?? (totals.hashTotal == nil ? lineCount : nil)
+            ctt = [[count.map { String($0) }, totals.hashTotal?.text]]
         }
         try self.series("", "CTT", ctt, to: &writer)
         try self.series("CTT[1]/", "AMT", totals?.amount.map { [["TT", $0.text]] } ?? [], to: &writer)
@@ -152,9 +156,12 @@ struct X12SegmentEmitter {
         }
     }
 
+    /// An N9 loop. N9 needs N902 or N903: a note with neither (cXML `Comments` have no title) is titled `NOTES`.
     mutating func note(_ note: Note, address: String, to writer: inout X12Writer) throws(X12Error) {
+        let kept = self.index.positions(at: address)
+        let title = note.title ?? (kept.contains(2) || kept.contains(3) ? nil : "NOTES")
         try self.emit(
-            "N9", self.index.overlay(Self.values([note.kind.map(X12Codes.noteKind.code), note.title]), at: address),
+            "N9", self.index.overlay(Self.values([note.kind.map(X12Codes.noteKind.code) ?? "L1", title]), at: address),
             to: &writer)
         let path = address + "/"
         let id = self.usesMTX ? "MTX" : "MSG"
@@ -318,7 +325,7 @@ struct X12SegmentEmitter {
     static func date(_ date: QualifiedDate) -> [String?] {
         [
             X12Codes.dateKind.code(date.kind), X12Text.dateText(date.date), date.time.map(X12Text.timeText),
-            date.zone?.rawValue,
+            date.zone.flatMap(X12Text.timeCode),
         ]
     }
 

@@ -24,7 +24,9 @@ public struct X12ShipNoticeEncoder: Sendable {
     public init(version: String? = nil) { self.version = version }
 
     /// The version a notice is written in.
-    public func version(for notice: ShipNotice) -> String { self.version ?? notice.envelope.version ?? "004010" }
+    public func version(for notice: ShipNotice) -> String {
+        self.version ?? X12InterchangeEncoding.x12Version(notice.envelope) ?? "004010"
+    }
 
     /// Writes the notice as one 856 set into the open functional group of `writer`.
     ///

@@ -1,43 +1,56 @@
 import ArgumentParser
+import CXML
 import Orders
 import Translation
 import X12
 
-/// `porter translate FILE... --to json|x12`: X12 to Porter's canonical JSON and back.
+/// `porter translate FILE... --to json|x12|cxml`: X12, cXML and Porter's canonical JSON, each to the others.
 ///
-/// The input format is detected per file. Purchase orders (850), acknowledgments (855), ship notices (856), changes
-/// (860) and functional acknowledgments (997/999) are translated; other transaction sets are skipped with a warning
-/// and do not fail the run.
+/// The input format is detected per file. Purchase orders (850, OrderRequest), acknowledgments (855,
+/// ConfirmationRequest), ship notices (856, ShipNoticeRequest), changes (860) and functional acknowledgments
+/// (997/999) are translated; other transaction sets and documents are skipped with a warning and do not fail the run.
 struct TranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "translate",
         abstract:
-            "Translate X12 purchase orders (850), acknowledgments (855), ship notices (856), changes (860) and functional acknowledgments (997/999) to Porter JSON, and back.",
+            "Translate purchase orders, acknowledgments, ship notices, changes and functional acknowledgments between X12, cXML and Porter JSON.",
         discussion: """
             The format of each FILE (or - for standard input) is detected: X12 (ISA, in ASCII, UTF-8, UTF-16 or \
-            EBCDIC) or Porter JSON (one document, an array, or JSON Lines). X12 is read as a stream: each \
-            transaction set is translated and written as soon as its SE is read. Other transaction sets and \
-            documents are skipped with a warning on standard error. Without -o, JSON Lines or X12 interchanges go \
-            to standard output. With -o, an existing folder or a path ending in / gets one file per document \
-            (never overwriting); any other path gets one file with every document. Exit 0 on success (warnings \
-            allowed), 1 when a document has errors (the others are still written), 2 when a file cannot be read or \
-            written, 64 on a usage error.
+            EBCDIC), cXML (<), or Porter JSON (one document, an array, or JSON Lines). X12 and cXML are read as \
+            streams: each transaction set is translated and written as soon as its SE is read. Other transaction \
+            sets and documents are skipped with a warning on standard error. Without -o, JSON Lines, X12 \
+            interchanges or one cXML document go to standard output. With -o, an existing folder or a path ending \
+            in / gets one file per document (never overwriting); any other path gets one file with every document \
+            (cXML: exactly one). Exit 0 on success (warnings allowed), 1 when a document has errors (the others \
+            are still written), 2 when a file cannot be read or written, 64 on a usage error.
             """)
 
     @Argument(help: "Files to translate; - reads standard input.")
     var files: [String]
 
-    @Option(help: "The output format: json or x12.")
+    @Option(help: "The output format: json, x12 or cxml.")
     var to: TranslateFormat
 
     @Option(help: "X12 version to write (004010 or 005010). Default: the document's envelope, else 004010.")
     var version: X12VersionChoice?
 
-    @Option(help: "ISA sender (and GS02) as QUALIFIER:ID, e.g. ZZ:ACME. Default: the document's envelope.")
-    var sender: X12Identity?
+    @Option(help: "cXML version to write (its DTD's version).")
+    var cxmlVersion: String = "1.2.069"
 
-    @Option(help: "ISA receiver (and GS03) as QUALIFIER:ID. Default: the document's envelope.")
-    var receiver: X12Identity?
+    @Option(
+        help:
+            "Sender: ISA05/06 (and GS02) as QUALIFIER:ID for X12 (ZZ:ACME), the From credential as DOMAIN:ID for cXML (NetworkID:AN01). Default: the document's envelope."
+    )
+    var sender: String?
+
+    @Option(help: "Receiver: QUALIFIER:ID for X12, DOMAIN:ID for cXML. Default: the document's envelope.")
+    var receiver: String?
+
+    @Option(
+        help:
+            "The original purchase order (X12, cXML or Porter JSON) an 860 changes: --to cxml restates it as an OrderRequest update."
+    )
+    var original: String?
 
     @Option(
         name: [.short, .customLong("output")],
@@ -48,10 +61,19 @@ struct TranslateCommand: ParsableCommand {
     var encoding: String?
 
     func validate() throws {
-        if self.to == .json {
-            if self.version != nil { throw ValidationError("--version is only used with --to x12.") }
-            if self.sender != nil || self.receiver != nil {
-                throw ValidationError("--sender and --receiver are only used with --to x12.")
+        if self.to != .x12, self.version != nil { throw ValidationError("--version is only used with --to x12.") }
+        if self.to == .json, self.sender != nil || self.receiver != nil {
+            throw ValidationError("--sender and --receiver are only used with --to x12 or --to cxml.")
+        }
+        if self.to != .cxml, self.original != nil { throw ValidationError("--original is only used with --to cxml.") }
+        for (name, value) in [("--sender", self.sender), ("--receiver", self.receiver)] {
+            guard let value else { continue }
+            if self.to == .x12, X12Identity(argument: value) == nil {
+                throw ValidationError(
+                    "\(name) \(value): give QUALIFIER:ID, e.g. ZZ:ACME (1-2 letters or digits, 1-15 characters)")
+            }
+            if self.to == .cxml, CXMLCredential(parsing: value) == nil {
+                throw ValidationError("\(name) \(value): give DOMAIN:ID, e.g. NetworkID:AN01000000001")
             }
         }
     }
@@ -64,13 +86,25 @@ struct TranslateCommand: ParsableCommand {
             printError("porter translate: \(describe(error))")
             throw PorterExit.couldNotRun
         }
+        let original: PurchaseOrder?
+        do {
+            original = try self.original.map(Self.readOriginal)
+        } catch {
+            printError("porter translate: --original \(self.original ?? ""): \(describe(error))")
+            throw PorterExit.couldNotRun
+        }
+        let cxmlEncoder = CXMLDocumentEncoder(
+            options: CXMLEncodingOptions(
+                version: self.cxmlVersion, sender: self.sender.flatMap(CXMLCredential.init(parsing:)),
+                receiver: self.receiver.flatMap(CXMLCredential.init(parsing:))))
         var exits: [ExitCode] = []
         for file in self.files {
             var reading = TranslateReading(file: file)
             // Each document is written as soon as it is decoded: one transaction set in memory at a time.
             let emit = { (document: BusinessDocument) in
                 do {
-                    try self.write(document, file: file, to: destination)
+                    try self.write(
+                        document, file: file, to: destination, cxml: cxmlEncoder, original: original)
                 } catch let error as TranslateOutput.WriteError {
                     printError("porter translate: \(error.message)")
                     exits.append(PorterExit.couldNotRun)
@@ -83,7 +117,8 @@ struct TranslateCommand: ParsableCommand {
                 switch try TranslateInput.open(file, encoding: self.encoding) {
                 case .x12(let source): try reading.readX12(source, encoding: self.encoding, emit: emit)
                 case .json(let bytes): reading.readJSON(bytes, emit: emit)
-                case .unknown: reading.fail("not X12 (no ISA at the start) and not Porter JSON")
+                case .cxml(let source): reading.readCXML(source, emit: emit)
+                case .unknown: reading.fail("not X12 (no ISA at the start), not cXML and not Porter JSON")
                 }
             } catch {
                 printError("porter translate: \(file == "-" ? "stdin" : file): \(describe(error))")
@@ -103,7 +138,10 @@ struct TranslateCommand: ParsableCommand {
     }
 
     /// Converts one document to the output format and hands it to `destination`.
-    private func write(_ document: BusinessDocument, file: String, to destination: TranslateOutput) throws {
+    private func write(
+        _ document: BusinessDocument, file: String, to destination: TranslateOutput, cxml: CXMLDocumentEncoder,
+        original: PurchaseOrder?
+    ) throws {
         let source = TranslateOutput.sourceName(file)
         switch self.to {
         case .json:
@@ -115,7 +153,36 @@ struct TranslateCommand: ParsableCommand {
             try self.prepare(&document.envelope)
             let bytes = try X12DocumentEncoder(version: self.version?.rawValue).encodeInterchange(document)
             try destination.write(bytes, name: "\(source)-\(Self.number(document)).x12")
+        case .cxml:
+            if case .functionalAcknowledgment = document {
+                printError(
+                    "porter translate: \(file): warning: \(Self.label(document)) has no cXML form (cXML answers with a Response); skipped"
+                )
+                return
+            }
+            let encoding = try cxml.encode(document, original: original)
+            for finding in encoding.findings where finding.severity != .info {
+                printError("porter translate: \(file): \(Self.label(document)): \(finding.description)")
+            }
+            try destination.write(encoding.bytes, name: "\(source)-\(Self.number(document)).xml")
         }
+    }
+
+    /// The first purchase order in `path` (X12, cXML or Porter JSON), for `--original`.
+    static func readOriginal(_ path: String) throws -> PurchaseOrder {
+        var found: PurchaseOrder?
+        var reading = TranslateReading(file: path)
+        let keep = { (document: BusinessDocument) in
+            if found == nil, case .purchaseOrder(let order) = document { found = order }
+        }
+        switch try TranslateInput.open(path, encoding: nil) {
+        case .x12(let source): try reading.readX12(source, encoding: nil, emit: keep)
+        case .json(let bytes): reading.readJSON(bytes, emit: keep)
+        case .cxml(let source): reading.readCXML(source, emit: keep)
+        case .unknown: break
+        }
+        guard let found else { throw X12Error(.invalidValue, "holds no purchase order") }
+        return found
     }
 
     /// Applies the overrides and checks that the envelope names both parties.
@@ -135,11 +202,11 @@ struct TranslateCommand: ParsableCommand {
             envelope.version = version.rawValue
             envelope.interchangeVersion = nil  // derived from the version by the encoder
         }
-        if let sender = self.sender {
+        if let sender = self.sender.flatMap(X12Identity.init(argument:)) {
             envelope.sender = EnvelopeIdentity(qualifier: sender.qualifier, id: sender.id)
             envelope.applicationSender = sender.id
         }
-        if let receiver = self.receiver {
+        if let receiver = self.receiver.flatMap(X12Identity.init(argument:)) {
             envelope.receiver = EnvelopeIdentity(qualifier: receiver.qualifier, id: receiver.id)
             envelope.applicationReceiver = receiver.id
         }
@@ -192,6 +259,33 @@ struct TranslateReading {
             for document in try BusinessDocument.decodeAll(json: json) { emit(document) }
         } catch {
             self.fail(error.description)
+        }
+    }
+
+    /// cXML: one document, read by the secure streaming reader; business documents are emitted, a `Response` or
+    /// `StatusUpdateRequest` is skipped with a warning (it has no canonical form).
+    mutating func readCXML(_ input: ReplayingByteSource, emit: (BusinessDocument) -> Void) {
+        let name = self.name
+        let decoding: CXMLDocumentDecoding
+        do {
+            decoding = try CXMLDocumentDecoder(sourceName: name).decode(CXMLReader(input.cxmlChunks()))
+        } catch {
+            self.fail(error.description)
+            return
+        }
+        var failed = false
+        for finding in decoding.findings where finding.severity != .info {
+            printError("porter translate: \(finding.description)")
+            if finding.severity == .error { failed = true }
+        }
+        switch decoding.content {
+        case .document(let document) where !failed: emit(document)
+        case .response, .statusUpdate:
+            printError(
+                "porter translate: \(name): warning: a cXML \(decoding.documentElement ?? "document") has no canonical form; skipped"
+            )
+        default:
+            self.fail("the cXML \(decoding.documentElement ?? "document") has errors (above); not translated")
         }
     }
 
@@ -267,6 +361,7 @@ struct TranslateReading {
 enum TranslateFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     case x12
+    case cxml
 }
 
 /// `--version 004010|005010`.

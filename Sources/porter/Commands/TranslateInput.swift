@@ -1,12 +1,15 @@
+import CXML
 import X12
 
 /// One input of `porter translate`, opened and recognised from its first bytes without reading the rest.
 ///
-/// X12 stays a stream (the reader pulls it in chunks, so a 1 GB file needs no more memory than a small one); Porter
-/// JSON is read whole, since Foundation decodes it in one piece.
+/// X12 and cXML stay streams (their readers pull them in chunks, so a 1 GB file needs no more memory than a small
+/// one); Porter JSON is read whole, since Foundation decodes it in one piece.
 enum TranslateInput {
     case x12(any ByteSource)
     case json([UInt8])
+    /// One cXML document, read as a stream by the secure cXML reader.
+    case cxml(ReplayingByteSource)
     case unknown
 
     /// How many bytes are looked at to recognise the format: enough for a byte-order mark, blank lines and `ISA`.
@@ -15,7 +18,7 @@ enum TranslateInput {
     /// Opens `path` (`-` for standard input) and recognises its format.
     ///
     /// X12 when the input starts with `ISA` (after a byte-order mark and white space), is UTF-16 or EBCDIC, or when
-    /// `encoding` names a character set; JSON when it starts with `{` or `[`.
+    /// `encoding` names a character set; JSON when it starts with `{` or `[`; cXML when it starts with `<`.
     static func open(_ path: String, encoding: String?) throws(X12Error) -> Self {
         let file = path == "-" ? FileByteSource.standardInput() : try FileByteSource(path: path)
         var probe = ReplayingByteSource(base: file)
@@ -23,11 +26,12 @@ enum TranslateInput {
         switch Self.detect(prefix, encoding: encoding) {
         case .x12: return .x12(probe)
         case .json: return .json(try probe.readToEnd())
+        case .cxml: return .cxml(probe)
         case .unknown: return .unknown
         }
     }
 
-    private enum Format { case x12, json, unknown }
+    private enum Format { case x12, json, cxml, unknown }
 
     private static func detect(_ bytes: [UInt8], encoding: String?) -> Format {
         if encoding != nil { return .x12 }
@@ -37,6 +41,7 @@ enum TranslateInput {
         let rest = bytes[index...]
         if rest.starts(with: Array("ISA".utf8)) { return .x12 }
         if let first = rest.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
+        if rest.first == UInt8(ascii: "<") { return .cxml }
         return .unknown
     }
 }
@@ -90,6 +95,23 @@ struct ReplayingByteSource: ByteSource {
             let read = try result.get()
             if read == 0 { return bytes }
             bytes.append(contentsOf: chunk[..<read])
+        }
+    }
+}
+
+extension ReplayingByteSource {
+    /// The bytes as the cXML reader's chunk source (64 KiB at a time).
+    func cxmlChunks() -> CXMLChunkSource {
+        var source = self
+        return CXMLChunkSource {
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            let result = chunk.withUnsafeMutableBytes { buffer in
+                Result { () throws(X12Error) -> Int in try source.read(into: buffer) }
+            }
+            let read = try result.get()
+            if read == 0 { return nil }
+            chunk.removeLast(chunk.count - read)
+            return chunk
         }
     }
 }

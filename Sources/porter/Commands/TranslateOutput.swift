@@ -19,11 +19,16 @@ final class TranslateOutput {
     }
 
     private let mode: Mode
+    private let format: TranslateFormat
+    private var written = 0
+    /// Set when a second cXML document was refused: the single output file is then not written at all.
+    private var refusedSeveral = false
     private var console = StandardOutput()
     /// The single output file, under its temporary name, once the first document is written.
     private var pending: PendingFile?
 
     init(path: String?, format: TranslateFormat) throws {
+        self.format = format
         guard let path else {
             self.mode = .standardOutput
             return
@@ -45,6 +50,17 @@ final class TranslateOutput {
 
     /// Writes one document's bytes; `name` is its file name when writing into a folder.
     func write(_ bytes: [UInt8], name: String) throws {
+        if self.format == .cxml, self.written > 0 {
+            if case .folder = self.mode {
+            } else {
+                self.refusedSeveral = true
+                throw WriteError(
+                    message:
+                        "\(name): a cXML file holds one document and this run has several; give -o FOLDER/ for one file each"
+                )
+            }
+        }
+        self.written += 1
         switch self.mode {
         case .standardOutput:
             self.console.write(bytes: bytes)
@@ -62,6 +78,11 @@ final class TranslateOutput {
         case .standardOutput: self.console.flush()
         case .folder: break
         case .file(let path):
+            if self.refusedSeveral {
+                self.pending = nil  // released: its temporary file is removed
+                printError("porter translate: \(path) not written: it would hold only the first cXML document")
+                return
+            }
             guard let pending = self.pending else {
                 printError("porter translate: nothing to write; \(path) not written")
                 return

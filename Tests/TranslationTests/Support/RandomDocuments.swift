@@ -320,7 +320,8 @@ extension RandomDocuments {
 
     mutating func note() -> Note {
         Note(
-            kind: self.chance(80) ? .general : "ZZ", title: self.maybe(60) { $0.text(1...45) },
+            // N9 needs N902 or N903: a note always has its title (N902).
+            kind: self.chance(80) ? .general : "ZZ", title: self.text(1...45),
             lines: self.list(0...3) { $0.text(1...264) })
     }
 
