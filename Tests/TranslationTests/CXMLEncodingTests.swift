@@ -205,6 +205,35 @@ struct CXMLEncodingTests {
         }
     }
 
+    @Test func fixedZonesCrossBetweenISOOffsetsAndX12Codes() throws {
+        #expect(CXMLTimeZones.x12Code("+00:00") == "UT")
+        #expect(CXMLTimeZones.x12Code("Z") == "UT")
+        #expect(CXMLTimeZones.x12Code("-05:00") == "20")
+        #expect(CXMLTimeZones.x12Code("-0700") == "18")
+        #expect(CXMLTimeZones.x12Code("+01:00") == "01")
+        #expect(CXMLTimeZones.x12Code("+05:30") == nil)
+        #expect(CXMLTimeZones.x12Code("ET") == nil)
+        #expect(CXMLTimeZones.isoOffset("20") == "-05:00")
+        #expect(CXMLTimeZones.isoOffset("13") == "-12:00")
+        #expect(CXMLTimeZones.isoOffset("12") == "+12:00")
+        #expect(CXMLTimeZones.isoOffset("UT") == "+00:00")
+        #expect(CXMLTimeZones.isoOffset("ET") == nil)
+        #expect(CXMLTimeZones.isoOffset("-03:30") == "-03:30")
+        // A date with an X12 zone code is written with its offset; a named zone gets the default, with a warning.
+        var order = try #require(
+            try TranslationFixtures.decode(TranslationFixtures.x12.appending(path: "850/004010-dropship.edi")).first?
+                .order)
+        order.orderDate = DateTime(date: order.orderDate.date, time: TimeOfDay(hour: 9, minute: 30), zone: "20")
+        order.dates = [
+            QualifiedDate(.deliveryRequested, order.orderDate.date, time: TimeOfDay(hour: 8, minute: 0), zone: "ET")
+        ]
+        let encoded = try CXMLOrderRequestEncoder(options: Self.fixed).encode(order)
+        let text = String(decoding: encoded.bytes, as: UTF8.self)
+        #expect(text.contains(#"orderDate="2025-03-10T09:30:00-05:00""#))
+        #expect(text.contains(#"requestedDeliveryDate="2025-03-10T08:00:00+00:00""#))
+        #expect(encoded.findings.contains { $0.message.contains("without time or zone") })
+    }
+
     @Test func anOrderChangeIsAFullRestatementOfItsOriginal() throws {
         let original = try #require(
             try TranslationFixtures.decode(TranslationFixtures.x12.appending(path: "850/004010-retail-sdq.edi")).first?

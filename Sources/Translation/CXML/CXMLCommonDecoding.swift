@@ -131,6 +131,52 @@ enum CXMLCommonDecoding {
         }
     }
 
+    /// The carrier a `ShipTo` names: its `CarrierIdentifier`s (`companyName` → name, another domain → the
+    /// identifier) and the `Route` of its `TransportInformation` (`method`, or Porter's exact name in `means`).
+    static func carrier(_ shipTo: CXMLCursor) -> CarrierRouting? {
+        var carrier = CarrierRouting()
+        self.carrierIdentifiers(shipTo, into: &carrier)
+        if let route = shipTo.child("TransportInformation")?.child("Route"),
+            let method = route.enumerated("method", CXMLCodes.transportMethods)
+        {
+            carrier.transportMethod = CXMLCodes.transportMethod.value(method).value
+            if let means = route.element.attribute("means"),
+                TransportMethod.namedValues.contains(TransportMethod(means))
+            {
+                route.use(attribute: "means")
+                carrier.transportMethod = TransportMethod(means)
+            }
+        }
+        return carrier == CarrierRouting() ? nil : carrier
+    }
+
+    /// The first `CarrierIdentifier` in the domain `companyName` (the carrier's name) and the first in another
+    /// domain (its identifier: `SCAC`, `DUNS`…); further ones stay whole in extensions.
+    static func carrierIdentifiers(_ holder: CXMLCursor, into carrier: inout CarrierRouting) {
+        var tookName = false
+        var tookIdentifier = false
+        let mapped = holder.children("CarrierIdentifier") { element in
+            let isName = element.attribute("domain") == "companyName"
+            if isName, !tookName {
+                tookName = true
+                return true
+            }
+            if !isName, !tookIdentifier, element.attribute("domain") != nil {
+                tookIdentifier = true
+                return true
+            }
+            return false
+        }
+        for identifier in mapped {
+            guard let domain = identifier.attribute("domain"), let text = identifier.text else { continue }
+            if domain == "companyName" {
+                carrier.carrierName = text
+            } else {
+                carrier.carrier = PartyIdentifier(CXMLCodes.carrierDomain.value(domain).value, text)
+            }
+        }
+    }
+
     /// `Shipping` (a freight charge, X12 `SAC` `D240`) or `Tax` (`H850`) as an allowance or charge.
     static func charge(_ cursor: CXMLCursor, code: String) -> AllowanceCharge {
         let amount = self.money(cursor)

@@ -36,8 +36,8 @@ enum CXMLDateText {
 
     /// The `datetime.tz` form, `YYYY-MM-DDThh:mm:ss±hh:mm`; seconds are added when the time has none.
     ///
-    /// - Returns: The text, and whether a default time or zone was used (a zone that is not an ISO 8601 offset,
-    ///   such as an X12 code `ET`, counts as missing).
+    /// - Returns: The text, and whether a default time or zone was used (an X12 zone code for a fixed offset,
+    ///   `UT` or `20`, is converted by ``CXMLTimeZones``; a named zone such as `ET` counts as missing).
     static func dateTime(_ value: DateTime, defaultZone: TimeZoneDesignator?) -> (text: String, defaulted: Bool) {
         var defaulted = false
         let time: TimeOfDay
@@ -48,7 +48,7 @@ enum CXMLDateText {
             defaulted = true
         }
         var text = value.date.description + "T" + time.description
-        if let zone = value.zone, zone.utcOffsetSeconds != nil {
+        if let zone = value.zone.flatMap(CXMLTimeZones.isoOffset) {
             text += zone.rawValue
         } else if let defaultZone {
             text += defaultZone.rawValue

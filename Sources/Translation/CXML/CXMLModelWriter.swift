@@ -98,11 +98,41 @@ final class CXMLModelWriter {
         for reference in party.references { try self.idReference(reference, in: content) }
     }
 
-    /// A `ShipTo` or `BillTo`.
-    func holder(_ name: String, _ party: Party, in content: CXMLContentWriter) throws(CXMLError) {
+    /// A `ShipTo` or `BillTo`; a `ShipTo` also names the carrier, when there is one.
+    func holder(_ name: String, _ party: Party, carrier: CarrierRouting? = nil, in content: CXMLContentWriter)
+        throws(CXMLError)
+    {
         try content.element(name) { holder throws(CXMLError) in
             try self.address(party, in: holder)
+            if let carrier { try self.carrier(carrier, in: holder) }
             try self.idReferences(party, in: holder)
+        }
+    }
+
+    /// A `ShipTo`'s `CarrierIdentifier`s and `TransportInformation/Route` (Porter's exact name in `means` when the
+    /// method is only the nearest).
+    private func carrier(_ carrier: CarrierRouting, in holder: CXMLContentWriter) throws(CXMLError) {
+        if let identifier = carrier.carrier {
+            let domain = CXMLCodes.carrierDomain.code(identifier.qualifier) ?? identifier.qualifier.rawValue
+            try holder.element("CarrierIdentifier", [("domain", domain)], text: identifier.value)
+        }
+        if let name = carrier.carrierName {
+            try holder.element("CarrierIdentifier", [("domain", "companyName")], text: name)
+        }
+        if let method = carrier.transportMethod {
+            let (code, isExact) =
+                CXMLCodes.transportMethod.nearestCode(method)
+                ?? (CXMLCodes.transportMethods.contains(method.rawValue) ? (method.rawValue, true) : ("custom", false))
+            try holder.element("TransportInformation") { information throws(CXMLError) in
+                try information.element(
+                    "Route",
+                    [("method", code), ("means", isExact || !Self.isToken(method.rawValue) ? nil : method.rawValue)])
+            }
+        }
+        if carrier.routingSequence != nil || !carrier.serviceLevels.isEmpty {
+            self.emitter.note(
+                "a carrier's routing sequence and service levels have no place in a cXML ShipTo", path: holder.path,
+                code: .notCarried, severity: .info)
         }
     }
 

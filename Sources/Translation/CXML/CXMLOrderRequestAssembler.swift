@@ -5,7 +5,7 @@ import Orders
 /// Header: `orderID` → number, `orderDate`, `type` → purpose (`new` original, `update` replace, `delete` delete),
 /// `orderType`, `orderVersion` → reference `orderRevision`, `requisitionID` → `requisition`, `agreementID` → the
 /// blanket order of a release (else reference `agreement`), the date attributes → dates, `Total` → totals amount
-/// and currency, `ShipTo`/`BillTo`/`Contact` → parties and contacts, `Shipping`/`Tax` → charges `D240`/`H850`,
+/// and currency, `ShipTo`/`BillTo`/`Contact` → parties and contacts (the `ShipTo`'s carrier → the carrier), `Shipping`/`Tax` → charges `D240`/`H850`,
 /// `PaymentTerm` → payment terms, `TermsOfDelivery` → FOB terms, `DeliveryPeriod` → the delivery window,
 /// `Comments` → notes, `IdReference` → references, Porter's extrinsics (``CXMLPorterExtrinsics``).
 /// Lines: `ItemOut` as described in ``CXMLLineDecoding``. Everything else is kept in `extensions`.
@@ -92,7 +92,11 @@ enum CXMLOrderRequestAssembler {
             context.finding(.warning, .missingRequired, "the OrderRequestHeader has no Total", at: header.element)
         }
         var parties: [Party] = []
-        if let shipTo = header.child("ShipTo") { parties.append(CXMLPartyDecoding.party(.shipTo, from: shipTo)) }
+        var carriers: [CarrierRouting] = []
+        if let shipTo = header.child("ShipTo") {
+            parties.append(CXMLPartyDecoding.party(.shipTo, from: shipTo))
+            if let carrier = CXMLCommonDecoding.carrier(shipTo) { carriers.append(carrier) }
+        }
         if let billTo = header.child("BillTo") {
             parties.append(CXMLPartyDecoding.party(.billTo, from: billTo))
         } else {
@@ -140,7 +144,8 @@ enum CXMLOrderRequestAssembler {
             envelope: decoded.envelope, purpose: purpose, orderType: orderType, number: number,
             releaseNumber: releaseNumber, blanketOrderNumber: blanketOrderNumber, contractNumber: contractNumber,
             orderDate: orderDate, currency: context.currency, dates: dates, parties: parties, contacts: contacts,
-            references: references, paymentTerms: paymentTerms, fob: fob, allowancesCharges: charges, notes: notes,
+            references: references, paymentTerms: paymentTerms, fob: fob, carriers: carriers,
+            allowancesCharges: charges, notes: notes,
             lines: lines, totals: totals, extensions: extensions)
     }
 }

@@ -37,7 +37,12 @@ struct CXMLOrderRequestHeaderWriter {
             }
             var parties = order.parties
             if let shipTo = self.takeParty(.shipTo, from: &parties) {
-                try self.model.holder("ShipTo", shipTo, in: header)
+                try self.model.holder("ShipTo", shipTo, carrier: order.carriers.first, in: header)
+            }
+            if order.carriers.count > 1 || (!order.carriers.isEmpty && order.parties.first(.shipTo) == nil) {
+                self.emitter.note(
+                    "carriers have a place in cXML only in the ShipTo, one each; the others were not written",
+                    path: "OrderRequestHeader", code: .notCarried)
             }
             try self.model.holder("BillTo", self.billTo(from: &parties), in: header)
             let (shipping, tax) = self.model.charges(order.allowancesCharges, path: path)

@@ -79,29 +79,7 @@ enum CXMLShipNoticeRequestAssembler {
     /// A `ShipControl`: one carrier, and its shipment identifiers as references.
     private static func carrier(_ control: CXMLCursor, references: inout [Reference]) -> CarrierRouting {
         var carrier = CarrierRouting()
-        // The first name and the first identifier are mapped; further ones stay whole in extensions.
-        var tookName = false
-        var tookIdentifier = false
-        let mapped = control.children("CarrierIdentifier") { element in
-            let isName = element.attribute("domain") == "companyName"
-            if isName, !tookName {
-                tookName = true
-                return true
-            }
-            if !isName, !tookIdentifier, element.attribute("domain") != nil {
-                tookIdentifier = true
-                return true
-            }
-            return false
-        }
-        for identifier in mapped {
-            guard let domain = identifier.attribute("domain"), let text = identifier.text else { continue }
-            if domain == "companyName" {
-                carrier.carrierName = text
-            } else {
-                carrier.carrier = PartyIdentifier(CXMLCodes.carrierDomain.value(domain).value, text)
-            }
-        }
+        CXMLCommonDecoding.carrierIdentifiers(control, into: &carrier)
         for shipment in control.children("ShipmentIdentifier") {
             guard let text = shipment.text else { continue }
             let qualifier: ReferenceQualifier
