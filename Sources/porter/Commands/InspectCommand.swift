@@ -5,13 +5,14 @@ import X12
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show the structure of X12 files (interchanges, groups, sets) and their envelope findings.",
+        abstract:
+            "Show the structure of X12 files (interchanges, groups, sets) and cXML documents, with their findings.",
         discussion: """
             Reads each FILE (or - for standard input) as a stream, in constant memory whatever its size. \
             Exit 0 when no file has an error (warnings allowed), 1 when one has, 2 when a file cannot be read.
             """)
 
-    @Argument(help: "X12 files to inspect; - reads standard input.")
+    @Argument(help: "X12 or cXML files to inspect; - reads standard input.")
     var files: [String]
 
     @Flag(help: "Print one JSON object per file (JSON Lines when several files).")
@@ -31,7 +32,18 @@ struct InspectCommand: ParsableCommand {
         var exits: [ExitCode] = []
         for file in self.files {
             do {
-                let source = try X12Input.open(path: file, encoding: self.encoding)
+                let (isCXML, input) = try TranslateInput.probe(file, encoding: self.encoding)
+                if isCXML {
+                    let report = CXMLFileReport(path: file, input: input)
+                    if self.json {
+                        output.line(report.json())
+                    } else {
+                        for line in report.text(verbose: false, findingsOnly: false) { output.line(line) }
+                    }
+                    exits.append(report.hasErrors ? PorterExit.inputErrors : PorterExit.success)
+                    continue
+                }
+                let source = try X12Input.open(source: input, encoding: self.encoding)
                 var report = InspectReport(path: file, json: self.json, listAllSets: self.allSets)
                 var reader = X12Reader(source: source, configuration: .init(sourceName: file))
                 while let event = try reader.next() {

@@ -33,8 +33,22 @@ enum TranslateInput {
 
     private enum Format { case x12, json, cxml, unknown }
 
+    /// Opens `path` for `validate` and `inspect`: whether it is cXML, and its bytes (X12 unless it starts with `<`).
+    static func probe(_ path: String, encoding: String?) throws(X12Error) -> (isCXML: Bool, source: ReplayingByteSource)
+    {
+        let file = path == "-" ? FileByteSource.standardInput() : try FileByteSource(path: path)
+        var probe = ReplayingByteSource(base: file)
+        let prefix = try probe.peek(Self.probeLength)
+        if case .cxml = Self.detect(prefix, encoding: encoding) { return (true, probe) }
+        return (false, probe)
+    }
+
     private static func detect(_ bytes: [UInt8], encoding: String?) -> Format {
         if encoding != nil { return .x12 }
+        // cXML in UTF-16 (with or without a byte-order mark): libxml2 reads its encoding itself.
+        let utf16 =
+            bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? Array(bytes.dropFirst(2)) : bytes
+        if utf16.starts(with: [0x3C, 0x00]) || utf16.starts(with: [0x00, 0x3C]) { return .cxml }
         if X12Input.detectEncoding(prefix: Array(bytes.prefix(4))) != nil { return .x12 }
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }

@@ -6,13 +6,16 @@ import X12
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate X12 files (envelopes and transaction-set schemas) and optionally write acknowledgments.",
+        abstract:
+            "Validate X12 files (envelopes and transaction-set schemas) and cXML documents, and optionally write acknowledgments.",
         discussion: """
-            Streams each FILE (or - for standard input) in constant memory. Exit 0 when every file is valid \
+            Streams each FILE (or - for standard input) in constant memory. A file starting with < is cXML: \
+            well-formedness and Porter's security limits, structure, required elements and attributes and \
+            enumerations, each finding located by line, column and element path. Exit 0 when every file is valid \
             (warnings allowed), 1 when any file has an error, 2 when a file cannot be read, 64 on a usage error.
             """)
 
-    @Argument(help: "X12 files to validate; - reads standard input.")
+    @Argument(help: "X12 or cXML files to validate; - reads standard input.")
     var files: [String]
 
     @Flag(help: "Print one JSON object per file (JSON Lines when several files).")
@@ -57,7 +60,23 @@ struct ValidateCommand: ParsableCommand {
         }
         for file in self.files {
             do {
-                let source = try X12Input.open(path: file, encoding: self.encoding)
+                let (isCXML, input) = try TranslateInput.probe(file, encoding: self.encoding)
+                if isCXML {
+                    if self.ack != nil {
+                        printError(
+                            "porter validate: \(file): cXML is answered with a Response, not a 997; none written")
+                    }
+                    let report = CXMLFileReport(path: file, input: input)
+                    if self.json {
+                        console.line(report.json())
+                    } else {
+                        for line in report.text(verbose: self.verbose, findingsOnly: true) { console.line(line) }
+                        console.line(report.verdict)
+                    }
+                    exits.append(report.hasErrors ? PorterExit.inputErrors : PorterExit.success)
+                    continue
+                }
+                let source = try X12Input.open(source: input, encoding: self.encoding)
                 var report = ValidateReport(path: file, json: self.json, verbose: self.verbose)
                 var validator = X12Validator(
                     reader: X12Reader(source: source, configuration: .init(sourceName: file)), sourceName: file)
