@@ -160,6 +160,7 @@ struct CXMLEncodingTests {
         options.receiver = CXMLCredential(domain: "NetworkID", identity: "AN01000000202")
         options.sharedSecret = "only-written"
         let encoded = try CXMLOrderRequestEncoder(options: options).encode(order)
+        try CXMLFixtures.expectValid(encoded.bytes, dtd: "cXML.dtd")
         let text = String(decoding: encoded.bytes, as: UTF8.self)
         #expect(
             text.contains("<From>\n      <Credential domain=\"NetworkID\">\n        <Identity>PINECRESTOUT</Identity>"))
@@ -167,6 +168,7 @@ struct CXMLEncodingTests {
             text.contains("<To>\n      <Credential domain=\"NetworkID\">\n        <Identity>AN01000000202</Identity>"))
         #expect(text.contains("<SharedSecret>only-written</SharedSecret>"))
         #expect(!encoded.findings.description.contains("only-written"))
+        #expect(!"\(options)".contains("only-written"))
         // The secret written is not read back.
         guard case .document(let back)? = try CXMLDocumentDecoder().decode(bytes: encoded.bytes).content else {
             throw CXMLTestError("no document")
@@ -175,6 +177,7 @@ struct CXMLEncodingTests {
 
         order.envelope.sender.qualifier = "27"
         let unmapped = try CXMLOrderRequestEncoder(options: Self.fixed).encode(order)
+        try CXMLFixtures.expectValid(unmapped.bytes, dtd: "cXML.dtd")
         #expect(String(decoding: unmapped.bytes, as: UTF8.self).contains(#"<Credential domain="27">"#))
         #expect(unmapped.findings.contains { $0.message.contains("qualifier 27 has no cXML domain") })
     }
@@ -228,6 +231,7 @@ struct CXMLEncodingTests {
             QualifiedDate(.deliveryRequested, order.orderDate.date, time: TimeOfDay(hour: 8, minute: 0), zone: "ET")
         ]
         let encoded = try CXMLOrderRequestEncoder(options: Self.fixed).encode(order)
+        try CXMLFixtures.expectValid(encoded.bytes, dtd: "cXML.dtd")
         let text = String(decoding: encoded.bytes, as: UTF8.self)
         #expect(text.contains(#"orderDate="2025-03-10T09:30:00-05:00""#))
         #expect(text.contains(#"requestedDeliveryDate="2025-03-10T08:00:00+00:00""#))
@@ -307,6 +311,7 @@ struct CXMLEncodingTests {
         let first = try CXMLDocumentEncoder(options: Self.fixed).encode(document)
         let second = try CXMLDocumentEncoder(options: Self.fixed).encode(document)
         #expect(first.bytes == second.bytes)
+        try CXMLFixtures.expectValid(first.bytes, dtd: "Fulfill.dtd")
         #expect(first.dtd == .fulfill)
         let text = String(decoding: first.bytes, as: UTF8.self)
         #expect(
@@ -316,6 +321,7 @@ struct CXMLEncodingTests {
         #expect(text.contains(#"payloadID="test-payload@porter.example" timestamp="2025-03-20T10:00:00+00:00""#))
         // Without options, a new payloadID each time.
         let fresh = try CXMLDocumentEncoder().encode(document)
+        try CXMLFixtures.expectValid(fresh.bytes, dtd: "Fulfill.dtd")
         #expect(fresh.bytes != first.bytes)
     }
 

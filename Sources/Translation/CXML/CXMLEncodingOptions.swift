@@ -4,7 +4,7 @@ public import Orders
 /// How the cXML encoders write: the version, the identities, and the defaults for values the DTD requires.
 ///
 /// Every default is documented in the README (and in ``CXMLDefaults``); writing one is a warning finding.
-public struct CXMLEncodingOptions: Sendable {
+public struct CXMLEncodingOptions: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The cXML version of the `DOCTYPE` (`1.2.069` by default); the document is written valid against it.
     public var version: String
     /// The `From` credential; by default the envelope's sender (an X12 qualifier mapped by
@@ -70,6 +70,27 @@ public struct CXMLEncodingOptions: Sendable {
         self.orderPayloadID = orderPayloadID
         self.indentation = indentation
     }
+
+    /// The options with the shared secret masked: options are logged, secrets never are.
+    public var description: String {
+        var parts = ["version \(self.version)"]
+        if let sender { parts.append("sender \(sender)") }
+        if let receiver { parts.append("receiver \(receiver)") }
+        if let senderCredential { parts.append("Sender \(senderCredential)") }
+        if self.sharedSecret != nil { parts.append("shared secret ****") }
+        if let userAgent { parts.append("user agent \(userAgent)") }
+        if let payloadID { parts.append("payloadID \(payloadID)") }
+        if let timestamp { parts.append("timestamp \(timestamp)") }
+        if let language { parts.append("language \(language)") }
+        parts.append(
+            "zone \(self.defaultTimeZone), currency \(self.defaultCurrency), country \(self.defaultCountryCode)")
+        parts.append("classification \(self.defaultClassification.domain) \(self.defaultClassification.value)")
+        parts.append("units \(self.unitStyle.rawValue)")
+        if let orderPayloadID { parts.append("order payloadID \(orderPayloadID)") }
+        return "CXMLEncodingOptions(" + parts.joined(separator: ", ") + ")"
+    }
+
+    public var debugDescription: String { self.description }
 
     /// The writer's configuration for these options.
     var writerConfiguration: CXMLWriter.Configuration {
