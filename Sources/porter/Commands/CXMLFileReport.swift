@@ -70,7 +70,9 @@ struct CXMLFileReport {
     /// The text lines: the structure (unless `findingsOnly`), then the findings.
     func text(verbose: Bool, findingsOnly: Bool) -> [String] {
         var lines: [String] = []
-        if !findingsOnly {
+        if !findingsOnly, self.decoding?.content == nil {
+            lines += [self.path, "  not read as a cXML document (the error below says why)"]
+        } else if !findingsOnly {
             lines.append(self.path)
             let envelope = self.envelope
             let version = envelope?.version ?? "?"
