@@ -3,19 +3,12 @@ import Orders
 /// Conversions between X12 element text (types R, Nn, DT, TM) and Porter's values.
 enum X12Text {
     /// An R (decimal) element: `12.5`, `.5` and `5.` are accepted; `nil` if the text is not a number.
-    /// DTM04 (element 623) for a zone: an X12 code as it came (`ET`, `20`), or for an offset from cXML the code of
-    /// its whole hours (`+00:00` → `UT`, `+01:00`…`+12:00` → `01`…`12`, `-12:00`…`-01:00` → `13`…`24`). An offset
-    /// that is not whole hours has no code and is left out.
+    /// DTM04 (element 623) for a zone: an X12 code as it came (`ET`, `20`), or for an ISO offset (from cXML) the
+    /// code of its whole hours (``CXMLTimeZones/x12Code(_:)``); an offset that is not whole hours has no code and is
+    /// left out.
     static func timeCode(_ zone: TimeZoneDesignator) -> String? {
-        let text = zone.rawValue
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 6, utf8[0] == UInt8(ascii: "+") || utf8[0] == UInt8(ascii: "-"),
-            utf8[3] == UInt8(ascii: ":"), let hours = Int(text.dropFirst().prefix(2)), text.hasSuffix(":00"),
-            hours <= 12
-        else { return text.contains(":") ? nil : text }
-        if hours == 0 { return "UT" }
-        let code = utf8[0] == UInt8(ascii: "+") ? hours : 25 - hours
-        return code < 10 ? "0\(code)" : "\(code)"
+        if zone.utcOffsetSeconds != nil { return CXMLTimeZones.x12Code(zone) }
+        return zone.rawValue.contains(":") ? nil : zone.rawValue
     }
 
     static func decimal(_ text: String) -> DecimalNumber? {
