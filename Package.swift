@@ -17,10 +17,13 @@ let package = Package(
         .library(name: "CXML", targets: ["CXML"]),
         .library(name: "Orders", targets: ["Orders"]),
         .library(name: "Translation", targets: ["Translation"]),
+        .library(name: "Partners", targets: ["Partners"]),
         .executable(name: "porter", targets: ["porter"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .target(name: "X12", resources: [.process("Schema/Data")], swiftSettings: strictSettings),
@@ -30,6 +33,14 @@ let package = Package(
         .target(name: "CXML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         .target(name: "Orders", exclude: ["Schema/porter-document.schema.json"], swiftSettings: strictSettings),
         .target(name: "Translation", dependencies: ["X12", "CXML", "Orders"], swiftSettings: strictSettings),
+        .target(
+            name: "Partners",
+            dependencies: [
+                "Translation", "Orders", "X12", "CXML",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "porter",
             dependencies: [
@@ -37,6 +48,7 @@ let package = Package(
                 "CXML",
                 "Orders",
                 "Translation",
+                "Partners",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -46,6 +58,8 @@ let package = Package(
         .testTarget(name: "OrdersTests", dependencies: ["Orders"], swiftSettings: strictSettings),
         .testTarget(
             name: "TranslationTests", dependencies: ["Translation", "X12", "Orders"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PartnersTests", dependencies: ["Partners", "Translation", "Orders"], swiftSettings: strictSettings),
         .testTarget(
             name: "PorterCLITests",
             dependencies: ["porter"],
