@@ -25,6 +25,8 @@ public struct AcknowledgmentLine: Hashable, Sendable, Codable {
     public var references: [Reference]
     /// Notes for the line.
     public var notes: [Note]
+    /// Parties of this line only, such as its ship-to (X12 N1 loop in the PO1 loop).
+    public var parties: [Party]
     /// What a codec could not place in a typed field.
     public var extensions: Extensions
 
@@ -32,8 +34,9 @@ public struct AcknowledgmentLine: Hashable, Sendable, Codable {
         lineNumber: String?, quantity: DecimalNumber? = nil, unit: UnitOfMeasure? = nil,
         unitPrice: DecimalNumber? = nil, priceBasis: PriceBasis? = nil, items: [ItemIdentifier] = [],
         descriptions: [ItemDescription] = [], statuses: [ItemStatus] = [], dates: [QualifiedDate] = [],
-        references: [Reference] = [], notes: [Note] = [], extensions: Extensions = Extensions()
+        references: [Reference] = [], notes: [Note] = [], parties: [Party] = [], extensions: Extensions = Extensions()
     ) {
+        self.parties = parties
         self.lineNumber = lineNumber
         self.quantity = quantity
         self.unit = unit
@@ -58,6 +61,7 @@ extension AcknowledgmentLine: CanonicalJSONValue {
         writer.field("items", self.items)
         writer.field("lineNumber", self.lineNumber)
         writer.field("notes", self.notes)
+        writer.field("parties", self.parties)
         writer.field("priceBasis", self.priceBasis)
         writer.field("quantity", self.quantity)
         writer.field("references", self.references)

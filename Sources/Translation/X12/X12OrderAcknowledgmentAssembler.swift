@@ -13,12 +13,14 @@ struct X12OrderAcknowledgmentAssembler {
         case header
         case line
         case lineNote(Int)
+        case lineParty(Int)
         /// An ACK loop: the status it made and the ACK's address.
         case acknowledgment(Int, String)
         case summary
     }
 
     static let noteMembers = X12DocumentHeaderState.noteMembers
+    static let linePartyMembers = X12DocumentHeaderState.linePartyMembers
 
     var implementationReference: String?
     private var reader: X12SegmentReader
@@ -63,7 +65,7 @@ struct X12OrderAcknowledgmentAssembler {
         }
         switch self.scope {
         case .summary: self.header.summary(located, reader: &self.reader)
-        case .line, .lineNote, .acknowledgment: self.lineSegment(located)
+        case .line, .lineNote, .lineParty, .acknowledgment: self.lineSegment(located)
         case .header: self.headerSegment(located)
         }
     }
@@ -174,6 +176,11 @@ struct X12OrderAcknowledgmentAssembler {
             let address = X12SegmentReader.occurrence(&self.lineCounts, "N9[\(index + 1)]/", id)
             self.reader.noteMember(located, address: address, note: &line.notes[index], extensions: &line.extensions)
             return
+        case .lineParty(let index) where Self.linePartyMembers.contains(id):
+            let address = X12SegmentReader.occurrence(&self.lineCounts, "N1[\(index + 1)]/", id)
+            self.reader.partyMember(
+                located, address: address, party: &line.parties[index], extensions: &line.extensions)
+            return
         case .acknowledgment(let index, let ack) where id == "DTM":
             let address = X12SegmentReader.occurrence(&self.lineCounts, ack + "/", id)
             var cursor = X12ElementCursor(located.segment)
@@ -215,6 +222,9 @@ struct X12OrderAcknowledgmentAssembler {
         case "N9":
             line.notes.append(self.reader.note(&cursor, located))
             self.scope = .lineNote(line.notes.count - 1)
+        case "N1":
+            line.parties.append(self.reader.party(&cursor, located))
+            self.scope = .lineParty(line.parties.count - 1)
         default: return cursor.recordWhole(at: address, in: &line.extensions)
         }
         cursor.recordLeftovers(at: address, in: &line.extensions)

@@ -9,7 +9,7 @@ struct X12OrderAcknowledgmentEmitter {
     private var segments: X12SegmentEmitter
 
     static let headerTyped: Set<String> = ["BAK", "CUR", "REF", "PER", "DTM", "N9", "N1"]
-    static let lineTyped: Set<String> = ["PO1", "PID", "CTP", "REF", "DTM", "ACK", "N9"]
+    static let lineTyped: Set<String> = ["PO1", "PID", "CTP", "REF", "DTM", "ACK", "N9", "N1"]
 
     init(index: X12ExtensionAddress.Index, usesMTX: Bool) {
         self.segments = X12SegmentEmitter(index: index, usesMTX: usesMTX)
@@ -77,6 +77,7 @@ struct X12OrderAcknowledgmentEmitter {
         try self.statuses(line.statuses, to: &writer)
         try self.segments.writeKept(before: "N9", to: &writer)
         try self.segments.notes(line.notes, to: &writer)
+        try self.segments.parties(line.parties, to: &writer)
         try self.segments.unplaced(under: "", except: Self.lineTyped, to: &writer)
     }
 

@@ -84,7 +84,7 @@ enum Samples {
                         status: .substituted, quantity: 48, unit: .each, unitPrice: "0.11",
                         dates: [QualifiedDate(.scheduledShip, date)], items: [ItemIdentifier(.vendorPart, "AB-13")],
                         extensions: extensions)
-                ], dates: dates, references: references, notes: notes, extensions: extensions)
+                ], dates: dates, references: references, notes: notes, parties: [party], extensions: extensions)
         ], totals: totals, extensions: extensions)
 
     static let change = OrderChange(

@@ -612,9 +612,10 @@ extension RandomDocuments {
             line.statuses[index].unitPrice = self.decimal(integerDigits: 7, fractionDigits: 4)
         }
         line.notes = self.list(0...1) { $0.note() }
+        line.parties = self.list(0...2) { $0.party() }
         line.extensions = self.lineExtensions(
             beginning: "PO1", itemStart: 6, descriptions: line.descriptions.count, references: line.references.count,
-            parties: 0, notes: line.notes)
+            parties: line.parties.count, notes: line.notes)
         // ACK06 (not read), for some statuses.
         for index in line.statuses.indices where self.chance(10) { line.extensions["ACK[\(index + 1)]06"] = "ZZ" }
         return line
