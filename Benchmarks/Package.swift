@@ -28,6 +28,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "X12", package: "Porter"),
+                .product(name: "CXML", package: "Porter"),
                 .product(name: "Orders", package: "Porter"),
                 .product(name: "Translation", package: "Porter"),
             ],

@@ -22,6 +22,8 @@ struct PorterBench: ParsableCommand {
             Cat.self,
             Decode.self,
             Encode.self,
+            GenerateCXML.self,
+            CXMLBench.self,
         ]
     )
 }
