@@ -10,5 +10,5 @@ struct Porter: ParsableCommand {
             (missing file, I/O error, bad configuration), 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [InspectCommand.self, ValidateCommand.self, TranslateCommand.self])
+        subcommands: [InspectCommand.self, ValidateCommand.self, TranslateCommand.self, MappingsCommand.self])
 }
