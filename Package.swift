@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(
             name: "TranslationTests", dependencies: ["Translation", "X12", "Orders"], swiftSettings: strictSettings),
         .testTarget(
-            name: "PartnersTests", dependencies: ["Partners", "Translation", "Orders"], swiftSettings: strictSettings),
+            name: "PartnersTests", dependencies: ["Partners", "Translation", "Orders", "X12"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "PorterCLITests",
             dependencies: ["porter"],
