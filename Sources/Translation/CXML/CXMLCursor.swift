@@ -13,21 +13,54 @@ import Orders
 /// Text read through the cursor is trimmed and repaired when it is mojibake (a warning).
 final class CXMLCursor {
     let element: CXMLElement
-    /// Where unread parts are kept: `ItemOut`, `OrderRequestHeader/ShipTo/Address`…
-    let address: String
     let context: CXMLDecodingContext
-    private var usedAttributes: Set<String> = []
-    private var usedChildren: [Bool]
-    private var opened: [Int: CXMLCursor] = [:]
+    /// What a child or attribute of the element has become: most are never kept, so nothing is allocated for them.
+    private enum Slot {
+        case unread
+        case used
+        case opened(CXMLCursor)
+    }
+
+    /// Where the address comes from: given, or the step of a child under its parent's address (made only when a
+    /// part of the element is kept).
+    private enum AddressSource {
+        case given(String)
+        case child(parent: String, siblings: [CXMLElement], index: Int)
+    }
+
+    private var addressSource: AddressSource
+    private var usedAttributeBits: UInt64 = 0
+    private var usedAttributesBeyond: Set<Int> = []
+    private var slots: [Slot]
     private var finished = false
     private var usedText = false
 
     init(_ element: CXMLElement, address: String, context: CXMLDecodingContext) {
         self.element = element
-        self.address = address
+        self.addressSource = .given(address)
         self.context = context
-        self.usedChildren = Array(repeating: false, count: element.children.count)
+        self.slots = element.children.isEmpty ? [] : Array(repeating: .unread, count: element.children.count)
         self.check()
+    }
+
+    private init(_ element: CXMLElement, source: AddressSource, context: CXMLDecodingContext) {
+        self.element = element
+        self.addressSource = source
+        self.context = context
+        self.slots = element.children.isEmpty ? [] : Array(repeating: .unread, count: element.children.count)
+        self.check()
+    }
+
+    /// Where unread parts are kept: `ItemOut`, `OrderRequestHeader/ShipTo/Address`…
+    var address: String {
+        switch self.addressSource {
+        case .given(let address):
+            return address
+        case .child(let parent, let siblings, let index):
+            let address = Self.childAddress(of: parent, siblings: siblings, index: index)
+            self.addressSource = .given(address)
+            return address
+        }
     }
 
     var name: String { self.element.name }
@@ -37,7 +70,7 @@ final class CXMLCursor {
     /// The attribute's value, trimmed; `nil` when absent or empty. Marks it used.
     func attribute(_ name: String) -> String? {
         guard let raw = self.element.attribute(name) else { return nil }
-        self.usedAttributes.insert(name)
+        self.use(attribute: name)
         let trimmed = Self.trim(raw)
         return trimmed.isEmpty ? nil : self.repaired(trimmed, what: "the attribute \(name)")
     }
@@ -62,7 +95,24 @@ final class CXMLCursor {
     }
 
     /// Marks an attribute used without reading it (its meaning is fixed, or it is mapped elsewhere).
-    func use(attribute name: String) { self.usedAttributes.insert(name) }
+    func use(attribute name: String) {
+        for (index, attribute) in self.element.attributes.enumerated() where attribute.name == name {
+            if index < 64 {
+                self.usedAttributeBits |= 1 << UInt64(index)
+            } else {
+                self.usedAttributesBeyond.insert(index)
+            }
+        }
+    }
+
+    private func isUsed(attribute index: Int) -> Bool {
+        index < 64 ? self.usedAttributeBits & (1 << UInt64(index)) != 0 : self.usedAttributesBeyond.contains(index)
+    }
+
+    private func isUnread(_ index: Int) -> Bool {
+        if case .unread = self.slots[index] { return true }
+        return false
+    }
 
     /// The element's own text, trimmed; `nil` when empty.
     var text: String? {
@@ -132,10 +182,19 @@ final class CXMLCursor {
     }
 
     static func trim(_ text: String) -> String {
+        // Most texts have nothing to trim: a first and last byte that are not white space begin and end characters
+        // that are not white space either.
+        if let first = text.utf8.first, let last = text.utf8.last, !Self.isSpace(first), !Self.isSpace(last) {
+            return text
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
         else { return "" }
         return String(text[first...last])
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     // MARK: Children
@@ -144,30 +203,30 @@ final class CXMLCursor {
     func child(_ name: String) -> CXMLCursor? {
         guard
             let index = self.element.children.indices.first(where: {
-                !self.usedChildren[$0] && self.element.children[$0].name == name
+                self.isUnread($0) && self.element.children[$0].name == name
             })
         else { return nil }
-        return self.open(index, address: self.childAddress(index))
+        return self.openChild(index)
     }
 
     /// Every child named `name` not read yet; marks them used.
     func children(_ name: String) -> [CXMLCursor] {
-        self.element.children.indices.filter { !self.usedChildren[$0] && self.element.children[$0].name == name }
-            .map { self.open($0, address: self.childAddress($0)) }
+        self.element.children.indices.filter { self.isUnread($0) && self.element.children[$0].name == name }
+            .map { self.openChild($0) }
     }
 
     /// Every child named `name` not read yet for which `include` is true; marks them used. The others stay whole
     /// in extensions.
     func children(_ name: String, where include: (CXMLElement) -> Bool) -> [CXMLCursor] {
         self.element.children.indices.filter {
-            !self.usedChildren[$0] && self.element.children[$0].name == name && include(self.element.children[$0])
-        }.map { self.open($0, address: self.childAddress($0)) }
+            self.isUnread($0) && self.element.children[$0].name == name && include(self.element.children[$0])
+        }.map { self.openChild($0) }
     }
 
     /// Every child named `name` not read yet, each addressed as a root (`ItemOut`) because it becomes a model value
     /// of its own with its own `extensions`; the caller finishes each into them.
     func rootChildren(_ name: String) -> [CXMLCursor] {
-        self.element.children.indices.filter { !self.usedChildren[$0] && self.element.children[$0].name == name }
+        self.element.children.indices.filter { self.isUnread($0) && self.element.children[$0].name == name }
             .map { self.open($0, address: name) }
     }
 
@@ -175,7 +234,7 @@ final class CXMLCursor {
     func child(_ name: String, address: String) -> CXMLCursor? {
         guard
             let index = self.element.children.indices.first(where: {
-                !self.usedChildren[$0] && self.element.children[$0].name == name
+                self.isUnread($0) && self.element.children[$0].name == name
             })
         else { return nil }
         return self.open(index, address: address)
@@ -183,13 +242,13 @@ final class CXMLCursor {
 
     /// The first child not read yet, whatever its name, given the address `address`.
     func firstChild(address: String) -> CXMLCursor? {
-        guard let index = self.element.children.indices.first(where: { !self.usedChildren[$0] }) else { return nil }
+        guard let index = self.element.children.indices.first(where: { self.isUnread($0) }) else { return nil }
         return self.open(index, address: address)
     }
 
     /// The names of the children not read yet, in order.
     var unreadChildNames: [String] {
-        self.element.children.indices.filter { !self.usedChildren[$0] }.map { self.element.children[$0].name }
+        self.element.children.indices.filter { self.isUnread($0) }.map { self.element.children[$0].name }
     }
 
     /// The text of the first unread `Extrinsic` named `name` that holds only text; marks it used.
@@ -197,42 +256,51 @@ final class CXMLCursor {
         guard
             let index = self.element.children.indices.first(where: {
                 let child = self.element.children[$0]
-                return !self.usedChildren[$0] && child.name == "Extrinsic" && child.attribute("name") == name
+                return self.isUnread($0) && child.name == "Extrinsic" && child.attribute("name") == name
                     && child.isTextOnly
             })
         else { return nil }
-        self.usedChildren[index] = true
+        self.slots[index] = .used
         let text = Self.trim(self.element.children[index].text)
         return text.isEmpty ? nil : text
     }
 
     /// Marks every child named `name` used without keeping anything of it.
     func drop(_ name: String) {
-        for index in self.element.children.indices where self.element.children[index].name == name {
-            self.usedChildren[index] = true
+        // A child opened already stays opened: it is finished with this one.
+        for index in self.element.children.indices
+        where self.isUnread(index) && self.element.children[index].name == name {
+            self.slots[index] = .used
         }
     }
 
     private func open(_ index: Int, address: String) -> CXMLCursor {
-        self.usedChildren[index] = true
         let cursor = CXMLCursor(self.element.children[index], address: address, context: self.context)
-        self.opened[index] = cursor
+        self.slots[index] = .opened(cursor)
         return cursor
     }
 
-    private func childAddress(_ index: Int) -> String {
-        let child = self.element.children[index]
+    /// Opens a child addressed by its path under this element.
+    private func openChild(_ index: Int) -> CXMLCursor {
+        let cursor = CXMLCursor(
+            self.element.children[index],
+            source: .child(parent: self.address, siblings: self.element.children, index: index), context: self.context)
+        self.slots[index] = .opened(cursor)
+        return cursor
+    }
+
+    private static func childAddress(of parent: String, siblings: [CXMLElement], index: Int) -> String {
+        let child = siblings[index]
         if child.name == "Contact" {
             let role = child.attribute("role")
             return CXMLExtensionAddress.contact(
-                of: self.address, role: role,
-                occurrence: self.element.children[...index].lazy.filter {
+                of: parent, role: role,
+                occurrence: siblings[...index].lazy.filter {
                     $0.name == "Contact" && $0.attribute("role") == role
                 }.count)
         }
         return CXMLExtensionAddress.child(
-            of: self.address, name: child.name,
-            occurrence: self.element.children[...index].lazy.filter { $0.name == child.name }.count)
+            of: parent, name: child.name, occurrence: siblings[...index].lazy.filter { $0.name == child.name }.count)
     }
 
     // MARK: Finishing
@@ -241,8 +309,8 @@ final class CXMLCursor {
     func finish(into extensions: inout Extensions) {
         guard !self.finished else { return }
         self.finished = true
-        for attribute in self.element.attributes
-        where !self.usedAttributes.contains(attribute.name) && !attribute.name.hasPrefix("xmlns") {
+        for (index, attribute) in self.element.attributes.enumerated()
+        where !self.isUsed(attribute: index) && !attribute.name.hasPrefix("xmlns") {
             extensions[self.address + "@" + attribute.name] = attribute.value
         }
         if !self.usedText {
@@ -250,12 +318,17 @@ final class CXMLCursor {
             if !text.isEmpty { extensions[self.address + CXMLExtensionAddress.textSuffix] = text }
         }
         var extrinsicNames: [String: Int] = [:]
-        for (index, child) in self.element.children.enumerated() {
-            if let cursor = self.opened[index] {
+        for index in self.slots.indices {
+            switch self.slots[index] {
+            case .opened(let cursor):
                 cursor.finish(into: &extensions)
                 continue
+            case .used:
+                continue
+            case .unread:
+                break
             }
-            guard !self.usedChildren[index] else { continue }
+            let child = self.element.children[index]
             if child.name == "Extrinsic", child.isTextOnly, let name = child.attribute("name"),
                 child.attributes.count == 1
             {
@@ -264,7 +337,8 @@ final class CXMLCursor {
                 extensions[CXMLExtensionAddress.extrinsic(of: self.address, name: name, occurrence: occurrence)] =
                     Self.trim(child.text)
             } else {
-                extensions[self.childAddress(index)] = child.xml
+                extensions[Self.childAddress(of: self.address, siblings: self.element.children, index: index)] =
+                    child.xml
                 // What is kept whole is checked once here (a child the parent does not allow was reported already).
                 if CXMLSchema.allows(child.name, in: self.element.name),
                     let problem = CXMLSchema.problem(in: child, declared: CXMLSchema.allElements)
@@ -282,7 +356,8 @@ final class CXMLCursor {
 
     private func check() {
         guard let rule = CXMLSchema.rules[self.element.name] else { return }
-        for attribute in self.element.attributes where !CXMLSchema.declares(attribute.name, on: self.element.name) {
+        for attribute in self.element.attributes
+        where !rule.attributes.contains(attribute.name) && !attribute.name.hasPrefix("xmlns") {
             self.context.finding(
                 .warning, .unknownAttribute,
                 "the DTD declares no attribute \(attribute.name) on \(self.element.name); kept in extensions",
@@ -294,8 +369,8 @@ final class CXMLCursor {
                 critical ? .error : .warning, .missingRequired,
                 "\(self.element.name) has no \(required) attribute, which cXML requires", at: self.element)
         }
-        if rule.children != nil {
-            for child in self.element.children where !CXMLSchema.allows(child.name, in: self.element.name) {
+        if let allowed = rule.children {
+            for child in self.element.children where !allowed.contains(child.name) {
                 self.context.finding(
                     .warning, .unknownElement,
                     "the DTD allows no \(child.name) inside \(self.element.name); kept in extensions", at: child)
