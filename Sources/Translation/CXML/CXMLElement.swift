@@ -50,9 +50,15 @@ struct CXMLElement: Sendable {
     }
 
     private func appendXML(to result: inout String) {
-        result += "<" + self.name
+        // One append at a time: `a + b` would make a string of its own first.
+        result += "<"
+        result += self.name
         for attribute in self.attributes {
-            result += " " + attribute.name + "=\"" + Self.escape(attribute.value, attribute: true) + "\""
+            result += " "
+            result += attribute.name
+            result += "=\""
+            result += Self.escape(attribute.value, attribute: true)
+            result += "\""
         }
         if self.content.isEmpty {
             result += "/>"
@@ -65,7 +71,9 @@ struct CXMLElement: Sendable {
             case .child(let index): self.children[index].appendXML(to: &result)
             }
         }
-        result += "</" + self.name + ">"
+        result += "</"
+        result += self.name
+        result += ">"
     }
 
     static func escape(_ text: String, attribute: Bool) -> String {
