@@ -54,6 +54,8 @@ public final class CXMLReader {
     /// The end of an empty element, handed out after its start.
     private var pendingEnd: (name: String, location: CXMLLocation)?
     private var path = ElementPath()
+    /// White space being held by ``text(_:)`` until it knows whether text follows.
+    private var blankBytes: [UInt8] = []
     /// The first error libxml2 reported.
     private var libxml2Error: Diagnostic?
     /// The count of denied loads (process-wide) when this reader last looked.
@@ -251,7 +253,11 @@ public final class CXMLReader {
         // Indentation is most of the text of a document: white space is kept as bytes, and
         // made into a string only when text follows it or the reader keeps white space.
         var text = ""
+        // The reader's buffer, reused from one text to the next (no allocation per indentation).
         var blanks: [UInt8] = []
+        swap(&blanks, &self.blankBytes)
+        blanks.removeAll(keepingCapacity: true)
+        defer { swap(&blanks, &self.blankBytes) }
         var length = 0
         joining: while true {
             switch xmlTextReaderNodeType(handle) {
@@ -270,7 +276,7 @@ public final class CXMLReader {
                 } else {
                     if !blanks.isEmpty {
                         text += String(decoding: blanks, as: UTF8.self)
-                        blanks = []
+                        blanks.removeAll(keepingCapacity: true)
                     }
                     text += String(decoding: piece, as: UTF8.self)
                 }
