@@ -14,15 +14,13 @@ public import X12
 /// case .transactionEnd: if let result = decoder?.decode() { ... }
 /// ```
 public struct X12DocumentDecoder {
-    private enum Codec {
-        case order(X12PurchaseOrderDecoder)
-        case acknowledgment(X12OrderAcknowledgmentDecoder)
-        case change(X12OrderChangeDecoder)
-        case shipNotice(X12ShipNoticeDecoder)
-        case functionalAcknowledgment(X12FunctionalAcknowledgmentDecoder)
-    }
-
-    private var codec: Codec
+    // One optional per codec rather than an enum with payloads: `add(_:)` then grows the decoder's arrays in place
+    // (an enum payload would be copied out and back for every segment).
+    private var order: X12PurchaseOrderDecoder?
+    private var acknowledgment: X12OrderAcknowledgmentDecoder?
+    private var change: X12OrderChangeDecoder?
+    private var shipNotice: X12ShipNoticeDecoder?
+    private var functionalAcknowledgment: X12FunctionalAcknowledgmentDecoder?
 
     /// The transaction set identifiers (ST01) Porter decodes.
     public static let supportedIdentifiers: [String] = ["850", "855", "856", "860", "997", "999"]
@@ -37,25 +35,20 @@ public struct X12DocumentDecoder {
     ) {
         switch transaction.identifier {
         case "850":
-            self.codec = .order(
-                X12PurchaseOrderDecoder(
-                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
+            self.order = X12PurchaseOrderDecoder(
+                interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
         case "855":
-            self.codec = .acknowledgment(
-                X12OrderAcknowledgmentDecoder(
-                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
+            self.acknowledgment = X12OrderAcknowledgmentDecoder(
+                interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
         case "860":
-            self.codec = .change(
-                X12OrderChangeDecoder(
-                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
+            self.change = X12OrderChangeDecoder(
+                interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
         case "856":
-            self.codec = .shipNotice(
-                X12ShipNoticeDecoder(
-                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
+            self.shipNotice = X12ShipNoticeDecoder(
+                interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
         case "997", "999":
-            self.codec = .functionalAcknowledgment(
-                X12FunctionalAcknowledgmentDecoder(
-                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
+            self.functionalAcknowledgment = X12FunctionalAcknowledgmentDecoder(
+                interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
         default:
             return nil
         }
@@ -63,44 +56,33 @@ public struct X12DocumentDecoder {
 
     /// Adds the next segment of the set (copied: the reader's view is valid only until its next event).
     public mutating func add(_ segment: X12Segment) {
-        switch self.codec {
-        case .order(var decoder):
-            decoder.add(segment)
-            self.codec = .order(decoder)
-        case .acknowledgment(var decoder):
-            decoder.add(segment)
-            self.codec = .acknowledgment(decoder)
-        case .change(var decoder):
-            decoder.add(segment)
-            self.codec = .change(decoder)
-        case .shipNotice(var decoder):
-            decoder.add(segment)
-            self.codec = .shipNotice(decoder)
-        case .functionalAcknowledgment(var decoder):
-            decoder.add(segment)
-            self.codec = .functionalAcknowledgment(decoder)
-        }
+        self.order?.add(segment)
+        self.acknowledgment?.add(segment)
+        self.change?.add(segment)
+        self.shipNotice?.add(segment)
+        self.functionalAcknowledgment?.add(segment)
     }
 
     /// The document decoded from the segments added so far (`nil` when the set could not be decoded), and the
     /// findings met on the way.
     public func decode() -> (document: BusinessDocument?, findings: [X12Finding]) {
-        switch self.codec {
-        case .order(let decoder):
+        if let decoder = self.order {
             let result = decoder.decode()
             return (result.order.map { .purchaseOrder($0) }, result.findings)
-        case .acknowledgment(let decoder):
+        }
+        if let decoder = self.acknowledgment {
             let result = decoder.decode()
             return (result.acknowledgment.map { .orderAcknowledgment($0) }, result.findings)
-        case .change(let decoder):
+        }
+        if let decoder = self.change {
             let result = decoder.decode()
             return (result.change.map { .orderChange($0) }, result.findings)
-        case .shipNotice(let decoder):
+        }
+        if let decoder = self.shipNotice {
             let result = decoder.decode()
             return (result.shipNotice.map { .shipNotice($0) }, result.findings)
-        case .functionalAcknowledgment(let decoder):
-            let result = decoder.decode()
-            return (result.acknowledgment.map { .functionalAcknowledgment($0) }, result.findings)
         }
+        let result = self.functionalAcknowledgment!.decode()
+        return (result.acknowledgment.map { .functionalAcknowledgment($0) }, result.findings)
     }
 }

@@ -6,12 +6,12 @@ import X12
 /// Whatever is left when the segment is done goes to `extensions` under its address (``X12ExtensionAddress``), so
 /// nothing the sender wrote is lost.
 struct X12ElementCursor {
-    let segment: X12OwnedSegment
+    let segment: X12SegmentInput
     /// Bit `p` set when element `p` is taken (positions 1...63); `overflow` holds higher ones.
     private var takenBits: UInt64 = 0
     private var overflow: Set<Int> = []
 
-    init(_ segment: X12OwnedSegment) { self.segment = segment }
+    init(_ segment: X12SegmentInput) { self.segment = segment }
 
     /// The text of a simple, non-empty element, which is then taken; `nil` for an absent, empty or composite one.
     mutating func text(_ position: Int) -> String? {
@@ -22,10 +22,7 @@ struct X12ElementCursor {
 
     /// The text of a simple, non-empty element, without taking it.
     func peek(_ position: Int) -> String? {
-        guard position >= 1, position <= self.segment.elements.count,
-            let text = self.segment.elements[position - 1].simpleText, !text.isEmpty
-        else { return nil }
-        return text
+        self.segment.simpleText(position)
     }
 
     /// Takes an element if it holds exactly `expected` (a default the encoder writes back).
@@ -50,16 +47,16 @@ struct X12ElementCursor {
 
     /// Records every non-empty element not taken under `address`.
     func recordLeftovers(at address: String, in extensions: inout Extensions) {
-        for (index, value) in self.segment.elements.enumerated() where !self.isTaken(index + 1) {
-            X12ExtensionAddress.record(value, element: index + 1, at: address, in: &extensions)
+        for position in stride(from: 1, through: self.segment.elementCount, by: 1) where !self.isTaken(position) {
+            X12ExtensionAddress.record(self.segment.value(position), element: position, at: address, in: &extensions)
         }
     }
 
     /// Records the whole segment as not placed: a marker and every non-empty element.
     func recordWhole(at address: String, in extensions: inout Extensions) {
         extensions[address] = X12ExtensionAddress.wholeSegmentMarker
-        for (index, value) in self.segment.elements.enumerated() {
-            X12ExtensionAddress.record(value, element: index + 1, at: address, in: &extensions)
+        for position in stride(from: 1, through: self.segment.elementCount, by: 1) {
+            X12ExtensionAddress.record(self.segment.value(position), element: position, at: address, in: &extensions)
         }
     }
 }

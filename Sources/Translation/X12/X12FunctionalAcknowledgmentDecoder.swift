@@ -26,7 +26,7 @@ public struct X12FunctionalAcknowledgmentDecoder {
     /// The transaction set identifiers this decoder reads.
     public static let identifiers: Set<String> = ["997", "999"]
 
-    private var input: X12TransactionSetInput
+    private var input: X12TransactionSetInput<X12FunctionalAcknowledgmentAssembler>
 
     /// Creates a decoder for the set that `transaction` opens, inside `group` and `interchange`.
     public init(
@@ -47,7 +47,7 @@ public struct X12FunctionalAcknowledgmentDecoder {
 
     /// Decodes the segments added so far.
     public func decode() -> X12FunctionalAcknowledgmentDecoding {
-        var decoding = self.input.decode(with: X12FunctionalAcknowledgmentAssembler.self)
+        var decoding = self.input.decode()
         let identifier = self.input.transaction.identifier
         decoding.acknowledgment?.transactionSet = identifier
         return decoding

@@ -141,7 +141,7 @@ struct X12OrderAcknowledgmentAssembler {
             unit: cursor.text(3).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 3) },
             unitPrice: self.reader.decimal(&cursor, 4, located),
             priceBasis: cursor.text(5).map { self.reader.coded(X12Codes.priceBasis, $0, located, 5) })
-        line.items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elements.count, located)
+        line.items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elementCount, located)
         cursor.recordLeftovers(at: address, in: &line.extensions)
         self.line = line
     }
@@ -206,7 +206,7 @@ struct X12OrderAcknowledgmentAssembler {
                 return cursor.recordWhole(at: address, in: &line.extensions)
             }
             // Placed when the line closes, once its statuses are known.
-            self.pendingPrice = (located, address, price)
+            self.pendingPrice = (located.kept(), address, price)
             return
         case "PID":
             guard let text = cursor.peek(5) else { return cursor.recordWhole(at: address, in: &line.extensions) }

@@ -17,7 +17,7 @@ public import X12
 /// let result = decoder.decode()
 /// ```
 public struct X12OrderAcknowledgmentDecoder {
-    private var input: X12TransactionSetInput
+    private var input: X12TransactionSetInput<X12OrderAcknowledgmentAssembler>
 
     /// Creates a decoder for the set that `transaction` opens, inside `group` and `interchange`.
     public init(
@@ -38,7 +38,7 @@ public struct X12OrderAcknowledgmentDecoder {
 
     /// Decodes the segments added so far.
     public func decode() -> X12OrderAcknowledgmentDecoding {
-        self.input.decode(with: X12OrderAcknowledgmentAssembler.self)
+        self.input.decode()
     }
 
     /// Reads every 855 in `source` and decodes each.
@@ -47,8 +47,10 @@ public struct X12OrderAcknowledgmentDecoder {
     public static func decodeAll(
         from source: some ByteSource, sourceName: String? = nil
     ) throws(X12Error) -> [X12OrderAcknowledgmentDecoding] {
-        try X12TransactionSetInput.decodeAll("855", from: source, sourceName: sourceName) {
-            $0.decode(with: X12OrderAcknowledgmentAssembler.self)
+        try X12TransactionSetInput<X12OrderAcknowledgmentAssembler>.decodeAll(
+            "855", from: source, sourceName: sourceName
+        ) {
+            $0.decode()
         }
     }
 }

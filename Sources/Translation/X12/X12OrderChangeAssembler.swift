@@ -143,14 +143,13 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
             unit: cursor.text(5).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 5) },
             unitPrice: self.reader.decimal(&cursor, 6, located),
             priceBasis: cursor.text(7).map { self.reader.coded(X12Codes.priceBasis, $0, located, 7) })
-        line.items = self.reader.itemIdentifiers(&cursor, from: 8, to: located.segment.elements.count, located)
+        line.items = self.reader.itemIdentifiers(&cursor, from: 8, to: located.segment.elementCount, located)
         cursor.recordLeftovers(at: address, in: &line.extensions)
         self.line = line
     }
 
     private mutating func closeLine() {
-        if let line = self.line { self.lines.append(line) }
-        self.line = nil
+        if let line = self.line.take() { self.lines.append(line) }
     }
 
     private mutating func lineSegment(_ located: X12LocatedSegment) {

@@ -17,7 +17,7 @@ public import X12
 /// let result = decoder.decode()
 /// ```
 public struct X12OrderChangeDecoder {
-    private var input: X12TransactionSetInput
+    private var input: X12TransactionSetInput<X12OrderChangeAssembler>
 
     /// Creates a decoder for the set that `transaction` opens, inside `group` and `interchange`.
     public init(
@@ -37,7 +37,7 @@ public struct X12OrderChangeDecoder {
     }
 
     /// Decodes the segments added so far.
-    public func decode() -> X12OrderChangeDecoding { self.input.decode(with: X12OrderChangeAssembler.self) }
+    public func decode() -> X12OrderChangeDecoding { self.input.decode() }
 
     /// Reads every 860 in `source` and decodes each.
     ///
@@ -45,8 +45,8 @@ public struct X12OrderChangeDecoder {
     public static func decodeAll(
         from source: some ByteSource, sourceName: String? = nil
     ) throws(X12Error) -> [X12OrderChangeDecoding] {
-        try X12TransactionSetInput.decodeAll("860", from: source, sourceName: sourceName) {
-            $0.decode(with: X12OrderChangeAssembler.self)
+        try X12TransactionSetInput<X12OrderChangeAssembler>.decodeAll("860", from: source, sourceName: sourceName) {
+            $0.decode()
         }
     }
 }

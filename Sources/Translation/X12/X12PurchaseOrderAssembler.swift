@@ -138,14 +138,13 @@ struct X12PurchaseOrderAssembler {
         let basis = cursor.text(5).map { self.reader.coded(X12Codes.priceBasis, $0, located, 5) }
         var line = PurchaseOrderLine(
             lineNumber: lineNumber, quantity: quantity ?? 0, unit: unit, unitPrice: price, priceBasis: basis)
-        line.items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elements.count, located)
+        line.items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elementCount, located)
         cursor.recordLeftovers(at: address, in: &line.extensions)
         self.line = line
     }
 
     private mutating func closeLine() {
-        if let line = self.line { self.lines.append(line) }
-        self.line = nil
+        if let line = self.line.take() { self.lines.append(line) }
     }
 
     private mutating func lineSegment(_ located: X12LocatedSegment) {

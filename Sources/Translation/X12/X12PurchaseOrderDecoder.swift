@@ -14,7 +14,7 @@ public import X12
 /// let result = decoder.decode()
 /// ```
 public struct X12PurchaseOrderDecoder {
-    private var input: X12TransactionSetInput
+    private var input: X12TransactionSetInput<X12PurchaseOrderAssembler>
 
     /// Creates a decoder for the set that `transaction` opens, inside `group` and `interchange`.
     public init(
@@ -34,7 +34,7 @@ public struct X12PurchaseOrderDecoder {
     }
 
     /// Decodes the segments added so far.
-    public func decode() -> X12PurchaseOrderDecoding { self.input.decode(with: X12PurchaseOrderAssembler.self) }
+    public func decode() -> X12PurchaseOrderDecoding { self.input.decode() }
 
     /// Reads every 850 in `source` and decodes each.
     ///
@@ -42,8 +42,8 @@ public struct X12PurchaseOrderDecoder {
     public static func decodeAll(
         from source: some ByteSource, sourceName: String? = nil
     ) throws(X12Error) -> [X12PurchaseOrderDecoding] {
-        try X12TransactionSetInput.decodeAll("850", from: source, sourceName: sourceName) {
-            $0.decode(with: X12PurchaseOrderAssembler.self)
+        try X12TransactionSetInput<X12PurchaseOrderAssembler>.decodeAll("850", from: source, sourceName: sourceName) {
+            $0.decode()
         }
     }
 }

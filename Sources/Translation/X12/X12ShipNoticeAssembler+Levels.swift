@@ -126,7 +126,7 @@ extension X12ShipNoticeAssembler {
         case "LIN" where isFirst:
             self.items[item].shipNoticeLineNumber = cursor.text(1)
             self.items[item].items = self.reader.itemIdentifiers(
-                &cursor, from: 2, to: located.segment.elements.count, located)
+                &cursor, from: 2, to: located.segment.elementCount, located)
         case "SN1" where isFirst:
             self.levels[level].sawPrimarySegment = true
             self.shipped(&cursor, located, into: item)

@@ -22,7 +22,7 @@ public import X12
 /// let result = decoder.decode()
 /// ```
 public struct X12ShipNoticeDecoder {
-    private var input: X12TransactionSetInput
+    private var input: X12TransactionSetInput<X12ShipNoticeAssembler>
 
     /// Creates a decoder for the set that `transaction` opens, inside `group` and `interchange`.
     public init(
@@ -42,7 +42,7 @@ public struct X12ShipNoticeDecoder {
     }
 
     /// Decodes the segments added so far.
-    public func decode() -> X12ShipNoticeDecoding { self.input.decode(with: X12ShipNoticeAssembler.self) }
+    public func decode() -> X12ShipNoticeDecoding { self.input.decode() }
 
     /// Reads every 856 in `source` and decodes each.
     ///
@@ -50,8 +50,8 @@ public struct X12ShipNoticeDecoder {
     public static func decodeAll(
         from source: some ByteSource, sourceName: String? = nil
     ) throws(X12Error) -> [X12ShipNoticeDecoding] {
-        try X12TransactionSetInput.decodeAll("856", from: source, sourceName: sourceName) {
-            $0.decode(with: X12ShipNoticeAssembler.self)
+        try X12TransactionSetInput<X12ShipNoticeAssembler>.decodeAll("856", from: source, sourceName: sourceName) {
+            $0.decode()
         }
     }
 }

@@ -13,14 +13,16 @@ protocol X12TransactionSetAssembler {
 extension X12PurchaseOrderAssembler: X12TransactionSetAssembler {}
 extension X12OrderAcknowledgmentAssembler: X12TransactionSetAssembler {}
 
-/// The segments of one transaction set gathered for decoding, with the headers that enclose it: the skeleton shared
-/// by ``X12PurchaseOrderDecoder`` and ``X12OrderAcknowledgmentDecoder``.
-struct X12TransactionSetInput {
+/// One transaction set being decoded, with the headers that enclose it: the skeleton shared by every X12 decoder.
+///
+/// Each segment goes through the assembler as it is added (nothing of the set is gathered); ``decode()`` finishes a
+/// copy of the assembler, so more segments may still follow.
+struct X12TransactionSetInput<Assembler: X12TransactionSetAssembler> {
     let interchange: X12InterchangeHeader
     let group: X12GroupHeader
     let transaction: X12TransactionHeader
     let sourceName: String?
-    private var segments: [X12LocatedSegment] = []
+    private var assembler: Assembler
 
     init(
         interchange: X12InterchangeHeader, group: X12GroupHeader, transaction: X12TransactionHeader,
@@ -30,31 +32,33 @@ struct X12TransactionSetInput {
         self.group = group
         self.transaction = transaction
         self.sourceName = sourceName
+        self.assembler = Assembler(
+            envelope: Self.makeEnvelope(interchange: interchange, group: group, transaction: transaction),
+            context: X12FindingContext(
+                file: sourceName, interchange: interchange.controlNumber, group: group.controlNumber,
+                transaction: transaction.controlNumber, byteOffset: transaction.byteOffset, line: transaction.line),
+            implementationReference: transaction.implementationReference)
     }
 
-    /// Adds the next segment of the set (copied: the reader's view is valid only until its next event).
+    /// Decodes the next segment of the set (the reader's view is read at once, never kept).
     mutating func add(_ segment: X12Segment) {
-        let id = segment.idString
-        guard id != "ST", id != "SE" else { return }
-        self.segments.append(
+        guard segment.id != .st, segment.id != .se else { return }
+        self.assembler.process(
             X12LocatedSegment(
-                segment: segment.copy(), position: segment.position, byteOffset: segment.byteOffset,
+                segment: X12SegmentInput(view: segment), position: segment.position, byteOffset: segment.byteOffset,
                 line: segment.line))
     }
 
-    /// Adds a segment already copied, with its position in the set (ST is 1).
+    /// Decodes a segment already copied, with its position in the set (ST is 1).
     mutating func add(_ segment: X12OwnedSegment, position: Int) {
         guard segment.id != "ST", segment.id != "SE" else { return }
-        self.segments.append(
+        self.assembler.process(
             X12LocatedSegment(segment: segment, position: position, byteOffset: self.transaction.byteOffset, line: 0))
     }
 
-    /// Runs the segments added so far through a new `Assembler`.
-    func decode<Assembler: X12TransactionSetAssembler>(with _: Assembler.Type) -> Assembler.Decoding {
-        var assembler = Assembler(
-            envelope: self.makeEnvelope(), context: self.makeContext(),
-            implementationReference: self.transaction.implementationReference)
-        for located in self.segments { assembler.process(located) }
+    /// The decoding of the segments added so far.
+    func decode() -> Assembler.Decoding {
+        var assembler = self.assembler
         return assembler.finish()
     }
 
@@ -63,12 +67,12 @@ struct X12TransactionSetInput {
     /// Sets of other kinds are skipped; reader findings are not included.
     static func decodeAll<Result>(
         _ identifier: String, from source: some ByteSource, sourceName: String?,
-        decode: (X12TransactionSetInput) -> Result
+        decode: (Self) -> Result
     ) throws(X12Error) -> [Result] {
         var reader = X12Reader(source: source, configuration: X12Reader.Configuration(sourceName: sourceName))
         var interchange: X12InterchangeHeader?
         var group: X12GroupHeader?
-        var input: X12TransactionSetInput?
+        var input: Self?
         var results: [Result] = []
         while let event = try reader.next() {
             switch event {
@@ -76,8 +80,7 @@ struct X12TransactionSetInput {
             case .groupStart(let header): group = header
             case .transactionStart(let header):
                 if header.identifier == identifier, let interchange, let group {
-                    input = X12TransactionSetInput(
-                        interchange: interchange, group: group, transaction: header, sourceName: sourceName)
+                    input = Self(interchange: interchange, group: group, transaction: header, sourceName: sourceName)
                 }
             case .segment(let segment): input?.add(segment)
             case .transactionEnd:
@@ -90,34 +93,29 @@ struct X12TransactionSetInput {
         return results
     }
 
-    private func makeContext() -> X12FindingContext {
-        X12FindingContext(
-            file: self.sourceName, interchange: self.interchange.controlNumber, group: self.group.controlNumber,
-            transaction: self.transaction.controlNumber, byteOffset: self.transaction.byteOffset,
-            line: self.transaction.line)
-    }
-
-    private func makeEnvelope() -> Envelope {
+    private static func makeEnvelope(
+        interchange: X12InterchangeHeader, group: X12GroupHeader, transaction: X12TransactionHeader
+    ) -> Envelope {
         func trimmed(_ text: String) -> String {
             var text = text
             while text.hasSuffix(" ") { text.removeLast() }
             return text
         }
         var date: DateTime?
-        if let day = X12Text.date(self.group.date) ?? X12Text.shortDate(self.group.date) {
-            date = DateTime(date: day, time: X12Text.time(self.group.time))
+        if let day = X12Text.date(group.date) ?? X12Text.shortDate(group.date) {
+            date = DateTime(date: day, time: X12Text.time(group.time))
         }
         return Envelope(
             standard: .x12,
             sender: EnvelopeIdentity(
-                qualifier: self.interchange.senderQualifier, id: trimmed(self.interchange.senderID)),
+                qualifier: interchange.senderQualifier, id: trimmed(interchange.senderID)),
             receiver: EnvelopeIdentity(
-                qualifier: self.interchange.receiverQualifier, id: trimmed(self.interchange.receiverID)),
-            applicationSender: self.group.senderCode, applicationReceiver: self.group.receiverCode,
-            interchangeControlNumber: self.interchange.controlNumber, groupControlNumber: self.group.controlNumber,
-            transactionControlNumber: self.transaction.controlNumber, interchangeVersion: self.interchange.version,
-            version: self.group.version, implementationReference: self.transaction.implementationReference, date: date,
-            usage: X12Codes.usage.value(self.interchange.usage).value,
-            acknowledgmentRequested: self.interchange.acknowledgmentRequested)
+                qualifier: interchange.receiverQualifier, id: trimmed(interchange.receiverID)),
+            applicationSender: group.senderCode, applicationReceiver: group.receiverCode,
+            interchangeControlNumber: interchange.controlNumber, groupControlNumber: group.controlNumber,
+            transactionControlNumber: transaction.controlNumber, interchangeVersion: interchange.version,
+            version: group.version, implementationReference: transaction.implementationReference, date: date,
+            usage: X12Codes.usage.value(interchange.usage).value,
+            acknowledgmentRequested: interchange.acknowledgmentRequested)
     }
 }
