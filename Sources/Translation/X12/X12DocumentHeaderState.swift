@@ -30,7 +30,7 @@ struct X12DocumentHeaderState {
     let readsTerms: Bool
     private var loop = Loop.none
     /// The occurrences of the header's and the summary's segments so far.
-    private(set) var counts: [String: Int] = [:]
+    private(set) var counts = X12OccurrenceCounts()
 
     var envelope: Envelope
     var currency: CurrencyCode?

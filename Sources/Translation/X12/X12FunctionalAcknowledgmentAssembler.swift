@@ -30,11 +30,11 @@ struct X12FunctionalAcknowledgmentAssembler: X12TransactionSetAssembler {
     private var scope = Scope.group
     private var extensions = Extensions()
     /// Occurrences of the group's segments (path `""`).
-    private var groupCounts: [String: Int] = [:]
+    private var groupCounts = X12OccurrenceCounts()
     /// Occurrences in the open set's loop, its segment error's and its element error's.
-    private var setCounts: [String: Int] = [:]
-    private var segmentErrorCounts: [String: Int] = [:]
-    private var elementErrorCounts: [String: Int] = [:]
+    private var setCounts = X12OccurrenceCounts()
+    private var segmentErrorCounts = X12OccurrenceCounts()
+    private var elementErrorCounts = X12OccurrenceCounts()
     /// The open set's address (`AK2[2]/`), its segment error's and its element error's.
     private var setPath = ""
     private var segmentErrorPath = ""
@@ -101,7 +101,8 @@ struct X12FunctionalAcknowledgmentAssembler: X12TransactionSetAssembler {
 
     /// Keeps a segment that has no place whole, at its next occurrence under `path`.
     private static func keep(
-        _ located: X12LocatedSegment, _ counts: inout [String: Int], _ path: String, in extensions: inout Extensions
+        _ located: X12LocatedSegment, _ counts: inout X12OccurrenceCounts, _ path: String,
+        in extensions: inout Extensions
     ) {
         let address = X12SegmentReader.occurrence(&counts, path, located.segment.id)
         X12ElementCursor(located.segment).recordWhole(at: address, in: &extensions)
@@ -168,7 +169,7 @@ struct X12FunctionalAcknowledgmentAssembler: X12TransactionSetAssembler {
         let address = X12SegmentReader.occurrence(&self.groupCounts, "", "AK2")
         self.scope = .set
         self.setPath = address + "/"
-        self.setCounts = [:]
+        self.setCounts.removeAll()
         var cursor = X12ElementCursor(located.segment)
         self.sets.append(
             TransactionSetAcknowledgment(
@@ -204,7 +205,7 @@ struct X12FunctionalAcknowledgmentAssembler: X12TransactionSetAssembler {
             self.setPath, located.segment.id, self.sets[index].segmentErrors.count + 1)
         self.scope = .segmentError
         self.segmentErrorPath = address + "/"
-        self.segmentErrorCounts = [:]
+        self.segmentErrorCounts.removeAll()
         var cursor = X12ElementCursor(located.segment)
         let segmentID = self.mandatory(&cursor, 1, "segment ID code", located)
         if cursor.peek(2) == nil {
@@ -228,7 +229,7 @@ struct X12FunctionalAcknowledgmentAssembler: X12TransactionSetAssembler {
             self.sets[index].segmentErrors[errorIndex].elementErrors.count + 1)
         self.scope = .elementError
         self.elementErrorPath = address + "/"
-        self.elementErrorCounts = [:]
+        self.elementErrorCounts.removeAll()
         var cursor = X12ElementCursor(located.segment)
         var error = ElementError(position: 0, code: "")
         if let (position, component, repetition) = self.elementPosition(&cursor, located) {

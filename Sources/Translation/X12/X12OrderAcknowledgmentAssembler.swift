@@ -26,7 +26,7 @@ struct X12OrderAcknowledgmentAssembler {
     private var reader: X12SegmentReader
     private var scope = Scope.header
     private var header: X12DocumentHeaderState
-    private var lineCounts: [String: Int] = [:]
+    private var lineCounts = X12OccurrenceCounts()
     private var sawBAK = false
 
     private var purpose: Purpose?
@@ -54,7 +54,7 @@ struct X12OrderAcknowledgmentAssembler {
         let id = located.segment.id
         if id == "PO1" {
             self.closeLine()
-            self.lineCounts = [:]
+            self.lineCounts.removeAll()
             self.scope = .line
             self.startLine(located)
             return

@@ -23,7 +23,7 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
     private var reader: X12SegmentReader
     private var scope = Scope.header
     private var header: X12DocumentHeaderState
-    private var lineCounts: [String: Int] = [:]
+    private var lineCounts = X12OccurrenceCounts()
     private var sawBCH = false
 
     private var purpose: Purpose?
@@ -50,7 +50,7 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
         let id = located.segment.id
         if id == "POC" {
             self.closeLine()
-            self.lineCounts = [:]
+            self.lineCounts.removeAll()
             self.scope = .line
             self.startLine(located)
             return

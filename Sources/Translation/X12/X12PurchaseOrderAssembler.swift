@@ -21,7 +21,7 @@ struct X12PurchaseOrderAssembler {
     private var reader: X12SegmentReader
     private var scope = Scope.header
     private var header: X12DocumentHeaderState
-    private var lineCounts: [String: Int] = [:]
+    private var lineCounts = X12OccurrenceCounts()
     private var sawBEG = false
 
     private var purpose: Purpose?
@@ -46,7 +46,7 @@ struct X12PurchaseOrderAssembler {
         let id = located.segment.id
         if id == "PO1" {
             self.closeLine()
-            self.lineCounts.removeAll(keepingCapacity: true)
+            self.lineCounts.removeAll()
             self.scope = .line
             self.startLine(located)
             return

@@ -10,18 +10,15 @@ struct X12SegmentReader {
     init(context: X12FindingContext) { self.context = context }
 
     /// The address of the next occurrence of `id` under `path`, counted in `counts`.
-    static func occurrence(_ counts: inout [String: Int], _ path: String, _ id: String) -> String {
-        let key = path.isEmpty ? id : path + id
-        let count = counts[key, default: 0] + 1
-        counts[key] = count
-        return X12ExtensionAddress.segment(path, id, count)
+    static func occurrence(_ counts: inout X12OccurrenceCounts, _ path: String, _ id: String) -> String {
+        X12ExtensionAddress.segment(path, id, counts.next(path, id))
     }
 
     // MARK: Summary
 
     /// CTT (the first) and the first `AMT*TT` under it into `totals`; anything else under CTT kept whole.
     mutating func summarySegment(
-        _ located: X12LocatedSegment, counts: inout [String: Int], totals: inout OrderTotals?,
+        _ located: X12LocatedSegment, counts: inout X12OccurrenceCounts, totals: inout OrderTotals?,
         extensions: inout Extensions
     ) {
         let id = located.segment.id
@@ -246,4 +243,37 @@ struct X12SegmentReader {
             X12Finding(
                 severity, code, message, value: value, location: self.context.location(located, element: element)))
     }
+}
+
+/// How many times each segment id has occurred under each loop path so far, for occurrence addresses.
+///
+/// A short list searched from the start rather than a dictionary keyed by `path + id`: a loop holds a handful of
+/// segment kinds, and comparing two small strings costs less than building and hashing a key for every segment.
+struct X12OccurrenceCounts {
+    private struct Entry {
+        let path: String
+        let id: String
+        var count: Int
+    }
+
+    private var entries: [Entry] = []
+
+    init() {}
+
+    /// Counts one more `id` under `path` and gives its occurrence (1 for the first).
+    mutating func next(_ path: String, _ id: String) -> Int {
+        for index in self.entries.indices where self.entries[index].id == id && self.entries[index].path == path {
+            self.entries[index].count += 1
+            return self.entries[index].count
+        }
+        self.entries.append(Entry(path: path, id: id, count: 1))
+        return 1
+    }
+
+    /// The occurrences of `id` directly under the document or loop (path `""`) so far; `nil` for none.
+    subscript(id: String) -> Int? {
+        self.entries.first { $0.id == id && $0.path.isEmpty }?.count
+    }
+
+    mutating func removeAll() { self.entries.removeAll(keepingCapacity: true) }
 }

@@ -35,7 +35,7 @@ struct X12ShipNoticeAssembler: X12TransactionSetAssembler {
     private var hierarchyStructure: String?
     private var totals: OrderTotals?
     /// The summary's (CTT's) occurrences and what it left, added to the shipment's extensions at the end.
-    private var summaryCounts: [String: Int] = [:]
+    private var summaryCounts = X12OccurrenceCounts()
     private var summaryExtensions = Extensions()
 
     /// The levels, in document order; level 0 is the shipment.

@@ -34,7 +34,7 @@ struct X12ShipNoticeLevel {
     /// summary's).
     var extensions = Extensions()
     /// The occurrences of its segments so far, for addresses.
-    var counts: [String: Int] = [:]
+    var counts = X12OccurrenceCounts()
     /// The levels kept whole directly under it so far (the `n` of `HL[n]`).
     var keptChildren = 0
     /// For a kept level, its segments so far (the `n` of `HL[2]/LIN[n]`: their order within the level).
