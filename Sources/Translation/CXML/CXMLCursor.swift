@@ -246,6 +246,11 @@ final class CXMLCursor {
         return self.open(index, address: address)
     }
 
+    /// Whether a child named `name` has not been read yet.
+    func hasUnreadChild(_ name: String) -> Bool {
+        self.element.children.indices.contains { self.isUnread($0) && self.element.children[$0].name == name }
+    }
+
     /// The names of the children not read yet, in order.
     var unreadChildNames: [String] {
         self.element.children.indices.filter { self.isUnread($0) }.map { self.element.children[$0].name }

@@ -27,6 +27,8 @@ enum CXMLPorterExtrinsics {
 
     /// Reads the dates written as extrinsics under `cursor`, skipping the kinds in `except` (they have attributes).
     static func dates(_ cursor: CXMLCursor, except: Set<DateKind>) -> [QualifiedDate] {
+        // Most elements hold no Extrinsic: then there is nothing to look for, name by name.
+        guard cursor.hasUnreadChild("Extrinsic") else { return [] }
         var result: [QualifiedDate] = []
         for kind in DateKind.namedValues where !except.contains(kind) {
             guard let text = cursor.extrinsic(kind.rawValue) else { continue }
