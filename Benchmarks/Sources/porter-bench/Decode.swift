@@ -31,28 +31,12 @@ struct Decode: ParsableCommand {
             documents = 0
             lines = 0
             jsonBytes = 0
-            var reader = X12Reader(source: try FileByteSource(path: self.file))
-            var interchange: X12InterchangeHeader?
-            var group: X12GroupHeader?
-            var decoder: X12DocumentDecoder?
+            var reader = X12DocumentReader(source: try FileByteSource(path: self.file))
             while let event = try reader.next() {
-                switch event {
-                case .interchangeStart(let header): interchange = header
-                case .groupStart(let header): group = header
-                case .transactionStart(let header):
-                    if let interchange, let group {
-                        decoder = X12DocumentDecoder(interchange: interchange, group: group, transaction: header)
-                    }
-                case .segment(let segment): decoder?.add(segment)
-                case .transactionEnd:
-                    if let document = decoder?.decode().document {
-                        documents += 1
-                        if case .purchaseOrder(let order) = document { lines += order.lines.count }
-                        if self.json { jsonBytes += document.encodeCanonicalJSON().count + 1 }
-                    }
-                    decoder = nil
-                default: break
-                }
+                guard case .document(let set) = event, let document = set.document else { continue }
+                documents += 1
+                if case .purchaseOrder(let order) = document { lines += order.lines.count }
+                if self.json { jsonBytes += document.encodeCanonicalJSON().count + 1 }
             }
             best = min(best, monotonicSeconds() - start)
         }

@@ -136,30 +136,17 @@ public struct GoldenTestRunner: Sendable {
     }
 
     static func decodeX12(_ bytes: [UInt8]) throws -> [BusinessDocument] {
-        var reader = X12Reader(source: try X12Input.open(source: MemoryByteSource(bytes)))
-        var interchange: X12InterchangeHeader?
-        var group: X12GroupHeader?
-        var decoder: X12DocumentDecoder?
+        var reader = X12DocumentReader(source: try X12Input.open(source: MemoryByteSource(bytes)))
         var documents: [BusinessDocument] = []
         while let event = try reader.next() {
             switch event {
-            case .interchangeStart(let header): interchange = header
-            case .groupStart(let header): group = header
-            case .transactionStart(let header):
-                if let interchange, let group {
-                    decoder = X12DocumentDecoder(interchange: interchange, group: group, transaction: header)
-                }
-            case .segment(let segment): decoder?.add(segment)
             case .finding(let finding) where finding.severity == .error:
                 throw GoldenError(description: "the X12 has an error: \(finding)")
-            case .transactionEnd:
-                if let result = decoder?.decode() {
-                    if let error = result.findings.first(where: { $0.severity == .error }) {
-                        throw GoldenError(description: "the X12 does not decode: \(error)")
-                    }
-                    if let document = result.document { documents.append(document) }
+            case .document(let set):
+                if let error = set.findings.first(where: { $0.severity == .error }) {
+                    throw GoldenError(description: "the X12 does not decode: \(error)")
                 }
-                decoder = nil
+                if let document = set.document { documents.append(document) }
             default: break
             }
         }

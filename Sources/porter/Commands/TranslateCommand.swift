@@ -296,64 +296,35 @@ struct TranslateReading {
     ) throws(X12Error) {
         let source = try X12Input.open(source: input, encoding: encoding)
         let name = self.name
-        var reader = X12Reader(source: source, configuration: X12Reader.Configuration(sourceName: name))
-        var interchange: X12InterchangeHeader?
-        var group: X12GroupHeader?
-        var decoder: X12DocumentDecoder?
-        var set = ""
-        var setFailed = false
-        while let event = try reader.next() {
+        var documents = X12DocumentReader(source: source, sourceName: name)
+        while let event = try documents.next() {
             switch event {
-            case .interchangeStart(let header): interchange = header
-            case .groupStart(let header): group = header
-            case .transactionStart(let header):
-                setFailed = false
-                decoder = nil
-                set = "\(header.identifier) ST02 \(header.controlNumber)"
-                guard X12DocumentDecoder.supports(header.identifier) else {
-                    printError(
-                        "porter translate: \(name): warning: transaction set \(header.identifier) "
-                            + "(ST02 \(header.controlNumber)) is not supported yet; skipped")
-                    break
-                }
-                guard let interchange, let group else {
-                    self.fail("transaction set \(set) is outside an interchange or group")
-                    break
-                }
-                decoder = X12DocumentDecoder(
-                    interchange: interchange, group: group, transaction: header, sourceName: name)
-            case .segment(let segment): decoder?.add(segment)
             case .finding(let finding):
                 guard finding.severity != .info else { break }
                 printError("porter translate: \(finding.description)")
-                if finding.severity == .error {
-                    self.failed = true
-                    if decoder != nil { setFailed = true }
+                if finding.severity == .error { self.failed = true }
+            case .skipped(let header) where X12DocumentDecoder.supports(header.identifier):
+                self.fail(
+                    "transaction set \(header.identifier) (ST02 \(header.controlNumber)) is outside an interchange or group"
+                )
+            case .skipped(let header):
+                printError(
+                    "porter translate: \(name): warning: transaction set \(header.identifier) "
+                        + "(ST02 \(header.controlNumber)) is not supported yet; skipped")
+            case .document(let set):
+                for finding in set.findings where finding.severity != .info {
+                    printError("porter translate: \(finding.description)")
                 }
-            case .transactionEnd:
-                if let current = decoder { self.finish(current, set: set, setFailed: setFailed, emit: emit) }
-                decoder = nil
-            default: break
+                guard let document = set.document, set.isClean else {
+                    self.failed = true
+                    printError(
+                        "porter translate: \(name): transaction set \(set.header.identifier) ST02 "
+                            + "\(set.header.controlNumber) has errors (above); not translated")
+                    break
+                }
+                emit(document)
             }
         }
-        if let current = decoder { self.finish(current, set: set, setFailed: setFailed, emit: emit) }
-    }
-
-    private mutating func finish(
-        _ decoder: X12DocumentDecoder, set: String, setFailed: Bool, emit: (BusinessDocument) -> Void
-    ) {
-        let result = decoder.decode()
-        var failed = setFailed
-        for finding in result.findings where finding.severity != .info {
-            printError("porter translate: \(finding.description)")
-            if finding.severity == .error { failed = true }
-        }
-        guard let document = result.document, !failed else {
-            self.failed = true
-            printError("porter translate: \(self.name): transaction set \(set) has errors (above); not translated")
-            return
-        }
-        emit(document)
     }
 }
 
