@@ -43,7 +43,8 @@ struct CXMLRoundTripTests {
     /// basis (PO105), pack details (PO4), destination quantities (SDQ), line references, payment terms' type,
     /// basis date and description (ITD01/02/12), the FOB location (FOB02/03), carriers' routing sequence and
     /// service levels (TD501/TD512), allowances and charges other than freight and tax (SAC), the name and
-    /// function of a party's contact (cXML addresses hold communications only), X12 extensions, and the order of
+    /// function of a party's contact (cXML addresses hold communications only), sales requirements (CSH), X12
+    /// extensions, and the order of
     /// item identifiers, parties, references and communications (cXML gives each kind its place: SupplierPartID
     /// before BuyerPartID, ShipTo and BillTo before the Contacts, attributes before IdReferences, Email before
     /// Phone).
@@ -55,6 +56,7 @@ struct CXMLRoundTripTests {
         order.orderDate = DateTime(date: order.orderDate.date)
         order.dates = order.dates.map { QualifiedDate($0.kind, $0.date) }
         order.totals = nil
+        order.salesRequirements = []
         if !statesCurrency { order.currency = nil }
         order.notes = order.notes.map { Note(kind: $0.kind, lines: $0.lines, language: $0.language) }
         order.paymentTerms = order.paymentTerms.map {

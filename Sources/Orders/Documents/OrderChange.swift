@@ -34,6 +34,8 @@ public struct OrderChange: Hashable, Sendable, Codable {
     /// References.
     public var references: [Reference]
     /// Payment terms.
+    /// What the buyer requires of the shipping: complete, no backorders... (X12 CSH01).
+    public var salesRequirements: [SalesRequirement]
     public var paymentTerms: [PaymentTerms]
     /// Free-on-board terms.
     public var fob: FOBTerms?
@@ -57,8 +59,10 @@ public struct OrderChange: Hashable, Sendable, Codable {
         currency: CurrencyCode? = nil, dates: [QualifiedDate] = [], parties: [Party] = [], contacts: [Contact] = [],
         references: [Reference] = [], paymentTerms: [PaymentTerms] = [], fob: FOBTerms? = nil,
         carriers: [CarrierRouting] = [], allowancesCharges: [AllowanceCharge] = [], notes: [Note] = [],
-        lines: [ChangeLine] = [], totals: OrderTotals? = nil, extensions: Extensions = Extensions()
+        lines: [ChangeLine] = [], totals: OrderTotals? = nil, extensions: Extensions = Extensions(),
+        salesRequirements: [SalesRequirement] = []
     ) {
+        self.salesRequirements = salesRequirements
         self.envelope = envelope
         self.purpose = purpose
         self.orderType = orderType
@@ -110,6 +114,7 @@ extension OrderChange: CanonicalJSONValue {
         writer.field("purpose", self.purpose)
         writer.field("references", self.references)
         writer.field("releaseNumber", self.releaseNumber)
+        writer.field("salesRequirements", self.salesRequirements)
         writer.field("schemaVersion", BusinessDocument.schemaVersion)
         writer.field("sellerOrderNumber", self.sellerOrderNumber)
         writer.field("totals", self.totals)

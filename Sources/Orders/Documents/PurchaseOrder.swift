@@ -30,6 +30,8 @@ public struct PurchaseOrder: Hashable, Sendable, Codable {
     /// Department, requisition, agreement and other references.
     public var references: [Reference]
     /// Payment terms.
+    /// What the buyer requires of the shipping: complete, no backorders... (X12 CSH01).
+    public var salesRequirements: [SalesRequirement]
     public var paymentTerms: [PaymentTerms]
     /// Free-on-board terms.
     public var fob: FOBTerms?
@@ -53,8 +55,9 @@ public struct PurchaseOrder: Hashable, Sendable, Codable {
         contacts: [Contact] = [], references: [Reference] = [], paymentTerms: [PaymentTerms] = [],
         fob: FOBTerms? = nil, carriers: [CarrierRouting] = [], allowancesCharges: [AllowanceCharge] = [],
         notes: [Note] = [], lines: [PurchaseOrderLine] = [], totals: OrderTotals? = nil,
-        extensions: Extensions = Extensions()
+        extensions: Extensions = Extensions(), salesRequirements: [SalesRequirement] = []
     ) {
+        self.salesRequirements = salesRequirements
         self.envelope = envelope
         self.purpose = purpose
         self.orderType = orderType
@@ -103,6 +106,7 @@ extension PurchaseOrder: CanonicalJSONValue {
         writer.field("purpose", self.purpose)
         writer.field("references", self.references)
         writer.field("releaseNumber", self.releaseNumber)
+        writer.field("salesRequirements", self.salesRequirements)
         writer.field("schemaVersion", BusinessDocument.schemaVersion)
         writer.field("totals", self.totals)
         writer.endObject()

@@ -248,6 +248,14 @@ enum X12Codes {
         ("14", .previouslyAgreed),
         ("ZZ", .mutuallyDefined),
     ])
+    /// CSH01, element 563.
+    static let salesRequirement = X12CodeList<SalesRequirement>([
+        ("SC", .shipComplete),
+        ("N", .noBackorder),
+        ("Y", .backorderIfOutOfStock),
+        ("BK", .shipPartialBalanceBackorder),
+        ("P4", .doNotPreship),
+    ])
     static let termsBasisDate = X12CodeList<TermsBasisDate>([
         ("1", .shipDate),
         ("2", .deliveryDate),

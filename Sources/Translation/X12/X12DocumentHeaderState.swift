@@ -24,7 +24,7 @@ struct X12DocumentHeaderState {
     /// The header segments read whatever the document.
     private static let commonSegments: Set<String> = ["CUR", "REF", "PER", "DTM", "N9", "N1"]
     /// The header segments of the terms of sale, read only when ``readsTerms``.
-    private static let termsSegments: Set<String> = ["FOB", "SAC", "ITD", "TD5"]
+    private static let termsSegments: Set<String> = ["FOB", "CSH", "SAC", "ITD", "TD5"]
 
     /// Whether FOB, SAC, ITD and TD5 are read (an 850 and an 860) or kept whole (an 855).
     let readsTerms: Bool
@@ -39,6 +39,7 @@ struct X12DocumentHeaderState {
     var contacts: [Contact] = []
     var references: [Reference] = []
     var paymentTerms: [PaymentTerms] = []
+    var salesRequirements: [SalesRequirement] = []
     var fob: FOBTerms?
     var carriers: [CarrierRouting] = []
     var allowancesCharges: [AllowanceCharge] = []
@@ -84,6 +85,12 @@ struct X12DocumentHeaderState {
             placed = self.fob != nil
         case "SAC": placed = Self.append(reader.allowanceCharge(&cursor, located), to: &self.allowancesCharges)
         case "ITD": self.paymentTerms.append(reader.terms(&cursor, located))
+        case "CSH":
+            if let code = cursor.text(1) {
+                self.salesRequirements.append(reader.coded(X12Codes.salesRequirement, code, located, 1))
+            } else {
+                placed = false
+            }
         case "DTM": placed = Self.append(reader.qualifiedDate(&cursor, located), to: &self.dates)
         case "TD5": self.carriers.append(reader.carrier(&cursor, located))
         case "N9":

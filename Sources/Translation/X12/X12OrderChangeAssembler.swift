@@ -88,7 +88,8 @@ struct X12OrderChangeAssembler: X12TransactionSetAssembler {
             currency: header.currency, dates: header.dates, parties: header.parties, contacts: header.contacts,
             references: header.references, paymentTerms: header.paymentTerms, fob: header.fob,
             carriers: header.carriers, allowancesCharges: header.allowancesCharges, notes: header.notes,
-            lines: self.lines, totals: header.totals, extensions: header.extensions)
+            lines: self.lines, totals: header.totals, extensions: header.extensions,
+            salesRequirements: header.salesRequirements)
         return X12OrderChangeDecoding(change: change, findings: self.reader.findings)
     }
 

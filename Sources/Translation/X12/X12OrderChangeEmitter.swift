@@ -44,6 +44,8 @@ struct X12OrderChangeEmitter {
         try self.segments.series("", "PER", change.contacts.map(X12SegmentEmitter.contact), to: &writer)
         try self.segments.series("", "FOB", change.fob.map { [X12SegmentEmitter.fob($0)] } ?? [], to: &writer)
         try self.segments.series(
+            "", "CSH", change.salesRequirements.map { [X12Codes.salesRequirement.code($0)] }, to: &writer)
+        try self.segments.series(
             "", "SAC", change.allowancesCharges.map(X12SegmentEmitter.allowanceCharge), to: &writer)
         try self.segments.series("", "ITD", change.paymentTerms.map(X12SegmentEmitter.terms), to: &writer)
         try self.segments.series("", "DTM", change.dates.map(X12SegmentEmitter.date), to: &writer)

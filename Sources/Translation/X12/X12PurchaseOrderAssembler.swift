@@ -83,7 +83,7 @@ struct X12PurchaseOrderAssembler {
             dates: header.dates, parties: header.parties, contacts: header.contacts, references: header.references,
             paymentTerms: header.paymentTerms, fob: header.fob, carriers: header.carriers,
             allowancesCharges: header.allowancesCharges, notes: header.notes, lines: self.lines,
-            totals: header.totals, extensions: header.extensions)
+            totals: header.totals, extensions: header.extensions, salesRequirements: header.salesRequirements)
         return X12PurchaseOrderDecoding(order: order, findings: self.reader.findings)
     }
 

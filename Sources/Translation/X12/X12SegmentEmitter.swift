@@ -32,7 +32,9 @@ struct X12SegmentEmitter {
         "MAN", "MSG", "SPI", "TXI", "CTB", "QTY", "SCH", "PKG", "LS", "LDT", "LE", "N9", "N1", "SLN", "AMT", "LM",
     ]
 
-    static let headerTyped: Set<String> = ["BEG", "CUR", "REF", "PER", "FOB", "SAC", "ITD", "DTM", "TD5", "N9", "N1"]
+    static let headerTyped: Set<String> = [
+        "BEG", "CUR", "REF", "PER", "FOB", "CSH", "SAC", "ITD", "DTM", "TD5", "N9", "N1",
+    ]
     static let partyTyped: Set<String> = ["N2", "N3", "N4", "REF", "PER"]
     static let lineTyped: Set<String> = ["PO1", "PID", "PO4", "REF", "SAC", "SDQ", "DTM", "SCH", "N9", "N1"]
 
@@ -79,6 +81,7 @@ struct X12SegmentEmitter {
         try self.series("", "REF", order.references.map(Self.reference), to: &writer)
         try self.series("", "PER", order.contacts.map(Self.contact), to: &writer)
         try self.series("", "FOB", order.fob.map { [Self.fob($0)] } ?? [], to: &writer)
+        try self.series("", "CSH", order.salesRequirements.map { [X12Codes.salesRequirement.code($0)] }, to: &writer)
         try self.series("", "SAC", order.allowancesCharges.map(Self.allowanceCharge), to: &writer)
         try self.series("", "ITD", order.paymentTerms.map(Self.terms), to: &writer)
         try self.series("", "DTM", order.dates.map(Self.date), to: &writer)

@@ -68,7 +68,7 @@ enum Samples {
                 descriptions: descriptions, pack: pack, dates: dates, parties: [party], destinations: [destination],
                 schedules: [schedule], allowancesCharges: [allowance], references: references, notes: notes,
                 extensions: extensions)
-        ], totals: totals, extensions: extensions)
+        ], totals: totals, extensions: extensions, salesRequirements: [.shipComplete, "P2"])
 
     static let acknowledgment = OrderAcknowledgment(
         envelope: envelope, purpose: .replace, acknowledgmentType: .acceptedWithChanges, orderNumber: "PO-1",
@@ -99,7 +99,7 @@ enum Samples {
                 unitPrice: "12.50", priceBasis: .perEach, items: items, descriptions: descriptions, pack: pack,
                 dates: dates, parties: [party], destinations: [destination], schedules: [schedule],
                 allowancesCharges: [allowance], references: references, notes: notes, extensions: extensions)
-        ], totals: totals, extensions: extensions)
+        ], totals: totals, extensions: extensions, salesRequirements: [.noBackorder])
 
     static let shipNoticeItem = ShipNoticeItem(
         lineNumber: "1", shipNoticeLineNumber: "1", items: items, quantity: 6, unit: .each,

@@ -439,7 +439,7 @@ extension RandomDocuments {
     // MARK: Extensions
 
     /// What a decoder keeps in a document's `extensions`, placed where the typed content leaves room: a free
-    /// element of the beginning segment, REF04, DTM05, N105, MSG02 or MTX01, a second CUR, a CSH kept whole, a TD5 in
+    /// element of the beginning segment, REF04, DTM05, N105, MSG02 or MTX01, a second CUR, a TAX kept whole, a TD5 in
     /// the first N1 loop, CTT03.
     mutating func headerExtensions(
         beginning: String, free: [Int], references: Int, dates: Int, parties: Int, notes: [Note], hasCurrency: Bool,
@@ -458,9 +458,9 @@ extension RandomDocuments {
             extensions["CUR[2]01"] = "SE"
             extensions["CUR[2]02"] = "EUR"
         }
-        if self.chance(10) {
-            extensions["CSH[1]"] = "segment"
-            extensions["CSH[1]01"] = "SC"
+        if self.chance(10) {  // a TAX, which no model field holds
+            extensions["TAX[1]"] = "segment"
+            extensions["TAX[1]01"] = self.identifier(1...20)
         }
         if parties > 0, self.chance(10) {
             extensions["N1[1]/TD5[1]"] = "segment"
@@ -537,6 +537,7 @@ extension RandomDocuments {
         order.dates = self.list(0...4) { $0.qualifiedDate() }
         order.carriers = self.list(0...2) { $0.carrier() }
         order.notes = self.list(0...2) { $0.note() }
+        order.salesRequirements = self.list(0...2) { $0.pick([.shipComplete, .noBackorder, "P2"]) }
         order.parties = self.list(self.chance(5) ? 9...11 : 0...4) { $0.party() }
         order.lines = self.list(self.chance(5) ? 10...14 : 0...5) { $0.purchaseOrderLine() }
         order.totals = self.maybe(70) { $0.totals() }
@@ -647,6 +648,7 @@ extension RandomDocuments {
         change.dates = self.list(0...3) { $0.qualifiedDate() }
         change.carriers = self.list(0...2) { $0.carrier() }
         change.notes = self.list(0...2) { $0.note() }
+        change.salesRequirements = self.list(0...1) { $0.pick([.shipComplete, .doNotPreship]) }
         change.parties = self.list(self.chance(5) ? 9...11 : 0...3) { $0.party() }
         change.lines = self.list(0...5) { $0.changeLine() }
         change.totals = self.maybe(60) { $0.totals() }
