@@ -32,6 +32,16 @@ public struct OrderAcknowledgment: Hashable, Sendable, Codable {
     public var references: [Reference]
     /// Notes, such as the reason for a rejection.
     public var notes: [Note]
+    /// The seller's payment terms as confirmed (X12 ITD).
+    public var paymentTerms: [PaymentTerms]
+    /// Free-on-board terms as confirmed (X12 FOB).
+    public var fob: FOBTerms?
+    /// The carrier and routing the seller will use (X12 TD5).
+    public var carriers: [CarrierRouting]
+    /// Allowances and charges as confirmed (X12 SAC).
+    public var allowancesCharges: [AllowanceCharge]
+    /// Sales requirements as confirmed (X12 CSH01).
+    public var salesRequirements: [SalesRequirement]
     /// The acknowledged lines; empty when the order is acknowledged as a whole.
     public var lines: [AcknowledgmentLine]
     /// The control totals, as sent.
@@ -45,8 +55,15 @@ public struct OrderAcknowledgment: Hashable, Sendable, Codable {
         sellerOrderNumber: String? = nil, acknowledgmentDate: DateTime? = nil, currency: CurrencyCode? = nil,
         dates: [QualifiedDate] = [], parties: [Party] = [], contacts: [Contact] = [], references: [Reference] = [],
         notes: [Note] = [], lines: [AcknowledgmentLine] = [], totals: OrderTotals? = nil,
-        extensions: Extensions = Extensions()
+        extensions: Extensions = Extensions(), paymentTerms: [PaymentTerms] = [], fob: FOBTerms? = nil,
+        carriers: [CarrierRouting] = [], allowancesCharges: [AllowanceCharge] = [],
+        salesRequirements: [SalesRequirement] = []
     ) {
+        self.paymentTerms = paymentTerms
+        self.fob = fob
+        self.carriers = carriers
+        self.allowancesCharges = allowancesCharges
+        self.salesRequirements = salesRequirements
         self.envelope = envelope
         self.purpose = purpose
         self.acknowledgmentType = acknowledgmentType
@@ -73,6 +90,8 @@ extension OrderAcknowledgment: CanonicalJSONValue {
         writer.beginObject()
         writer.field("acknowledgmentDate", self.acknowledgmentDate)
         writer.field("acknowledgmentType", self.acknowledgmentType)
+        writer.field("allowancesCharges", self.allowancesCharges)
+        writer.field("carriers", self.carriers)
         writer.field("contacts", self.contacts)
         writer.field("contractNumber", self.contractNumber)
         writer.field("currency", self.currency)
@@ -80,14 +99,17 @@ extension OrderAcknowledgment: CanonicalJSONValue {
         writer.field("document", BusinessDocument.Kind.orderAcknowledgment.rawValue)
         writer.field("envelope", self.envelope)
         writer.field("extensions", self.extensions)
+        writer.field("fob", self.fob)
         writer.field("lines", self.lines)
         writer.field("notes", self.notes)
         writer.field("orderDate", self.orderDate)
         writer.field("orderNumber", self.orderNumber)
         writer.field("parties", self.parties)
+        writer.field("paymentTerms", self.paymentTerms)
         writer.field("purpose", self.purpose)
         writer.field("references", self.references)
         writer.field("releaseNumber", self.releaseNumber)
+        writer.field("salesRequirements", self.salesRequirements)
         writer.field("schemaVersion", BusinessDocument.schemaVersion)
         writer.field("sellerOrderNumber", self.sellerOrderNumber)
         writer.field("totals", self.totals)

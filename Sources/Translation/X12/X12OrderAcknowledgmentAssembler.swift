@@ -43,7 +43,7 @@ struct X12OrderAcknowledgmentAssembler {
     private var pendingPrice: (located: X12LocatedSegment, address: String, price: DecimalNumber)?
 
     init(envelope: Envelope, context: X12FindingContext, implementationReference: String?) {
-        self.header = X12DocumentHeaderState(envelope: envelope, readsTerms: false)
+        self.header = X12DocumentHeaderState(envelope: envelope, readsTerms: true)
         self.reader = X12SegmentReader(context: context)
         self.implementationReference = implementationReference
     }
@@ -91,7 +91,9 @@ struct X12OrderAcknowledgmentAssembler {
             contractNumber: self.contractNumber, sellerOrderNumber: self.sellerOrderNumber,
             acknowledgmentDate: self.acknowledgmentDate.map { DateTime(date: $0) }, currency: header.currency,
             dates: header.dates, parties: header.parties, contacts: header.contacts, references: header.references,
-            notes: header.notes, lines: self.lines, totals: header.totals, extensions: header.extensions)
+            notes: header.notes, lines: self.lines, totals: header.totals, extensions: header.extensions,
+            paymentTerms: header.paymentTerms, fob: header.fob, carriers: header.carriers,
+            allowancesCharges: header.allowancesCharges, salesRequirements: header.salesRequirements)
         return X12OrderAcknowledgmentDecoding(acknowledgment: acknowledgment, findings: self.reader.findings)
     }
 

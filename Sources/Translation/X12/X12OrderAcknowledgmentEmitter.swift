@@ -8,7 +8,9 @@ import X12
 struct X12OrderAcknowledgmentEmitter {
     private var segments: X12SegmentEmitter
 
-    static let headerTyped: Set<String> = ["BAK", "CUR", "REF", "PER", "DTM", "N9", "N1"]
+    static let headerTyped: Set<String> = [
+        "BAK", "CUR", "REF", "PER", "FOB", "CSH", "SAC", "ITD", "DTM", "TD5", "N9", "N1",
+    ]
     static let lineTyped: Set<String> = ["PO1", "PID", "CTP", "REF", "DTM", "ACK", "N9", "N1"]
 
     init(index: X12ExtensionAddress.Index, usesMTX: Bool) {
@@ -50,7 +52,15 @@ struct X12OrderAcknowledgmentEmitter {
         try self.segments.series(
             "", "REF", acknowledgment.references.map(X12SegmentEmitter.reference), to: &writer)
         try self.segments.series("", "PER", acknowledgment.contacts.map(X12SegmentEmitter.contact), to: &writer)
+        try self.segments.series(
+            "", "FOB", acknowledgment.fob.map { [X12SegmentEmitter.fob($0)] } ?? [], to: &writer)
+        try self.segments.series(
+            "", "CSH", acknowledgment.salesRequirements.map { [X12Codes.salesRequirement.code($0)] }, to: &writer)
+        try self.segments.series(
+            "", "SAC", acknowledgment.allowancesCharges.map(X12SegmentEmitter.allowanceCharge), to: &writer)
+        try self.segments.series("", "ITD", acknowledgment.paymentTerms.map(X12SegmentEmitter.terms), to: &writer)
         try self.segments.series("", "DTM", acknowledgment.dates.map(X12SegmentEmitter.date), to: &writer)
+        try self.segments.series("", "TD5", acknowledgment.carriers.map(X12SegmentEmitter.carrier), to: &writer)
         try self.segments.unplaced(under: "", except: Self.headerTyped, to: &writer)
         try self.segments.notes(acknowledgment.notes, to: &writer)
         try self.segments.parties(acknowledgment.parties, to: &writer)

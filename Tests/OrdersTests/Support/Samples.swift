@@ -85,7 +85,8 @@ enum Samples {
                         dates: [QualifiedDate(.scheduledShip, date)], items: [ItemIdentifier(.vendorPart, "AB-13")],
                         extensions: extensions)
                 ], dates: dates, references: references, notes: notes, parties: [party], extensions: extensions)
-        ], totals: totals, extensions: extensions)
+        ], totals: totals, extensions: extensions, paymentTerms: [terms], fob: fob, carriers: [carrier],
+        allowancesCharges: [allowance], salesRequirements: [.shipPartialBalanceBackorder])
 
     static let change = OrderChange(
         envelope: envelope, purpose: .change, orderType: .standAlone, orderNumber: "PO-1", releaseNumber: "0007",

@@ -582,6 +582,11 @@ extension RandomDocuments {
         acknowledgment.currency = self.maybe(50) { CurrencyCode(rawValue: $0.pick(["USD", "CAD", "EUR"])) }
         acknowledgment.references = self.list(self.chance(5) ? 9...12 : 0...3) { $0.reference() }
         acknowledgment.contacts = self.list(0...2) { $0.contact() }
+        acknowledgment.fob = self.maybe(30) { $0.fob() }
+        acknowledgment.allowancesCharges = self.list(0...2) { $0.allowanceCharge() }
+        acknowledgment.paymentTerms = self.list(0...1) { $0.paymentTerms() }
+        acknowledgment.carriers = self.list(0...1) { $0.carrier() }
+        acknowledgment.salesRequirements = self.list(0...1) { $0.pick([.shipComplete, "P2"]) }
         acknowledgment.dates = self.list(0...3) { $0.qualifiedDate() }
         acknowledgment.notes = self.list(0...2) { $0.note() }
         acknowledgment.parties = self.list(0...3) { $0.party() }
