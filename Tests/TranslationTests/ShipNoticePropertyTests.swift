@@ -49,7 +49,7 @@ extension RandomDocuments {
             references: self.list(0...3) { $0.shipmentReference() }, orders: self.list(0...3) { $0.shippedOrder() },
             totals: self.maybe {
                 OrderTotals(lineCount: $0.int(1...999_999), hashTotal: $0.maybe { $0.shippedQuantity() })
-            })
+            }, contacts: self.list(0...2) { $0.contact() })
     }
 
     private mutating func shippedOrder() -> ShipNoticeOrder {

@@ -29,6 +29,8 @@ public struct ShipNotice: Hashable, Sendable, Codable {
     /// Bill of lading, carrier's (PRO) and tracking numbers and other references. ``billOfLadingNumber`` and
     /// ``trackingNumbers`` read them.
     public var references: [Reference]
+    /// Whom to ask about the shipment (X12 PER at the shipment level).
+    public var contacts: [Contact]
     /// Notes.
     public var notes: [Note]
     /// The orders shipped, each with its packs and items.
@@ -43,8 +45,9 @@ public struct ShipNotice: Hashable, Sendable, Codable {
         hierarchyStructure: String? = nil, dates: [QualifiedDate] = [], carriers: [CarrierRouting] = [],
         equipment: [Equipment] = [], lading: [LadingDetail] = [], fob: FOBTerms? = nil, parties: [Party] = [],
         references: [Reference] = [], notes: [Note] = [], orders: [ShipNoticeOrder] = [],
-        totals: OrderTotals? = nil, extensions: Extensions = Extensions()
+        totals: OrderTotals? = nil, extensions: Extensions = Extensions(), contacts: [Contact] = []
     ) {
+        self.contacts = contacts
         self.envelope = envelope
         self.purpose = purpose
         self.shipmentID = shipmentID
@@ -76,6 +79,7 @@ extension ShipNotice: CanonicalJSONValue {
     func write(to writer: inout CanonicalJSONWriter) {
         writer.beginObject()
         writer.field("carriers", self.carriers)
+        writer.field("contacts", self.contacts)
         writer.field("dates", self.dates)
         writer.field("document", BusinessDocument.Kind.shipNotice.rawValue)
         writer.field("envelope", self.envelope)

@@ -43,7 +43,7 @@ extension X12ShipNoticeAssembler {
         }
     }
 
-    /// TD1, TD5, TD3, REF, DTM, the first FOB, N1.
+    /// TD1, TD5, TD3, REF, PER, DTM, the first FOB, N1.
     private mutating func readShipmentSegment(
         _ cursor: inout X12ElementCursor, _ located: X12LocatedSegment, isFirst: Bool, level: Int
     ) -> Bool {
@@ -61,6 +61,7 @@ extension X12ShipNoticeAssembler {
             self.equipment.append(
                 Equipment(code: code, initial: cursor.text(2), number: cursor.text(3), sealNumber: cursor.text(9)))
         case "REF": self.references.append(self.reader.reference(&cursor, located))
+        case "PER": self.contacts.append(self.reader.contact(&cursor, located))
         case "DTM": return X12DocumentHeaderState.append(self.reader.qualifiedDate(&cursor, located), to: &self.dates)
         case "FOB" where isFirst:
             self.fob = self.reader.fobTerms(&cursor, located)

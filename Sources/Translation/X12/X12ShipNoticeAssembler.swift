@@ -54,6 +54,7 @@ struct X12ShipNoticeAssembler: X12TransactionSetAssembler {
     var fob: FOBTerms?
     var parties: [Party] = []
     var references: [Reference] = []
+    var contacts: [Contact] = []
     // The payloads of the placed levels, without their children until ``finish()``.
     var orders: [ShipNoticeOrder] = []
     var packs: [ShipNoticePack] = []
@@ -112,7 +113,7 @@ struct X12ShipNoticeAssembler: X12TransactionSetAssembler {
             orders: self.levels[0].children.compactMap { child in
                 if case .order(let index) = self.levels[child].kind { return self.orders[index] }
                 return nil
-            }, totals: self.totals, extensions: self.levels[0].extensions)
+            }, totals: self.totals, extensions: self.levels[0].extensions, contacts: self.contacts)
         return X12ShipNoticeDecoding(shipNotice: notice, findings: self.reader.findings)
     }
 

@@ -35,6 +35,7 @@ struct X12ShipNoticeEmitter {
         let typed: [String: [[String?]]] = [
             "TD1": notice.lading.map(Self.lading), "TD5": notice.carriers.map(X12SegmentEmitter.carrier),
             "TD3": notice.equipment.map(Self.equipment), "REF": notice.references.map(X12SegmentEmitter.reference),
+            "PER": notice.contacts.map { X12SegmentEmitter.contact($0)([]) },
             "DTM": notice.dates.map(X12SegmentEmitter.date),
             "FOB": notice.fob.map { [X12SegmentEmitter.fob($0)] } ?? [],
         ]

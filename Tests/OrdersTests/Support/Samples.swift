@@ -133,7 +133,7 @@ enum Samples {
                                 items: [shipNoticeItem])
                         ], items: [shipNoticeItem], extensions: extensions)
                 ], items: [shipNoticeItem], extensions: extensions)
-        ], totals: totals, extensions: extensions)
+        ], totals: totals, extensions: extensions, contacts: [contact])
 
     static let functionalAcknowledgment = FunctionalAcknowledgment(
         envelope: envelope, functionalIdentifier: "PO", groupControlNumber: "402", groupVersion: "005010",
