@@ -1,6 +1,7 @@
 import ArgumentParser
 import CXML
 import Orders
+import Partners
 import Translation
 import X12
 
@@ -53,6 +54,15 @@ struct TranslateCommand: ParsableCommand {
     var original: String?
 
     @Option(
+        help:
+            "Apply this partner's profile from the mappings folder: outbound (code lists, cross-references, defaults, accuracy rules) with --to x12|cxml, inbound with --to json."
+    )
+    var partner: String?
+
+    @Option(help: "The mappings folder --partner reads.")
+    var mappings: String = "Mappings"
+
+    @Option(
         name: [.short, .customLong("output")],
         help: "Where to write: a file, or a folder (existing, or ending in /) for one file per document.")
     var output: String?
@@ -93,6 +103,13 @@ struct TranslateCommand: ParsableCommand {
             printError("porter translate: --original \(self.original ?? ""): \(describe(error))")
             throw PorterExit.couldNotRun
         }
+        let mapping: PartnerMapping?
+        do {
+            mapping = try self.partner.map(self.loadMapping)
+        } catch {
+            printError("porter translate: \(describe(error))")
+            throw PorterExit.couldNotRun
+        }
         let cxmlEncoder = CXMLDocumentEncoder(
             options: CXMLEncodingOptions(
                 version: self.cxmlVersion, sender: self.sender.flatMap(CXMLCredential.init(parsing:)),
@@ -103,6 +120,10 @@ struct TranslateCommand: ParsableCommand {
             // Each document is written as soon as it is decoded: one transaction set in memory at a time.
             let emit = { (document: BusinessDocument) in
                 do {
+                    guard let document = self.map(document, with: mapping, file: file) else {
+                        exits.append(PorterExit.inputErrors)
+                        return
+                    }
                     try self.write(
                         document, file: file, to: destination, cxml: cxmlEncoder, original: original)
                 } catch let error as TranslateOutput.WriteError {
@@ -166,6 +187,35 @@ struct TranslateCommand: ParsableCommand {
             }
             try destination.write(encoding.bytes, name: "\(source)-\(Self.number(document)).xml")
         }
+    }
+
+    /// The profile `--partner` names, from the `--mappings` folder (which must load without errors).
+    private func loadMapping(_ name: String) throws -> PartnerMapping {
+        let catalog = try MappingsLoader(directory: self.mappings).load()
+        if catalog.findings.contains(where: { $0.severity == .error }) {
+            throw X12Error(
+                .invalidValue, "\(self.mappings) has errors; run `porter mappings check \(self.mappings)` to see them")
+        }
+        guard let profile = catalog.profiles[name] else {
+            let known = catalog.profiles.keys.sorted().joined(separator: ", ")
+            throw X12Error(.invalidValue, "no partner \(name) in \(self.mappings) (there are: \(known))")
+        }
+        return PartnerMapping(profile: profile)
+    }
+
+    /// The document through the partner's mapping: inbound into Porter JSON, outbound otherwise; `nil` (after
+    /// saying why) when an accuracy rule holds it.
+    private func map(_ document: BusinessDocument, with mapping: PartnerMapping?, file: String) -> BusinessDocument? {
+        guard let mapping else { return document }
+        if self.to == .json { return mapping.inbound(document) }
+        let mapped = mapping.outbound(document)
+        guard mapped.isHeld else { return mapped.document }
+        for finding in mapped.findings {
+            printError("porter translate: \(file): \(Self.label(document)): held: \(finding.description)")
+        }
+        printError(
+            "porter translate: \(file): \(Self.label(document)) is held by \(mapping.profile.id)'s rules; not written")
+        return nil
     }
 
     /// The first purchase order in `path` (X12, cXML or Porter JSON), for `--original`.
