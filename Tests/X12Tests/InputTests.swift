@@ -285,6 +285,20 @@ import Testing
             #expect(error?.message.contains("file descriptor \(descriptor)") == true)
         }
     }
+
+    // MARK: Peeking
+
+    @Test(arguments: [1, 2, 7, 4096])
+    func peekedBytesAreHandedOutAgain(chunkSize: Int) throws {
+        let text = "\u{FEFF}ISA*00*data after the prefix"
+        var source = PeekableByteSource(ChunkingByteSource(MemoryByteSource(Array(text.utf8)), chunkSize: chunkSize))
+        #expect(try source.peek(3) == [0xEF, 0xBB, 0xBF])
+        #expect(try source.peek(6) == Array("\u{FEFF}ISA".utf8), "a longer peek extends the first")
+        source.skip(3)
+        #expect(try source.peek(3) == Array("ISA".utf8))
+        #expect(try source.readToEnd() == Array("ISA*00*data after the prefix".utf8))
+        #expect(try source.nextChunk() == nil)
+    }
 }
 
 // MARK: - Helpers

@@ -53,10 +53,9 @@ public enum X12Input {
             if self.passedThrough.contains(encoding.lowercased()) { return source }
             return try TranscodingByteSource(source, from: encoding)
         }
-        var source = source
-        let prefix = try self.readPrefix(of: &source)
-        let detection = self.detect(prefix: prefix)
-        let rest = PrefixedByteSource(prefix: Array(prefix.dropFirst(detection.byteOrderMarkLength)), base: source)
+        var rest = PeekableByteSource(source)
+        let detection = self.detect(prefix: try rest.peek(4))
+        rest.skip(detection.byteOrderMarkLength)
         guard let detected = detection.encoding else { return rest }
         return try TranscodingByteSource(rest, from: detected, startingAt: detection.byteOrderMarkLength)
     }
@@ -83,46 +82,5 @@ public enum X12Input {
         if prefix.starts(with: [0x00, 0x49, 0x00, 0x53]) { return ("UTF-16BE", 0) }  // "IS" BE
         if prefix.starts(with: [0xC9, 0xE2, 0xC1]) { return ("IBM037", 0) }  // "ISA" in EBCDIC
         return (nil, 0)
-    }
-
-    /// Reads from `source` until four bytes have arrived or it ends.
-    private static func readPrefix(of source: inout some ByteSource) throws(X12Error) -> [UInt8] {
-        var prefix = [UInt8](repeating: 0, count: 4)
-        // `withUnsafeMutableBytes` is `rethrows`: the typed error rides out in a `Result`.
-        let filled = prefix.withUnsafeMutableBytes { buffer in
-            Result { () throws(X12Error) -> Int in
-                var count = 0
-                while count < buffer.count {
-                    let read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
-                    if read == 0 { break }
-                    count += read
-                }
-                return count
-            }
-        }
-        prefix.removeLast(prefix.count - (try filled.get()))
-        return prefix
-    }
-}
-
-/// A byte source that hands out bytes already read from another source, then the rest of it.
-private struct PrefixedByteSource<Base: ByteSource>: ByteSource {
-    private let prefix: [UInt8]
-    private var position = 0
-    private var base: Base
-
-    init(prefix: [UInt8], base: Base) {
-        self.prefix = prefix
-        self.base = base
-    }
-
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(X12Error) -> Int {
-        guard self.position < self.prefix.count else { return try self.base.read(into: buffer) }
-        let count = min(buffer.count, self.prefix.count - self.position)
-        self.prefix.withUnsafeBytes { bytes in
-            buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + self.position, byteCount: count)
-        }
-        self.position += count
-        return count
     }
 }

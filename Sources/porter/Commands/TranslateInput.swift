@@ -21,7 +21,7 @@ enum TranslateInput {
     /// `encoding` names a character set; JSON when it starts with `{` or `[`; cXML when it starts with `<`.
     static func open(_ path: String, encoding: String?) throws(X12Error) -> Self {
         let file = path == "-" ? FileByteSource.standardInput() : try FileByteSource(path: path)
-        var probe = ReplayingByteSource(base: file)
+        var probe = PeekableByteSource(file)
         let prefix = try probe.peek(Self.probeLength)
         switch Self.detect(prefix, encoding: encoding) {
         case .x12: return .x12(probe)
@@ -37,7 +37,7 @@ enum TranslateInput {
     static func probe(_ path: String, encoding: String?) throws(X12Error) -> (isCXML: Bool, source: ReplayingByteSource)
     {
         let file = path == "-" ? FileByteSource.standardInput() : try FileByteSource(path: path)
-        var probe = ReplayingByteSource(base: file)
+        var probe = PeekableByteSource(file)
         let prefix = try probe.peek(Self.probeLength)
         if case .cxml = Self.detect(prefix, encoding: encoding) { return (true, probe) }
         return (false, probe)
@@ -60,72 +60,13 @@ enum TranslateInput {
     }
 }
 
-/// A byte source whose first bytes can be looked at, then handed out again before the rest.
-struct ReplayingByteSource: ByteSource {
-    private var base: any ByteSource
-    private var prefix: [UInt8] = []
-    private var position = 0
-
-    init(base: any ByteSource) { self.base = base }
-
-    /// Reads up to `count` bytes (fewer when the input ends sooner) that ``read(into:)`` will hand out again.
-    mutating func peek(_ count: Int) throws(X12Error) -> [UInt8] {
-        var chunk = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let result = chunk.withUnsafeMutableBytes { buffer in
-                Result { () throws(X12Error) -> Int in
-                    try self.base.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-                }
-            }
-            let read = try result.get()
-            if read == 0 { break }
-            filled += read
-        }
-        chunk.removeLast(count - filled)
-        self.prefix = chunk
-        return chunk
-    }
-
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(X12Error) -> Int {
-        guard self.position < self.prefix.count else { return try self.base.read(into: buffer) }
-        let count = min(buffer.count, self.prefix.count - self.position)
-        self.prefix.withUnsafeBytes { bytes in
-            buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + self.position, byteCount: count)
-        }
-        self.position += count
-        return count
-    }
-
-    /// Everything not yet handed out.
-    mutating func readToEnd() throws(X12Error) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            // `withUnsafeMutableBytes` is `rethrows`: the typed error rides out in a `Result`.
-            let result = chunk.withUnsafeMutableBytes { buffer in
-                Result { () throws(X12Error) -> Int in try self.read(into: buffer) }
-            }
-            let read = try result.get()
-            if read == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<read])
-        }
-    }
-}
+/// The input of a command, opened and peeked at.
+typealias ReplayingByteSource = PeekableByteSource<FileByteSource>
 
 extension ReplayingByteSource {
     /// The bytes as the cXML reader's chunk source (64 KiB at a time).
     func cxmlChunks() -> CXMLChunkSource {
         var source = self
-        return CXMLChunkSource {
-            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-            let result = chunk.withUnsafeMutableBytes { buffer in
-                Result { () throws(X12Error) -> Int in try source.read(into: buffer) }
-            }
-            let read = try result.get()
-            if read == 0 { return nil }
-            chunk.removeLast(chunk.count - read)
-            return chunk
-        }
+        return CXMLChunkSource { try source.nextChunk() }
     }
 }
