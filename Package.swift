@@ -18,12 +18,23 @@ let package = Package(
         .library(name: "Orders", targets: ["Orders"]),
         .library(name: "Translation", targets: ["Translation"]),
         .library(name: "Partners", targets: ["Partners"]),
+        .library(name: "Conversion", targets: ["Conversion"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "Delivery", targets: ["Delivery"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
         .executable(name: "porter", targets: ["porter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "X12", resources: [.process("Schema/Data")], swiftSettings: strictSettings),
@@ -41,6 +52,36 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
             swiftSettings: strictSettings),
+        .target(
+            name: "Conversion",
+            dependencies: [
+                "Partners", "Translation", "Orders", "X12", "CXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Store",
+            dependencies: ["Orders", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Delivery",
+            dependencies: [
+                "CXML", "Translation", "Orders",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "Store", "Delivery", "Partners", "Translation", "Orders", "X12", "CXML",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "porter",
             dependencies: [
@@ -49,6 +90,9 @@ let package = Package(
                 "Orders",
                 "Translation",
                 "Partners",
+                "Conversion",
+                "Store",
+                "Gateway",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -60,6 +104,28 @@ let package = Package(
             name: "TranslationTests", dependencies: ["Translation", "X12", "Orders"], swiftSettings: strictSettings),
         .testTarget(
             name: "PartnersTests", dependencies: ["Partners", "Translation", "Orders", "X12"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ConversionTests", dependencies: ["Conversion", "Partners", "Translation", "Orders", "X12"],
+            swiftSettings: strictSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Orders"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeliveryTests",
+            dependencies: [
+                "Delivery",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "Store", "Delivery", "Partners", "Orders",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "PorterCLITests",

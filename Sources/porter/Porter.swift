@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Porter: ParsableCommand {
+struct Porter: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "porter",
         abstract: "An EDI gateway for purchase-order distribution (X12 and cXML).",

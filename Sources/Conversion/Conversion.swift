@@ -1,0 +1,2 @@
+/// Batch conversion of files, folders and archives (`porter convert`).
+public enum Conversion {}

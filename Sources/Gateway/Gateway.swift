@@ -1,0 +1,2 @@
+/// The gateway: configuration, inbox watchers, the pipeline and its services.
+public enum Gateway {}
