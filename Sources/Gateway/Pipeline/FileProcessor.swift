@@ -1,0 +1,437 @@
+public import Foundation
+import Orders
+public import Partners
+public import Store
+
+/// Takes claimed files through the pipeline: detect, validate, identify the partner, decode, map, route, and commit
+/// the file's outcome with its acknowledgments and outbound messages in one store transaction; only then is the
+/// original moved (archive, error or quarantine). A crash anywhere leaves the file in `work/`, and processing it
+/// again after a restart finishes the move of a committed file or starts over on one that was not.
+public struct FileProcessor: Sendable {
+    /// What the processor needs.
+    public struct Context: Sendable {
+        public var workspace: Workspace
+        public var catalog: MappingsCatalog
+        public var store: any GatewayStore
+        public var identity: GatewayIdentity
+        /// The clock (injected so tests control time).
+        public var clock: @Sendable () -> Date
+
+        public init(
+            workspace: Workspace, catalog: MappingsCatalog, store: any GatewayStore,
+            identity: GatewayIdentity = GatewayIdentity(), clock: @escaping @Sendable () -> Date = { Date() }
+        ) {
+            self.workspace = workspace
+            self.catalog = catalog
+            self.store = store
+            self.identity = identity
+            self.clock = clock
+        }
+    }
+
+    /// Where a file ended.
+    public enum Disposition: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Processed (or a duplicate) and moved to `archive/`.
+        case archived
+        /// Moved to `error/` with a report.
+        case failed
+        /// From an unknown sender: moved to `quarantine/` with a report.
+        case quarantined
+        /// Left in `work/`: the store could not commit (full disk, locked database); tried again later.
+        case deferred
+    }
+
+    /// What became of one file.
+    public struct Result: Hashable, Sendable {
+        public var claim: String
+        public var originalName: String
+        public var disposition: Disposition
+        /// Where the original is now, relative to the workspace root (nil when deferred).
+        public var path: String?
+        /// The messages queued for it.
+        public var messageIDs: [Int64]
+        /// Why it failed, was quarantined or deferred; "duplicate" notes for archived duplicates.
+        public var reason: String?
+    }
+
+    public let context: Context
+
+    public init(context: Context) { self.context = context }
+
+    /// Processes `files` with one store transaction for all of them (group commit); each file's outcome is still
+    /// all-or-nothing, and each original moves only after the commit.
+    public func process(_ files: [ClaimedFile]) async -> [Result] {
+        var results: [Result?] = Array(repeating: nil, count: files.count)
+        var prepared: [(index: Int, prepared: PreparedFile)] = []
+        for (index, file) in files.enumerated() {
+            do {
+                if let stored = try await self.context.store.inboundFile(claim: file.claim) {
+                    // Committed before a crash; only the move is left.
+                    results[index] = self.move(file, outcome: stored.outcome, report: nil, messageIDs: [])
+                    continue
+                }
+            } catch {
+                results[index] = Self.deferred(file, reason: error.description)
+                continue
+            }
+            prepared.append((index, await self.prepare(file)))
+        }
+        guard !prepared.isEmpty else { return results.map { $0! } }
+        let outcomes: [InboundCommitResult]
+        do {
+            outcomes = try await self.context.store.commit(prepared.map(\.prepared.commit))
+        } catch {
+            for (index, item) in prepared { results[index] = Self.deferred(item.file, reason: error.description) }
+            return results.map { $0! }
+        }
+        for ((index, item), outcome) in zip(prepared, outcomes) {
+            switch outcome {
+            case .committed(let ids):
+                results[index] = self.move(
+                    item.file, outcome: item.commit.file.outcome, report: item.report, messageIDs: ids)
+            case .failed(let reason):
+                results[index] = await self.commitFailure(item, reason: reason)
+            }
+        }
+        return results.map { $0! }
+    }
+
+    // MARK: Preparing one file
+
+    struct PreparedFile: Sendable {
+        var file: ClaimedFile
+        var commit: InboundCommit
+        var report: ErrorReport?
+    }
+
+    private func prepare(_ file: ClaimedFile) async -> PreparedFile {
+        let now = self.context.clock()
+        let hash: String
+        let size: Int64
+        do {
+            (hash, size) = try ContentHash.of(path: file.workPath)
+        } catch {
+            return self.failed(file, hash: "", size: 0, at: now, stage: .read, reason: error.message)
+        }
+        do {
+            return try await self.prepare(file, hash: hash, size: size, at: now)
+        } catch let error as PipelineError {
+            return self.failed(file, hash: hash, size: size, at: now, stage: error.stage, reason: error.message)
+        } catch {
+            return self.failed(file, hash: hash, size: size, at: now, stage: .store, reason: "\(error)")
+        }
+    }
+
+    private func prepare(_ file: ClaimedFile, hash: String, size: Int64, at now: Date) async throws -> PreparedFile {
+        let store = self.context.store
+        var record = InboundFile(
+            claim: file.claim, originalName: file.originalName, contentHash: hash, size: size,
+            partner: file.partnerFolder, receivedAt: now, outcome: .processed, storedPath: Self.archiveFolder(now))
+        if let earlier = try await store.inboundFile(contentHash: hash) {
+            record.outcome = .duplicate
+            record.partner = earlier.partner
+            return PreparedFile(
+                file: file,
+                commit: InboundCommit(
+                    file: record,
+                    duplicates: [
+                        DuplicateRecord(kind: .content, key: hash, claim: file.claim, partner: earlier.partner, at: now)
+                    ]),
+                report: nil)
+        }
+        guard let format = try InboundFormat.detect(path: file.workPath) else {
+            throw PipelineError(
+                stage: .read, "not X12 (no ISA at the start), not cXML (no <) and not Porter JSON ({ or [)")
+        }
+        let analysis = InboundAnalysis.read(path: file.workPath, name: file.originalName, format: format)
+        if let fatal = analysis.fatal {
+            var prepared = self.failed(file, hash: hash, size: size, at: now, stage: .validate, reason: fatal)
+            prepared.report?.findings = analysis.findings
+            return prepared
+        }
+        guard let sender = self.identify(analysis, folder: file.partnerFolder) else {
+            let identities = analysis.senderIdentities.isEmpty ? "none" : analysis.senderIdentities.joined(separator: ", ")
+            let reason =
+                "unknown sender: no partner profile in \(self.context.catalog.directory) has the identity \(identities)"
+                + (file.partnerFolder.map { " and the folder inbox/\($0) names no partner" } ?? "")
+            record.outcome = .quarantined(reason: reason)
+            record.storedPath = "quarantine/"
+            return PreparedFile(
+                file: file, commit: InboundCommit(file: record),
+                report: ErrorReport(
+                    file: file.originalName, claim: file.claim, at: now, stage: PipelineError.Stage.identify.rawValue,
+                    reason: reason, findings: analysis.findings, partnerFolder: file.partnerFolder))
+        }
+        record.partner = sender.id
+        return try await self.plan(file, record: record, analysis: analysis, sender: sender, at: now)
+    }
+
+    /// The sending partner: by the identities in the file (ISA06, cXML From, JSON envelope sender), else by the
+    /// inbox subfolder it was dropped in.
+    private func identify(_ analysis: InboundAnalysis, folder: String?) -> PartnerProfile? {
+        for identity in analysis.senderIdentities {
+            if let profile = self.context.catalog.partner(identifiedBy: identity) { return profile }
+        }
+        return folder.flatMap { self.context.catalog.profiles[$0] }
+    }
+
+    // MARK: Routing
+
+    private func plan(
+        _ file: ClaimedFile, record: InboundFile, analysis: InboundAnalysis, sender: PartnerProfile, at now: Date
+    ) async throws -> PreparedFile {
+        let store = self.context.store
+        var record = record
+        var duplicates: [DuplicateRecord] = []
+        var gaps: [ControlNumberGap] = []
+        var newKeys: [InterchangeKey] = []
+        var inboundNumbers: [Int] = []
+        var duplicateKeys = try await store.receivedInterchanges(analysis.interchanges.map(InboundAnalysis.key))
+        var last = try await store.lastInboundControlNumber(partner: sender.id)
+        for header in analysis.interchanges {
+            let key = InboundAnalysis.key(header)
+            if duplicateKeys.contains(key) || newKeys.contains(key) {
+                duplicates.append(
+                    DuplicateRecord(
+                        kind: .interchange, key: "\(key.sender)/\(key.receiver)/\(key.controlNumber)",
+                        claim: file.claim, partner: sender.id, at: now))
+                duplicateKeys.insert(key)
+                continue
+            }
+            newKeys.append(key)
+            guard let number = Int(header.controlNumber) else { continue }
+            inboundNumbers.append(number)
+            if let previous = last, number > previous + 1 {
+                gaps.append(
+                    ControlNumberGap(partner: sender.id, previous: previous, received: number, claim: file.claim, at: now))
+            }
+            last = max(last ?? number, number)
+        }
+        let repeatedIDs = try await store.receivedPayloadIDs(analysis.payloadIDs)
+        for id in repeatedIDs.sorted() {
+            duplicates.append(DuplicateRecord(kind: .payloadID, key: id, claim: file.claim, partner: sender.id, at: now))
+        }
+
+        var documents: [DocumentRecord] = []
+        var plans: [PlannedMessage] = []
+        var events: [TrackingEvent] = []
+        var rejected = 0
+        let router = OrderRouter(catalog: self.context.catalog)
+        let senderMapping = PartnerMapping(profile: sender)
+        for inbound in analysis.documents {
+            let envelope = inbound.document.envelope
+            var status: DocumentRecord.Status = .recorded
+            let isDuplicate =
+                inbound.interchange.map { duplicateKeys.contains($0) } ?? false
+                || envelope.payloadID.map { repeatedIDs.contains($0) } ?? false
+            var document = inbound.document
+            if isDuplicate {
+                status = .duplicate
+            } else if let rejection = inbound.rejection {
+                status = .rejected(reason: rejection)
+                rejected += 1
+            } else {
+                document = senderMapping.inbound(document)
+                let routing = router.route(document)
+                var held: [String] = routing.problems
+                for delivery in routing.deliveries where delivery.partner != sender.id {
+                    guard let recipient = self.context.catalog.profiles[delivery.partner],
+                        let settings = recipient.documents[delivery.document.kind]?.outbound
+                    else {
+                        held.append("\(delivery.partner) has no outbound \(delivery.document.kind.rawValue) exchange")
+                        continue
+                    }
+                    guard settings.isTest == inbound.isTest else {
+                        // Test documents go only to partners set up for test, production only to production.
+                        events.append(
+                            TrackingEvent(
+                                orderNumber: delivery.document.orderNumber ?? inbound.controlReference,
+                                partner: recipient.id, kind: "notRouted", at: now,
+                                detail:
+                                    "\(inbound.isTest ? "test" : "production") document; \(recipient.id) receives \(settings.isTest ? "test" : "production") only"
+                            ))
+                        continue
+                    }
+                    let mapped = PartnerMapping(profile: recipient).outbound(delivery.document)
+                    if mapped.isHeld {
+                        held += mapped.findings.map { "\(recipient.id): \($0.description)" }
+                        continue
+                    }
+                    plans.append(
+                        PlannedMessage(
+                            recipient: recipient, settings: settings, document: mapped.document,
+                            isCopy: delivery.isCopy, isTest: inbound.isTest, source: inbound.controlReference))
+                    events.append(
+                        TrackingEvent(
+                            orderNumber: mapped.document.orderNumber ?? inbound.controlReference, partner: recipient.id,
+                            kind: "distributed", at: now,
+                            detail: "\(mapped.document.kind.rawValue) to \(recipient.id) as \(settings.format.rawValue)"
+                        ))
+                }
+                if !held.isEmpty {
+                    status = .held(reason: held.joined(separator: "; "))
+                } else if !plans.isEmpty {
+                    status = .routed
+                }
+                if document.kind != .purchaseOrder, let number = document.orderNumber {
+                    events.append(
+                        TrackingEvent(
+                            orderNumber: number, partner: sender.id, kind: "received.\(document.kind.rawValue)", at: now,
+                            detail: inbound.controlReference))
+                }
+            }
+            documents.append(
+                DocumentRecord(
+                    kind: document.kind.rawValue, partner: sender.id, orderNumber: document.orderNumber,
+                    controlReference: inbound.controlReference, isTest: inbound.isTest, status: status,
+                    json: Data(document.encodeCanonicalJSON())))
+        }
+
+        var report: ErrorReport?
+        let allDuplicates =
+            !analysis.documents.isEmpty && documents.allSatisfy { $0.status == .duplicate }
+            || (analysis.documents.isEmpty && !analysis.interchanges.isEmpty
+                && analysis.interchanges.allSatisfy { duplicateKeys.contains(InboundAnalysis.key($0)) })
+        if allDuplicates {
+            record.outcome = .duplicate
+        } else if rejected > 0, rejected == analysis.documents.count {
+            let reason = "every transaction set was rejected (\(rejected)); the acknowledgment says why"
+            record.outcome = .failed(reason: reason)
+            record.storedPath = "error/"
+            report = ErrorReport(
+                file: file.originalName, claim: file.claim, at: now, stage: PipelineError.Stage.validate.rawValue,
+                reason: reason, findings: analysis.findings, partnerFolder: file.partnerFolder)
+        }
+
+        var acknowledgment: AcknowledgmentPlan?
+        if analysis.format == .x12, !allDuplicates, let settings = Self.acknowledgmentSettings(of: sender, analysis) {
+            acknowledgment = AcknowledgmentPlan(
+                partner: sender, settings: settings, target: AcknowledgmentPlan.target(for: sender),
+                identity: self.context.identity, path: file.workPath, name: file.originalName)
+        }
+        let encoder = OutboundEncoder(
+            identity: self.context.identity, workspaceRoot: self.context.workspace.root, claim: file.claim, now: now)
+        let isTest = analysis.interchanges.first?.isTest ?? false
+        let build: @Sendable (ControlNumberAllocator) throws -> [OutboundDraft] = { [plans] allocator in
+            var drafts: [OutboundDraft] = []
+            if let acknowledgment, let draft = try acknowledgment.encode(allocator: allocator, isTest: isTest) {
+                drafts.append(draft)
+            }
+            for (ordinal, plan) in plans.enumerated() {
+                drafts.append(try encoder.encode(plan, ordinal: ordinal + 1, allocator: allocator))
+            }
+            return drafts
+        }
+        let commit = InboundCommit(
+            file: record, interchanges: newKeys, inboundControlNumbers: inboundNumbers,
+            payloadIDs: analysis.payloadIDs.filter { !repeatedIDs.contains($0) }, documents: documents,
+            duplicates: duplicates, gaps: gaps, events: events, build: build)
+        return PreparedFile(file: file, commit: commit, report: report)
+    }
+
+    /// The inbound exchange whose acknowledgment wishes apply: the first document kind the partner has X12 inbound
+    /// settings for (an unknown set falls back to any inbound X12 exchange). `nil` when neither a 997/999 nor a TA1
+    /// is wanted.
+    private static func acknowledgmentSettings(of partner: PartnerProfile, _ analysis: InboundAnalysis)
+        -> ExchangeSettings?
+    {
+        let kinds = analysis.documents.map(\.document.kind)
+        let settings =
+            kinds.lazy.compactMap { partner.documents[$0]?.inbound }.first { $0.format == .x12 }
+            ?? partner.documents.keys.sorted { $0.rawValue < $1.rawValue }.lazy
+            .compactMap { partner.documents[$0]?.inbound }.first { $0.format == .x12 }
+        guard let settings, settings.acknowledgment != nil || settings.wantsTA1 else { return nil }
+        return settings
+    }
+
+    // MARK: Outcomes
+
+    private func failed(
+        _ file: ClaimedFile, hash: String, size: Int64, at now: Date, stage: PipelineError.Stage, reason: String
+    ) -> PreparedFile {
+        let record = InboundFile(
+            claim: file.claim, originalName: file.originalName, contentHash: hash, size: size,
+            partner: file.partnerFolder, receivedAt: now, outcome: .failed(reason: reason), storedPath: "error/")
+        return PreparedFile(
+            file: file, commit: InboundCommit(file: record),
+            report: ErrorReport(
+                file: file.originalName, claim: file.claim, at: now, stage: stage.rawValue, reason: reason,
+                findings: [], partnerFolder: file.partnerFolder))
+    }
+
+    /// A commit the store refused (a build closure that threw, a unique key taken meanwhile): the file is recorded
+    /// as failed on its own and moved to `error/`.
+    private func commitFailure(_ item: PreparedFile, reason: String) async -> Result {
+        let now = self.context.clock()
+        var record = item.commit.file
+        record.outcome = .failed(reason: reason)
+        record.storedPath = "error/"
+        let report = ErrorReport(
+            file: item.file.originalName, claim: item.file.claim, at: now, stage: PipelineError.Stage.encode.rawValue,
+            reason: reason, findings: item.report?.findings ?? [], partnerFolder: item.file.partnerFolder)
+        do {
+            let outcome = try await self.context.store.commit([InboundCommit(file: record)])
+            guard case .committed = outcome.first else {
+                return Self.deferred(item.file, reason: reason)
+            }
+        } catch {
+            return Self.deferred(item.file, reason: error.description)
+        }
+        return self.move(item.file, outcome: record.outcome, report: report, messageIDs: [])
+    }
+
+    /// Moves a committed file to where its outcome says.
+    private func move(_ file: ClaimedFile, outcome: InboundOutcome, report: ErrorReport?, messageIDs: [Int64])
+        -> Result
+    {
+        let mover = FileMover(workspace: self.context.workspace)
+        let now = self.context.clock()
+        do {
+            switch outcome {
+            case .processed, .duplicate:
+                let path = try mover.archive(file, at: now)
+                return Result(
+                    claim: file.claim, originalName: file.originalName, disposition: .archived, path: path,
+                    messageIDs: messageIDs, reason: outcome == .duplicate ? "duplicate" : nil)
+            case .failed(let reason):
+                let report =
+                    report
+                    ?? ErrorReport(
+                        file: file.originalName, claim: file.claim, at: now, stage: PipelineError.Stage.store.rawValue,
+                        reason: reason, findings: [], partnerFolder: file.partnerFolder)
+                let path = try mover.moveToError(file, report: report)
+                return Result(
+                    claim: file.claim, originalName: file.originalName, disposition: .failed, path: path,
+                    messageIDs: messageIDs, reason: reason)
+            case .quarantined(let reason):
+                let report =
+                    report
+                    ?? ErrorReport(
+                        file: file.originalName, claim: file.claim, at: now,
+                        stage: PipelineError.Stage.identify.rawValue, reason: reason, findings: [],
+                        partnerFolder: file.partnerFolder)
+                let path = try mover.moveToQuarantine(file, report: report)
+                return Result(
+                    claim: file.claim, originalName: file.originalName, disposition: .quarantined, path: path,
+                    messageIDs: messageIDs, reason: reason)
+            }
+        } catch {
+            return Self.deferred(file, reason: "committed, but the move failed: \(error)")
+        }
+    }
+
+    private static func deferred(_ file: ClaimedFile, reason: String) -> Result {
+        Result(
+            claim: file.claim, originalName: file.originalName, disposition: .deferred, path: nil, messageIDs: [],
+            reason: reason)
+    }
+
+    /// `archive/YYYY/MM/DD/` for `date` in UTC.
+    static func archiveFolder(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(
+            format: "archive/%04d/%02d/%02d/", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+}

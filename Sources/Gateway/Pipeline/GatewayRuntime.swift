@@ -1,0 +1,192 @@
+public import AsyncHTTPClient
+public import Delivery
+public import Foundation
+public import Logging
+public import Partners
+import ServiceLifecycle
+public import Store
+
+/// The gateway, assembled from a configuration: workspace, store, mappings, pipeline and delivery.
+///
+/// `run()` is `porter run`: intake, delivery and retention services in one ServiceGroup that shuts down gracefully
+/// on SIGINT/SIGTERM. `runOnce()` processes what is in the inbox and delivers until nothing is due (tests,
+/// `porter run --once`).
+public final class GatewayRuntime: Sendable {
+    public let configuration: GatewayConfiguration
+    public let workspace: Workspace
+    public let store: any GatewayStore
+    public let catalog: MappingsCatalog
+    public let identity: GatewayIdentity
+    public let clock: @Sendable () -> Date
+    let httpClient: HTTPClient
+    let doorbell = Doorbell()
+
+    /// Opens the workspace (creating its folders), the store and the mappings.
+    ///
+    /// - Throws: ``GatewayError`` when the mappings have errors, or the workspace or store cannot be opened.
+    public init(
+        configuration: GatewayConfiguration, identity: GatewayIdentity = GatewayIdentity(),
+        store: (any GatewayStore)? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws(GatewayError) {
+        self.configuration = configuration
+        self.identity = identity
+        self.clock = clock
+        self.workspace = Workspace(root: configuration.workspace)
+        do {
+            try self.workspace.create()
+        } catch {
+            throw GatewayError("workspace \(configuration.workspace): \(error)")
+        }
+        let catalog: MappingsCatalog
+        do {
+            catalog = try MappingsLoader(directory: configuration.mappings).load()
+        } catch {
+            throw GatewayError("mappings \(configuration.mappings): \(error)")
+        }
+        if let problem = catalog.findings.first(where: { $0.severity == .error }) {
+            throw GatewayError(
+                "mappings \(configuration.mappings) have errors (run `porter mappings check \(configuration.mappings)`): \(problem)"
+            )
+        }
+        self.catalog = catalog
+        if let store {
+            self.store = store
+        } else {
+            do {
+                self.store = try GatewayRuntime.openStore(configuration)
+            } catch {
+                throw GatewayError("store: \(error)")
+            }
+        }
+        self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+    }
+
+    /// The store the configuration names.
+    public static func openStore(_ configuration: GatewayConfiguration) throws(StoreError) -> any GatewayStore {
+        switch configuration.store {
+        case .sqlite(let path):
+            return try SQLiteGatewayStore(path: path)
+        }
+    }
+
+    /// Releases the HTTP client. Call once, after the last delivery.
+    public func shutdown() async {
+        try? await self.httpClient.shutdown()
+        self.doorbell.close()
+    }
+
+    var processor: FileProcessor {
+        FileProcessor(
+            context: FileProcessor.Context(
+                workspace: self.workspace, catalog: self.catalog, store: self.store, identity: self.identity,
+                clock: self.clock))
+    }
+
+    var dispatcher: DeliveryDispatcher {
+        let settings = self.configuration.delivery
+        return DeliveryDispatcher(
+            store: self.store, workspace: self.workspace,
+            retry: RetryPolicy(
+                maxAttempts: settings.maxAttempts, initialDelay: .seconds(settings.initialDelaySeconds),
+                maxDelay: .seconds(settings.maxDelaySeconds), jitter: settings.jitter),
+            lease: TimeInterval(settings.leaseSeconds), concurrency: settings.concurrency,
+            httpClient: self.httpClient, clock: self.clock)
+    }
+
+    // MARK: One pass
+
+    /// Finishes files left in `work/` by a previous run, then claims and processes what the inbox holds (refusing
+    /// symlinks and special files). `stable` filters which files are complete (polling mode); by default every file
+    /// the scan lists is taken.
+    public func processInbox(
+        stable: ([InboxFile]) -> [InboxFile] = { $0 }, logger: Logger = Logger(label: "porter.intake")
+    ) async -> [FileProcessor.Result] {
+        let mover = FileMover(workspace: self.workspace)
+        var claimed: [ClaimedFile] = []
+        do {
+            claimed = try mover.claimedFilesInWork()
+        } catch {
+            logger.error("cannot list work/: \(error)")
+        }
+        do {
+            let scan = try InboxScanner(workspace: self.workspace).scan()
+            for (file, reason) in scan.refused {
+                do {
+                    let path = try mover.refuse(file, reason: reason)
+                    logger.warning("refused \(file.relativeName): \(reason); moved to \(path)")
+                } catch {
+                    logger.error("cannot move refused \(file.relativeName) to error/: \(error)")
+                }
+            }
+            for file in stable(scan.files) {
+                do {
+                    claimed.append(try mover.claim(file))
+                } catch {
+                    // Another worker took it, or it vanished: not ours.
+                    logger.debug("not claimed \(file.relativeName): \(error)")
+                }
+            }
+        } catch {
+            logger.error("cannot scan the inbox: \(error)")
+        }
+        var results: [FileProcessor.Result] = []
+        let batchSize = max(1, self.configuration.intake.batchSize)
+        var start = 0
+        while start < claimed.count {
+            let batch = Array(claimed[start..<min(start + batchSize, claimed.count)])
+            let processed = await self.processor.process(batch)
+            for result in processed {
+                switch result.disposition {
+                case .archived:
+                    logger.info(
+                        "\(result.originalName): archived\(result.reason.map { " (\($0))" } ?? ""), \(result.messageIDs.count) message(s) queued"
+                    )
+                case .failed: logger.warning("\(result.originalName): error: \(result.reason ?? "")")
+                case .quarantined: logger.warning("\(result.originalName): quarantined: \(result.reason ?? "")")
+                case .deferred: logger.error("\(result.originalName): left in work/: \(result.reason ?? "")")
+                }
+            }
+            results += processed
+            if processed.contains(where: { !$0.messageIDs.isEmpty }) { self.doorbell.ring() }
+            // The store could not commit (full disk): stop taking files; they wait in work/ for the next pass.
+            if processed.contains(where: { $0.disposition == .deferred }) { break }
+            start += batchSize
+        }
+        return results
+    }
+
+    /// Delivers until no message is due now (messages waiting for a later retry stay queued). Returns the attempts.
+    @discardableResult
+    public func deliverUntilIdle() async throws(StoreError) -> Int {
+        var attempts = 0
+        while true {
+            let made = try await self.dispatcher.deliverDue()
+            if made == 0 { return attempts }
+            attempts += made
+        }
+    }
+
+    // MARK: Services
+
+    /// `porter run`: every service in one group, until SIGINT or SIGTERM (graceful: work in hand finishes; a file
+    /// being processed is committed or left in `work/`, never half-done).
+    public func run(poll: Bool, logger: Logger) async throws {
+        let intake = IntakeService(runtime: self, poll: poll, logger: logger)
+        let delivery = DeliveryService(runtime: self, logger: logger)
+        let retention = RetentionService(runtime: self, logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: intake), .init(service: delivery), .init(service: retention),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
+/// A gateway that cannot start.
+public struct GatewayError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { self.message }
+}
