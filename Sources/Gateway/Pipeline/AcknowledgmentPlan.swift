@@ -2,6 +2,7 @@ import Foundation
 import Partners
 import Store
 import X12
+import Orders
 
 /// The 997/999 and TA1 Porter owes the sender of an X12 file, written inside the store transaction so its control
 /// numbers are allocated with the enqueue.

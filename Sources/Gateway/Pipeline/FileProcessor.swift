@@ -2,6 +2,7 @@ public import Foundation
 import Orders
 public import Partners
 public import Store
+import X12
 
 /// Takes claimed files through the pipeline: detect, validate, identify the partner, decode, map, route, and commit
 /// the file's outcome with its acknowledgments and outbound messages in one store transaction; only then is the
@@ -303,15 +304,16 @@ public struct FileProcessor: Sendable {
                 reason: reason, findings: analysis.findings, partnerFolder: file.partnerFolder)
         }
 
-        var acknowledgment: AcknowledgmentPlan?
+        var plannedAcknowledgment: AcknowledgmentPlan?
         if analysis.format == .x12, !allDuplicates, let settings = Self.acknowledgmentSettings(of: sender, analysis) {
-            acknowledgment = AcknowledgmentPlan(
+            plannedAcknowledgment = AcknowledgmentPlan(
                 partner: sender, settings: settings, target: AcknowledgmentPlan.target(for: sender),
                 identity: self.context.identity, path: file.workPath, name: file.originalName)
         }
         let encoder = OutboundEncoder(
             identity: self.context.identity, workspaceRoot: self.context.workspace.root, claim: file.claim, now: now)
         let isTest = analysis.interchanges.first?.isTest ?? false
+        let acknowledgment = plannedAcknowledgment
         let build: @Sendable (ControlNumberAllocator) throws -> [OutboundDraft] = { [plans] allocator in
             var drafts: [OutboundDraft] = []
             if let acknowledgment, let draft = try acknowledgment.encode(allocator: allocator, isTest: isTest) {

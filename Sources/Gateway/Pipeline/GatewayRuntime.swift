@@ -5,6 +5,7 @@ public import Logging
 public import Partners
 import ServiceLifecycle
 public import Store
+import UnixSignals
 
 /// The gateway, assembled from a configuration: workspace, store, mappings, pipeline and delivery.
 ///
@@ -19,6 +20,7 @@ public final class GatewayRuntime: Sendable {
     public let identity: GatewayIdentity
     public let clock: @Sendable () -> Date
     let httpClient: HTTPClient
+    /// Rung when a commit queued messages: wakes the delivery service.
     let doorbell = Doorbell()
 
     /// Opens the workspace (creating its folders), the store and the mappings.
@@ -87,9 +89,9 @@ public final class GatewayRuntime: Sendable {
         return DeliveryDispatcher(
             store: self.store, workspace: self.workspace,
             retry: RetryPolicy(
-                maxAttempts: settings.maxAttempts, initialDelay: .seconds(settings.initialDelaySeconds),
-                maxDelay: .seconds(settings.maxDelaySeconds), jitter: settings.jitter),
-            lease: TimeInterval(settings.leaseSeconds), concurrency: settings.concurrency,
+                maxAttempts: settings.retry.maxAttempts, initialDelay: settings.retry.initialDelay,
+                maxDelay: settings.retry.maxDelay, jitter: settings.retry.jitter),
+            lease: settings.leaseSeconds, concurrency: settings.concurrency,
             httpClient: self.httpClient, clock: self.clock)
     }
 

@@ -1,8 +1,13 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import Store
 
-/// Watches the inbox (inotify wake-ups, rescans, or polling) and runs the pipeline on what arrives.
+/// Watches the inbox (inotify wake-ups and periodic rescans, or polling) and runs the pipeline on complete files.
+///
+/// A file inotify announced (closed after writing, or moved in) is taken at once; any other file a scan finds
+/// (polling mode, files present at start-up, events lost in an overflow) is taken once its size and modification
+/// time have stayed the same for `stableFor`.
 struct IntakeService: Service {
     let runtime: GatewayRuntime
     let poll: Bool
@@ -10,16 +15,27 @@ struct IntakeService: Service {
 
     func run() async throws {
         let settings = self.runtime.configuration.intake
-        let watcher = try InboxWatcher(
-            workspace: self.runtime.workspace,
-            pollInterval: self.poll || settings.poll ? .seconds(settings.pollIntervalSeconds) : nil,
-            rescanInterval: .seconds(settings.rescanIntervalSeconds))
-        defer { watcher.stop() }
-        let tracker = StabilityTracker(stableFor: .seconds(settings.stableForSeconds))
         let polling = self.poll || settings.poll
-        for await _ in watcher.wakeUps().cancelOnGracefulShutdown() {
+        let watcher = try InboxWatcher(
+            workspace: self.runtime.workspace, pollInterval: polling ? settings.pollInterval : nil,
+            rescanInterval: settings.rescanInterval)
+        defer { watcher.stop() }
+        let bell = Doorbell()
+        let forwarder = Task {
+            for await _ in watcher.wakeUps() { bell.ring() }
+            bell.close()
+        }
+        defer { forwarder.cancel() }
+        var tracker = StabilityTracker(stableFor: settings.stableFor)
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
             _ = await self.runtime.processInbox(
-                stable: { files in polling ? tracker.stableFiles(files) : files }, logger: self.logger)
+                stable: { files in
+                    tracker.announce(watcher.takeAnnouncedFiles())
+                    return tracker.ready(from: files, at: .now)
+                }, logger: self.logger)
+            var wait = polling ? settings.pollInterval : settings.rescanInterval
+            if let next = tracker.nextCheck { wait = min(wait, max(.milliseconds(10), ContinuousClock.now.duration(to: next))) }
+            await bell.wait(timeout: wait)
         }
     }
 }
@@ -65,8 +81,11 @@ extension GatewayRuntime {
         let retention = self.configuration.retention
         let now = self.clock()
         do {
-            let removed = try await self.store.sweep(before: now.addingTimeInterval(-Double(retention.historyDays) * 86_400))
-            if removed > 0 { logger.info("retention: \(removed) store rows older than \(retention.historyDays) days removed") }
+            let removed = try await self.store.sweep(
+                before: now.addingTimeInterval(-Double(retention.historyDays) * 86_400))
+            if removed > 0 {
+                logger.info("retention: \(removed) store rows older than \(retention.historyDays) days removed")
+            }
         } catch {
             logger.error("retention: \(error)")
         }
@@ -82,6 +101,8 @@ extension GatewayRuntime {
             else { continue }
             if (try? manager.removeItem(atPath: path)) != nil { removed += 1 }
         }
-        if removed > 0 { logger.info("retention: \(removed) archived files older than \(retention.archiveDays) days removed") }
+        if removed > 0 {
+            logger.info("retention: \(removed) archived files older than \(retention.archiveDays) days removed")
+        }
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+import Gateway
+import Store
+
+/// The repository's root (Fixtures/, Mappings/).
+let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// A gateway on a fresh temporary workspace with a copy of the repository's `Mappings/` (an HTTP partner's URL
+/// rewritten to a local server when given) and a real SQLite store.
+final class TestGateway {
+    let root: URL
+    let configuration: GatewayConfiguration
+    let runtime: GatewayRuntime
+
+    init(
+        copperleafURL: String? = nil, store: (any GatewayStore)? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        self.root = FileManager.default.temporaryDirectory.appending(path: "porter-gateway-\(UUID().uuidString)")
+        let mappings = self.root.appending(path: "mappings")
+        try FileManager.default.createDirectory(at: self.root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryRoot.appending(path: "Mappings"), to: mappings)
+        if let copperleafURL {
+            let profile = mappings.appending(path: "copperleaf-office/partner.yaml")
+            let text = try String(contentsOf: profile, encoding: .utf8)
+                .replacingOccurrences(of: "https://punchout.copperleaf.example/cxml/orders", with: copperleafURL)
+            try text.write(to: profile, atomically: true, encoding: .utf8)
+        }
+        var configuration = GatewayConfiguration.defaults(
+            workspace: self.root.appending(path: "workspace").path, mappings: mappings.path)
+        configuration.delivery.retry.initialDelaySeconds = 0
+        configuration.delivery.retry.maxDelaySeconds = 0
+        configuration.delivery.retry.maxAttempts = 3
+        self.configuration = configuration
+        self.runtime = try GatewayRuntime(configuration: configuration, store: store, clock: clock)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: self.root) }
+
+    var workspace: Workspace { self.runtime.workspace }
+    var store: any GatewayStore { self.runtime.store }
+
+    /// Writes a file into the inbox (under a dot-name first, then renamed, as a careful sender does).
+    func drop(_ bytes: Data, as name: String, folder: String? = nil) throws {
+        let directory = URL(filePath: self.workspace.inbox).appending(path: folder ?? "")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let temporary = directory.appending(path: ".\(name).tmp")
+        try bytes.write(to: temporary)
+        try FileManager.default.moveItem(at: temporary, to: directory.appending(path: name))
+    }
+
+    /// Drops a repository file (path relative to the repository root).
+    func drop(fixture: String, as name: String? = nil, folder: String? = nil) throws {
+        let data = try Data(contentsOf: repositoryRoot.appending(path: fixture))
+        try self.drop(data, as: name ?? URL(filePath: fixture).lastPathComponent, folder: folder)
+    }
+
+    /// Processes the inbox and delivers until nothing is due.
+    @discardableResult
+    func runOnce() async throws -> [FileProcessor.Result] {
+        let results = await self.runtime.processInbox()
+        try await self.runtime.deliverUntilIdle()
+        return results
+    }
+
+    /// Regular files under a workspace folder, relative to it, sorted.
+    func files(in folder: String) -> [String] {
+        let base = self.workspace.root + "/" + folder
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+        var names: [String] = []
+        while let name = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                names.append(name)
+            }
+        }
+        return names.sorted()
+    }
+
+    func contents(_ relativePath: String) throws -> String {
+        try String(contentsOfFile: self.workspace.root + "/" + relativePath, encoding: .utf8)
+    }
+}
