@@ -144,7 +144,7 @@ public struct FileMover: Sendable {
         }
         try FileSystemCalls.makeFolders(folder)
         let temporary = folder + "/." + name + "." + ClaimID.make() + ".tmp"
-        try FileSystemCalls.writeNewFile(report.jsonData(), to: temporary)
+        try FileSystemCalls.writeDurably(report.jsonData(), to: temporary)
         defer { try? FileSystemCalls.remove(temporary) }
         var ordinal = 1
         while true {
