@@ -144,6 +144,22 @@ struct IntakeFileTests {
         #expect(claims.allSatisfy { $0.partnerFolder == "acme" })
     }
 
+    @Test func namesThatCannotBeCarriedAreRefusedOrNotClaimed() throws {
+        let scratch = try IntakeScratch()
+        let workspace = try scratch.workspace()
+        try scratch.write("ws/inbox/bad\nname.edi")
+        let long = String(repeating: "x", count: 240) + ".edi"
+        try scratch.write("ws/inbox/acme/" + long)
+        let (files, refused) = try InboxScanner(workspace: workspace).scan()
+        #expect(refused.map(\.1) == ["the name contains control characters"])
+        let error = try #require(throws: IntakeError.self) { try FileMover(workspace: workspace).claim(files[0]) }
+        #expect(error.code == .invalidName)
+        #expect(scratch.exists("ws/inbox/acme/" + long))  // left in place: refuse() can move it to error/
+        let shortened = String(repeating: "x", count: 255 - 11 - 7 - 4) + ".edi"
+        #expect(try FileMover(workspace: workspace).refuse(files[0], reason: "name too long") == "error/" + shortened)
+        #expect(scratch.exists("ws/error/" + shortened + ".error.json"))
+    }
+
     @Test func claimedFilesInWorkRoundTripTheirNames() throws {
         let scratch = try IntakeScratch()
         let workspace = try scratch.workspace()

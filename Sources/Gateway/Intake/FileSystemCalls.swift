@@ -134,7 +134,7 @@ enum FileSystemCalls {
             try sink.synchronize()
         } catch {
             unlink(path)
-            throw IntakeError(.io, "cannot write the file: \(error.message)", path: path)
+            throw IntakeError(.io, "cannot write \(error.message)")  // the sink's message starts with the path
         }
     }
 
@@ -152,6 +152,18 @@ enum FileSystemCalls {
         IntakeError(
             code == ENOENT ? .notFound : .io, "\(what): \(String(cString: strerror(code)))", path: path,
             errorNumber: code)
+    }
+
+    /// `name` shortened (its stem cut, its extension kept) so that `reserve` more bytes still fit in a file name
+    /// (255 bytes): room for an ordinal and a report suffix.
+    static func fitting(_ name: String, reserve: Int) -> String {
+        let limit = 255 - reserve
+        guard name.utf8.count > limit else { return name }
+        let pathExtension = (name as NSString).pathExtension
+        let suffix = pathExtension.isEmpty || pathExtension.utf8.count > 16 ? "" : "." + pathExtension
+        var stem = Substring(suffix.isEmpty ? name : String(name.dropLast(suffix.count)))
+        while stem.utf8.count + suffix.utf8.count > limit { stem = stem.dropLast() }
+        return stem + suffix
     }
 
     /// `name`, or `name` with an ordinal before its extension (`po-2.edi`) from 2 on.
