@@ -2,11 +2,24 @@ public import Foundation
 
 /// Why a file went to `error/` or `quarantine/`: written beside it as `<name>.error.json`.
 ///
-/// The JSON has sorted keys and ISO 8601 times, so it is stable for tools and people:
+/// The JSON has sorted keys, ISO 8601 times (to the second) and is pretty-printed, so it is stable for tools and
+/// readable for people:
 /// ```json
-/// {"at":"2025-01-31T12:05:03Z","claim":"20250131T120502123Z-9f3a01c2","file":"acme/po1.edi",
-///  "findings":[{"location":"po1.edi ISA13 000000123 ST02 0001 segment 5 BEG element 3","message":"…",
-///  "severity":"error"}],"partnerFolder":"acme","reason":"…","stage":"decode"}
+/// {
+///   "at" : "2025-01-31T12:05:03Z",
+///   "claim" : "20250131T120502123Z-9f3a01c2",
+///   "file" : "acme/po1.edi",
+///   "findings" : [
+///     {
+///       "location" : "po1.edi ISA13 000000123 GS06 17 ST02 0001, segment 5 (BEG), element 03",
+///       "message" : "BEG03 (purchase order number) is required",
+///       "severity" : "error"
+///     }
+///   ],
+///   "partnerFolder" : "acme",
+///   "reason" : "the purchase order cannot be decoded",
+///   "stage" : "decode"
+/// }
 /// ```
 public struct ErrorReport: Codable, Hashable, Sendable {
     /// One problem found in the file.

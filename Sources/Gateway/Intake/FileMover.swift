@@ -14,6 +14,9 @@ public struct FileMover: Sendable {
     /// The suffix of the report written beside a file in `error/` or `quarantine/`.
     public static let reportSuffix = ".error.json"
 
+    /// Bytes kept free in a name for an ordinal (`-999999`): a longer name is shortened before it moves.
+    private static let ordinalRoom = 7
+
     /// Claims `file`: renames it into `work/` as `<claim>~<flattened name>` with a new unique claim id.
     ///
     /// Throws `.notFound` when the file is no longer in the inbox (another worker claimed it first).
@@ -122,6 +125,7 @@ public struct FileMover: Sendable {
     /// Renames `source` into `folder` as `name` or the first free ordinal name; returns the new path relative to
     /// the workspace root.
     private func move(_ source: String, named name: String, into folder: String) throws(IntakeError) -> String {
+        let name = FileSystemCalls.fitting(name, reserve: Self.ordinalRoom)
         var ordinal = 1
         while true {
             let destination = folder + "/" + FileSystemCalls.name(name, ordinal: ordinal)
@@ -143,8 +147,9 @@ public struct FileMover: Sendable {
             throw IntakeError(.notFound, "the file is no longer there", path: source)
         }
         try FileSystemCalls.makeFolders(folder)
-        let temporary = folder + "/." + name + "." + ClaimID.make() + ".tmp"
-        try FileSystemCalls.writeNewFile(report.jsonData(), to: temporary)
+        let name = FileSystemCalls.fitting(name, reserve: Self.reportSuffix.utf8.count + Self.ordinalRoom)
+        let temporary = folder + "/." + ClaimID.make() + Self.reportSuffix + ".tmp"
+        try FileSystemCalls.writeDurably(report.jsonData(), to: temporary)
         defer { try? FileSystemCalls.remove(temporary) }
         var ordinal = 1
         while true {

@@ -1,5 +1,6 @@
 import Foundation
 @preconcurrency import Glibc
+import X12
 
 /// The system calls intake is built on, each turning `errno` into an ``IntakeError`` right after the call.
 enum FileSystemCalls {
@@ -120,29 +121,20 @@ enum FileSystemCalls {
         try self.synchronizeFolder(parent.isEmpty ? "/" : parent)
     }
 
-    /// Writes `data` to a new file at `path` (refusing to replace one) and flushes it to disk.
-    static func writeNewFile(_ data: Data, to path: String) throws(IntakeError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw self.failure(errno, "cannot create the file", path) }
-        var failure: IntakeError?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    let code = errno
-                    if code == EINTR { continue }
-                    failure = self.failure(code, "cannot write the file", path)
-                    return
-                }
-                offset += written
+    /// Writes `data` to a file at `path` (a fresh, unique name) and flushes it to disk; removed again on failure.
+    static func writeDurably(_ data: Data, to path: String) throws(IntakeError) {
+        do throws(X12Error) {
+            let sink = try FileByteSink(path: path)
+            // `withUnsafeBytes` rethrows untyped errors: the sink's error is carried out by hand.
+            var failure: X12Error?
+            data.withUnsafeBytes { buffer in
+                do throws(X12Error) { try sink.write(buffer) } catch { failure = error }
             }
-            if fsync(descriptor) != 0 { failure = self.failure(errno, "cannot flush the file", path) }
-        }
-        close(descriptor)
-        if let failure {
+            if let failure { throw failure }
+            try sink.synchronize()
+        } catch {
             unlink(path)
-            throw failure
+            throw IntakeError(.io, "cannot write \(error.message)")  // the sink's message starts with the path
         }
     }
 
@@ -160,6 +152,18 @@ enum FileSystemCalls {
         IntakeError(
             code == ENOENT ? .notFound : .io, "\(what): \(String(cString: strerror(code)))", path: path,
             errorNumber: code)
+    }
+
+    /// `name` shortened (its stem cut, its extension kept) so that `reserve` more bytes still fit in a file name
+    /// (255 bytes): room for an ordinal and a report suffix.
+    static func fitting(_ name: String, reserve: Int) -> String {
+        let limit = 255 - reserve
+        guard name.utf8.count > limit else { return name }
+        let pathExtension = (name as NSString).pathExtension
+        let suffix = pathExtension.isEmpty || pathExtension.utf8.count > 16 ? "" : "." + pathExtension
+        var stem = Substring(suffix.isEmpty ? name : String(name.dropLast(suffix.count)))
+        while stem.utf8.count + suffix.utf8.count > limit { stem = stem.dropLast() }
+        return stem + suffix
     }
 
     /// `name`, or `name` with an ordinal before its extension (`po-2.edi`) from 2 on.
