@@ -133,7 +133,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "PorterCLITests",
-            dependencies: ["porter"],
+            dependencies: ["porter", "Store"],
             swiftSettings: strictSettings
         ),
     ]

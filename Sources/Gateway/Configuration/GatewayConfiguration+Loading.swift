@@ -57,6 +57,9 @@ extension GatewayConfiguration {
                 stableForSeconds: try intake.number("stableForSeconds") ?? defaults.stableForSeconds,
                 batchSize: try intake.integer("batchSize", atLeast: 1) ?? defaults.batchSize)
         }
+        if let identity = try top.section("identity", keys: Keys.identity) {
+            configuration.identity = try Self.identity(identity)
+        }
         if let retention = try top.section("retention", keys: Keys.retention) {
             let defaults = RetentionSettings()
             configuration.retention = RetentionSettings(
@@ -90,9 +93,33 @@ extension GatewayConfiguration {
             leaseSeconds: try section.number("leaseSeconds", positive: true) ?? defaults.leaseSeconds)
     }
 
+    private static func identity(_ section: ConfigurationSection) throws(GatewayConfigurationError)
+        -> GatewayIdentity
+    {
+        var identity = GatewayIdentity()
+        if let x12 = try section.section("x12", keys: Keys.x12Identity) {
+            identity.x12Qualifier = try x12.text("qualifier") ?? identity.x12Qualifier
+            identity.x12ID = try x12.text("id") ?? identity.x12ID
+            identity.applicationCode = try x12.text("applicationCode")
+            guard (1...2).contains(identity.x12Qualifier.count), (1...15).contains(identity.x12ID.count) else {
+                throw x12.invalid("id", "`identity.x12` needs a qualifier of 1-2 characters and an id of 1-15 (ISA05/ISA06)")
+            }
+        }
+        if let cxml = try section.section("cxml", keys: Keys.cxmlIdentity) {
+            identity.cxmlDomain = try cxml.text("domain") ?? identity.cxmlDomain
+            identity.cxmlIdentity = try cxml.text("identity") ?? identity.cxmlIdentity
+        }
+        return identity
+    }
+
     /// The keys each section allows, in the order the README documents them.
     private enum Keys {
-        static let top = ["version", "workspace", "mappings", "store", "delivery", "intake", "retention"]
+        static let top = [
+            "version", "workspace", "mappings", "identity", "store", "delivery", "intake", "retention",
+        ]
+        static let identity = ["x12", "cxml"]
+        static let x12Identity = ["qualifier", "id", "applicationCode"]
+        static let cxmlIdentity = ["domain", "identity"]
         static let store = ["kind", "path"]
         static let delivery = ["concurrency", "retry", "leaseSeconds"]
         static let retry = ["maxAttempts", "initialDelaySeconds", "maxDelaySeconds", "jitter"]

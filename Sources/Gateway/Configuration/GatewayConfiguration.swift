@@ -16,6 +16,8 @@ public struct GatewayConfiguration: Hashable, Sendable {
     public var intake: IntakeSettings
     /// How long archive files and store history are kept.
     public var retention: RetentionSettings
+    /// Who Porter is toward partners: the ISA/GS sender and the cXML `From` of what it writes.
+    public var identity: GatewayIdentity = GatewayIdentity()
 
     public init(
         workspace: String, mappings: String, store: StoreSettings, delivery: DeliverySettings = DeliverySettings(),

@@ -27,11 +27,10 @@ public final class GatewayRuntime: Sendable {
     ///
     /// - Throws: ``GatewayError`` when the mappings have errors, or the workspace or store cannot be opened.
     public init(
-        configuration: GatewayConfiguration, identity: GatewayIdentity = GatewayIdentity(),
-        store: (any GatewayStore)? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+        configuration: GatewayConfiguration, store: (any GatewayStore)? = nil, clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(GatewayError) {
         self.configuration = configuration
-        self.identity = identity
+        self.identity = configuration.identity
         self.clock = clock
         self.workspace = Workspace(root: configuration.workspace)
         do {
