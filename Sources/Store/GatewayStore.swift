@@ -1,0 +1,94 @@
+public import Foundation
+
+/// The gateway's durable state: inbound files, the documents they held, the distribution queue, control numbers,
+/// duplicates, tracking events and an audit log of every state change.
+///
+/// One protocol, several implementations held to one conformance suite: ``InMemoryGatewayStore`` (the reference)
+/// and ``SQLiteGatewayStore`` (GRDB, WAL, fsync on commit). A PostgreSQL implementation will follow.
+/// Every method is safe to call concurrently.
+public protocol GatewayStore: Sendable {
+    // MARK: Inbound files
+
+    /// The committed outcome of the file claimed under `claim`, if it was committed (used on restart to finish
+    /// a file whose commit happened but whose move did not).
+    func inboundFile(claim: String) async throws(StoreError) -> InboundFile?
+
+    /// The first committed file with this content hash (SHA-256, lowercase hex), if any.
+    func inboundFile(contentHash: String) async throws(StoreError) -> InboundFile?
+
+    /// Which of these interchanges were already received (duplicates).
+    func receivedInterchanges(_ keys: [InterchangeKey]) async throws(StoreError) -> Set<InterchangeKey>
+
+    /// Which of these cXML payloadIDs were already received.
+    func receivedPayloadIDs(_ ids: [String]) async throws(StoreError) -> Set<String>
+
+    /// The highest inbound interchange control number recorded for the partner (to detect gaps).
+    func lastInboundControlNumber(partner: String) async throws(StoreError) -> Int?
+
+    /// Commits several files at once (group commit). Each commit is all-or-nothing: if its `build` closure
+    /// throws, or one of its unique keys (claim, interchange key, payloadID) already exists, nothing of it is
+    /// stored and its result is `.failed`; the others still commit. Control numbers handed out by the allocator
+    /// inside `build` are persisted in the same transaction as the messages it returns.
+    func commit(_ commits: [InboundCommit]) async throws(StoreError) -> [InboundCommitResult]
+
+    // MARK: Queue
+
+    /// Takes up to `limit` messages that are `pending` with `nextAttemptAt <= now`, or `inFlight` whose lease
+    /// expired (a crashed worker), oldest first; marks them `inFlight` with `leaseUntil = now + lease` and
+    /// increments their attempt count.
+    func claimDueMessages(now: Date, limit: Int, lease: TimeInterval) async throws(StoreError) -> [OutboundMessage]
+
+    /// The earliest `nextAttemptAt` (or lease expiry) among messages not yet delivered or dead, for sleeping.
+    func nextDueDate() async throws(StoreError) -> Date?
+
+    /// Records a successful attempt: state `delivered`.
+    func markDelivered(_ id: Int64, at: Date, detail: String) async throws(StoreError)
+
+    /// Records a failed attempt: back to `pending` at `retryAt`, or `dead` when `retryAt` is nil.
+    func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?) async throws(StoreError)
+
+    /// Moves one `dead` (or `pending`) message back to `pending`, due now. False when no such message.
+    func retry(_ id: Int64, at: Date) async throws(StoreError) -> Bool
+
+    /// Moves every `dead` message back to `pending`; returns how many.
+    func retryAllDead(at: Date) async throws(StoreError) -> Int
+
+    /// Messages, newest first, optionally in one state.
+    func messages(state: OutboundMessage.State?, limit: Int) async throws(StoreError) -> [OutboundMessage]
+
+    /// One message, with its payload.
+    func message(_ id: Int64) async throws(StoreError) -> OutboundMessage?
+
+    /// The attempts made to deliver one message, oldest first.
+    func attempts(message id: Int64) async throws(StoreError) -> [DeliveryAttempt]
+
+    /// Number of messages in each state (states with none are absent).
+    func messageCounts() async throws(StoreError) -> [OutboundMessage.State: Int]
+
+    // MARK: Control numbers
+
+    /// The last control numbers handed out for a partner, if any were.
+    func controlNumbers(partner: String) async throws(StoreError) -> ControlNumbers?
+
+    /// Seeds a partner's control numbers (when a partner moves to Porter): the next allocation returns the value
+    /// after the one set. Values must be 0...999_999_999.
+    func setControlNumbers(_ numbers: ControlNumbers, partner: String, at: Date) async throws(StoreError)
+
+    // MARK: History
+
+    /// Audit entries, newest first, optionally about one subject (e.g. "message:12", "file:CLAIM").
+    func auditLog(subject: String?, limit: Int) async throws(StoreError) -> [AuditEntry]
+
+    /// Tracking events recorded for one order number, oldest first.
+    func trackingEvents(orderNumber: String) async throws(StoreError) -> [TrackingEvent]
+
+    /// Duplicates recorded, newest first.
+    func duplicates(limit: Int) async throws(StoreError) -> [DuplicateRecord]
+
+    /// Control-number gaps recorded, newest first.
+    func controlNumberGaps(limit: Int) async throws(StoreError) -> [ControlNumberGap]
+
+    /// Deletes history older than `date` (delivered and dead messages, their attempts, audit entries, inbound
+    /// file rows); pending and in-flight messages are never removed. Returns the number of rows removed.
+    func sweep(before date: Date) async throws(StoreError) -> Int
+}
