@@ -5,7 +5,7 @@ import Testing
 /// The store implementations the conformance suite runs against, each fresh for one test.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case memory
-    // case sqlite
+    case sqlite
 
     var testDescription: String { self.rawValue }
 
@@ -14,6 +14,12 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         switch self {
         case .memory:
             try await body(InMemoryGatewayStore())
+        case .sqlite:
+            try await withTemporaryDirectory { directory in
+                let store = try SQLiteGatewayStore(path: directory.appendingPathComponent("porter.sqlite").path)
+                try await body(store)
+                try store.close()
+            }
         }
     }
 }
