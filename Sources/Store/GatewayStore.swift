@@ -25,26 +25,34 @@ public protocol GatewayStore: Sendable {
     /// The highest inbound interchange control number recorded for the partner (to detect gaps).
     func lastInboundControlNumber(partner: String) async throws(StoreError) -> Int?
 
+    /// The documents stored with the file claimed under `claim`, in the order they were committed.
+    func documents(claim: String) async throws(StoreError) -> [DocumentRecord]
+
     /// Commits several files at once (group commit). Each commit is all-or-nothing: if its `build` closure
     /// throws, or one of its unique keys (claim, interchange key, payloadID) already exists, nothing of it is
     /// stored and its result is `.failed`; the others still commit. Control numbers handed out by the allocator
     /// inside `build` are persisted in the same transaction as the messages it returns.
+    ///
+    /// New messages are `pending`, created and due at `file.receivedAt`; the file's audit entry is dated then too.
+    /// `build` runs while the store is held for writing: it must not call the store.
     func commit(_ commits: [InboundCommit]) async throws(StoreError) -> [InboundCommitResult]
 
     // MARK: Queue
 
     /// Takes up to `limit` messages that are `pending` with `nextAttemptAt <= now`, or `inFlight` whose lease
-    /// expired (a crashed worker), oldest first; marks them `inFlight` with `leaseUntil = now + lease` and
+    /// expired (a crashed worker), oldest first (by the time they became due, then by id); marks them `inFlight` with `leaseUntil = now + lease` and
     /// increments their attempt count.
     func claimDueMessages(now: Date, limit: Int, lease: TimeInterval) async throws(StoreError) -> [OutboundMessage]
 
     /// The earliest `nextAttemptAt` (or lease expiry) among messages not yet delivered or dead, for sleeping.
     func nextDueDate() async throws(StoreError) -> Date?
 
-    /// Records a successful attempt: state `delivered`.
+    /// Records a successful attempt: state `delivered`. Throws ``StoreError/invalid(_:)`` for an unknown id.
     func markDelivered(_ id: Int64, at: Date, detail: String) async throws(StoreError)
 
-    /// Records a failed attempt: back to `pending` at `retryAt`, or `dead` when `retryAt` is nil.
+    /// Records a failed attempt: back to `pending` at `retryAt`, or `dead` when `retryAt` is nil. A message already
+    /// `delivered` (by a worker that took it over after a lease expired) keeps that state; the attempt is recorded.
+    /// Throws ``StoreError/invalid(_:)`` for an unknown id.
     func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?) async throws(StoreError)
 
     /// Moves one `dead` (or `pending`) message back to `pending`, due now. False when no such message.
@@ -53,7 +61,7 @@ public protocol GatewayStore: Sendable {
     /// Moves every `dead` message back to `pending`; returns how many.
     func retryAllDead(at: Date) async throws(StoreError) -> Int
 
-    /// Messages, newest first, optionally in one state.
+    /// Messages, newest first, optionally in one state. Their payloads are left empty (``message(_:)`` has them).
     func messages(state: OutboundMessage.State?, limit: Int) async throws(StoreError) -> [OutboundMessage]
 
     /// One message, with its payload.
@@ -90,5 +98,10 @@ public protocol GatewayStore: Sendable {
 
     /// Deletes history older than `date` (delivered and dead messages, their attempts, audit entries, inbound
     /// file rows); pending and in-flight messages are never removed. Returns the number of rows removed.
+    ///
+    /// A message goes once it has been delivered or dead since before `date`; a file row (with its documents) once
+    /// it was received before `date` and none of its messages is left; duplicate and gap records by their date.
+    /// Interchange keys, payloadIDs, control numbers and tracking events are kept: they guard against duplicates
+    /// and make order timelines.
     func sweep(before date: Date) async throws(StoreError) -> Int
 }

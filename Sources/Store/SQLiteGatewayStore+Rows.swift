@@ -1,0 +1,260 @@
+import Foundation
+import GRDB
+
+// The SQL of one commit, and rows to records and back.
+extension SQLiteGatewayStore {
+    /// Stores one commit inside its own savepoint of the group transaction.
+    static func apply(_ commit: InboundCommit, _ db: Database) throws -> InboundCommitResult {
+        var result = InboundCommitResult.failed(reason: "the file claimed as \(commit.file.claim) was not stored")
+        do {
+            try db.inSavepoint {
+                if let conflict = try StoreSemantics.conflict(
+                    in: commit, claimExists: { try Self.claimExists($0, db) },
+                    interchangeExists: { try Self.interchangeExists($0, db) },
+                    payloadIDExists: { try Self.payloadIDExists($0, db) })
+                {
+                    result = .failed(reason: conflict)
+                    return .rollback
+                }
+                let at = commit.file.receivedAt
+                let allocator = ControlNumberAllocator { (partner, kind) throws(StoreError) in
+                    do {
+                        return try Self.allocate(kind, partner: partner, at: at, db)
+                    } catch {
+                        throw Self.storeError(error, while: "allocating a control number for \(partner)")
+                    }
+                }
+                let drafts: [OutboundDraft]
+                do {
+                    drafts = try commit.build(allocator)
+                } catch {
+                    result = .failed(reason: StoreSemantics.buildFailure(error, claim: commit.file.claim))
+                    return .rollback
+                }
+                try Self.insertRecords(of: commit, db)
+                try Self.insert(StoreSemantics.fileCommitted(commit, messages: drafts.count), db)
+                let ids = try drafts.map { draft in
+                    let id = try Self.enqueue(draft, claim: commit.file.claim, at: at, db)
+                    try Self.insert(StoreSemantics.enqueued(id, draft, at: at), db)
+                    return id
+                }
+                result = .committed(messageIDs: ids)
+                return .commit
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // The checks above should have caught it; the schema's constraints are the backstop.
+            return .failed(
+                reason: "the file claimed as \(commit.file.claim) breaks a constraint: \(error.message ?? "")")
+        }
+        return result
+    }
+
+    private static func insertRecords(of commit: InboundCommit, _ db: Database) throws {
+        let file = commit.file
+        let at = file.receivedAt.storeSeconds
+        let outcome = StoreSemantics.columns(file.outcome)
+        try db.execute(
+            sql: """
+                INSERT INTO inbound_files (claim, original_name, content_hash, size, partner, received_at, outcome,
+                  outcome_reason, stored_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                file.claim, file.originalName, file.contentHash, file.size, file.partner, at, outcome.kind,
+                outcome.reason, file.storedPath,
+            ])
+        for document in commit.documents {
+            let status = StoreSemantics.columns(document.status)
+            try db.execute(
+                sql: """
+                    INSERT INTO documents (claim, kind, partner, order_number, control_reference, is_test, status,
+                      status_reason, json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    file.claim, document.kind, document.partner, document.orderNumber, document.controlReference,
+                    document.isTest, status.kind, status.reason, document.json,
+                ])
+        }
+        for key in commit.interchanges {
+            try db.execute(
+                sql: """
+                    INSERT INTO interchange_keys (sender, receiver, control_number, claim, received_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [key.sender, key.receiver, key.controlNumber, file.claim, at])
+        }
+        for id in commit.payloadIDs {
+            try db.execute(
+                sql: "INSERT INTO payload_ids (payload_id, claim, received_at) VALUES (?, ?, ?)",
+                arguments: [id, file.claim, at])
+        }
+        if let partner = file.partner, let highest = commit.inboundControlNumbers.max() {
+            try db.execute(
+                sql: """
+                    INSERT INTO inbound_control_numbers (partner, highest, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (partner) DO UPDATE SET
+                      highest = max(highest, excluded.highest), updated_at = excluded.updated_at
+                    """,
+                arguments: [partner, highest, at])
+        }
+        for duplicate in commit.duplicates {
+            try db.execute(
+                sql: "INSERT INTO duplicates (kind, key, claim, partner, at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    duplicate.kind.rawValue, duplicate.key, duplicate.claim, duplicate.partner,
+                    duplicate.at.storeSeconds,
+                ])
+        }
+        for gap in commit.gaps {
+            try db.execute(
+                sql: """
+                    INSERT INTO control_number_gaps (partner, previous, received, claim, at) VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [gap.partner, gap.previous, gap.received, gap.claim, gap.at.storeSeconds])
+        }
+        for event in commit.events {
+            try db.execute(
+                sql: """
+                    INSERT INTO tracking_events (order_number, partner, kind, at, detail, claim)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    event.orderNumber, event.partner, event.kind, event.at.storeSeconds, event.detail, file.claim,
+                ])
+        }
+    }
+
+    private static func enqueue(_ draft: OutboundDraft, claim: String, at: Date, _ db: Database) throws -> Int64 {
+        let target = StoreSemantics.columns(draft.target)
+        try db.execute(
+            sql: """
+                INSERT INTO messages (source_claim, partner, document_kind, format, target_kind, target, file_name,
+                  payload, control_reference, order_number, is_test, is_copy, state, attempts, created_at,
+                  next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+                """,
+            arguments: [
+                claim, draft.partner, draft.documentKind, draft.format, target.kind, target.value, draft.fileName,
+                draft.payload, draft.controlReference, draft.orderNumber, draft.isTest, draft.isCopy,
+                at.storeSeconds, at.storeSeconds,
+            ])
+        return db.lastInsertedRowID
+    }
+
+    /// Reads, increments and writes the partner's counter in the current transaction.
+    private static func allocate(
+        _ kind: ControlNumberAllocator.Kind, partner: String, at: Date, _ db: Database
+    ) throws -> Int {
+        try db.execute(
+            sql: """
+                INSERT INTO control_numbers (partner, interchange, group_number, updated_at) VALUES (?, 0, 0, ?)
+                ON CONFLICT (partner) DO NOTHING
+                """,
+            arguments: [partner, at.storeSeconds])
+        let column = kind == .interchange ? "interchange" : "group_number"
+        let last =
+            try Int.fetchOne(
+                db, sql: "SELECT \(column) FROM control_numbers WHERE partner = ?", arguments: [partner]) ?? 0
+        let next = ControlNumberAllocator.successor(of: last)
+        try db.execute(
+            sql: "UPDATE control_numbers SET \(column) = ?, updated_at = ? WHERE partner = ?",
+            arguments: [next, at.storeSeconds, partner])
+        return next
+    }
+
+    static func retry(_ id: Int64, at: Date, _ db: Database) throws -> Bool {
+        guard let state = try String.fetchOne(db, sql: "SELECT state FROM messages WHERE id = ?", arguments: [id]),
+            let previous = OutboundMessage.State(rawValue: state), [.dead, .pending].contains(previous)
+        else { return false }
+        try db.execute(
+            sql: "UPDATE messages SET state = 'pending', next_attempt_at = ?, finished_at = NULL WHERE id = ?",
+            arguments: [at.storeSeconds, id])
+        try Self.insert(StoreSemantics.retried(id, from: previous, at: at), db)
+        return true
+    }
+
+    /// The attempts started on a message (the number of the attempt being recorded); throws for an unknown id.
+    static func attemptCount(_ id: Int64, _ db: Database) throws -> Int {
+        guard let attempts = try Int.fetchOne(db, sql: "SELECT attempts FROM messages WHERE id = ?", arguments: [id])
+        else { throw Self.unknownMessage(id) }
+        return attempts
+    }
+
+    static func claimExists(_ claim: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM inbound_files WHERE claim = ?)", arguments: [claim])
+            ?? false
+    }
+
+    static func interchangeExists(_ key: InterchangeKey, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM interchange_keys WHERE sender = ? AND receiver = ? AND control_number = ?)
+                """,
+            arguments: [key.sender, key.receiver, key.controlNumber]) ?? false
+    }
+
+    static func payloadIDExists(_ id: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM payload_ids WHERE payload_id = ?)", arguments: [id])
+            ?? false
+    }
+
+    static func insert(_ entry: AuditEntry, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO audit_log (at, subject, event, detail) VALUES (?, ?, ?, ?)",
+            arguments: [entry.at.storeSeconds, entry.subject, entry.event, entry.detail])
+    }
+
+    static func insert(_ attempt: DeliveryAttempt, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO attempts (message_id, number, at, result, detail) VALUES (?, ?, ?, ?, ?)",
+            arguments: [attempt.messageID, attempt.number, attempt.at.storeSeconds, attempt.result, attempt.detail])
+    }
+
+    // MARK: Rows to records
+
+    /// Every column of `messages` but the payload (listings leave it out).
+    static let messageColumns = """
+        id, source_claim, partner, document_kind, format, target_kind, target, file_name, control_reference,
+        order_number, is_test, is_copy, state, attempts, created_at, next_attempt_at, lease_until, delivered_at,
+        last_error
+        """
+
+    static func message(_ row: Row, payload: Bool) throws(StoreError) -> OutboundMessage {
+        let draft = OutboundDraft(
+            partner: row["partner"], documentKind: row["document_kind"], format: row["format"],
+            target: try StoreSemantics.target(kind: row["target_kind"], value: row["target"]),
+            fileName: row["file_name"], payload: payload ? row["payload"] : Data(),
+            controlReference: row["control_reference"], orderNumber: row["order_number"], isTest: row["is_test"],
+            isCopy: row["is_copy"])
+        return OutboundMessage(
+            id: row["id"], draft: draft, state: try Self.state(row["state"]), attempts: row["attempts"],
+            createdAt: Date(storeSeconds: row["created_at"]), nextAttemptAt: Date(storeSeconds: row["next_attempt_at"]),
+            leaseUntil: (row["lease_until"] as Double?).map(Date.init(storeSeconds:)),
+            deliveredAt: (row["delivered_at"] as Double?).map(Date.init(storeSeconds:)), lastError: row["last_error"],
+            sourceClaim: row["source_claim"])
+    }
+
+    static func state(_ value: String) throws(StoreError) -> OutboundMessage.State {
+        guard let state = OutboundMessage.State(rawValue: value) else {
+            throw .database("unknown message state '\(value)' in the messages table")
+        }
+        return state
+    }
+
+    static func inboundFile(_ row: Row) throws -> InboundFile {
+        InboundFile(
+            claim: row["claim"], originalName: row["original_name"], contentHash: row["content_hash"],
+            size: row["size"], partner: row["partner"], receivedAt: Date(storeSeconds: row["received_at"]),
+            outcome: try StoreSemantics.outcome(kind: row["outcome"], reason: row["outcome_reason"]),
+            storedPath: row["stored_path"])
+    }
+
+    static func document(_ row: Row) throws -> DocumentRecord {
+        DocumentRecord(
+            kind: row["kind"], partner: row["partner"], orderNumber: row["order_number"],
+            controlReference: row["control_reference"], isTest: row["is_test"],
+            status: try StoreSemantics.status(kind: row["status"], reason: row["status_reason"]), json: row["json"])
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+@testable import Store
+
+/// What only the SQLite store has: a file that outlives the process, WAL, concurrent connections.
+@Suite("SQLiteGatewayStore")
+struct SQLiteGatewayStoreTests {
+    @Test func everythingSurvivesClosingAndReopeningTheFile() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("porter.sqlite").path
+            let store = try SQLiteGatewayStore(path: path)
+            let commit = InboundCommit(
+                file: Sample.file("C1"), interchanges: [Sample.interchange("1")], inboundControlNumbers: [12],
+                payloadIDs: ["p1"], documents: [Sample.document("PO-1")],
+                events: [TrackingEvent(orderNumber: "PO-1", partner: "ACME", kind: "distributed", at: t0, detail: "")],
+                build: { allocator in
+                    [Sample.draft("isa-\(try allocator.next(.interchange, partner: "ACME"))")]
+                })
+            let ids = try await store.commitExpectingSuccess(commit)
+            let claimed = try await store.claimDueMessages(now: at(1), limit: 1, lease: 60)
+            let audit = try await store.auditLog(subject: nil, limit: 100)
+            try store.close()
+            await #expect(throws: StoreError.self) { try await store.messageCounts() }
+
+            let reopened = try SQLiteGatewayStore(path: path)
+            #expect(try await reopened.inboundFile(claim: "C1") == Sample.file("C1"))
+            #expect(try await reopened.documents(claim: "C1") == [Sample.document("PO-1")])
+            #expect(try await reopened.receivedInterchanges([Sample.interchange("1")]).count == 1)
+            #expect(try await reopened.receivedPayloadIDs(["p1"]) == ["p1"])
+            #expect(try await reopened.lastInboundControlNumber(partner: "ACME") == 12)
+            #expect(try await reopened.message(ids[0]) == claimed.first)
+            #expect(try await reopened.trackingEvents(orderNumber: "PO-1").count == 1)
+            #expect(try await reopened.auditLog(subject: nil, limit: 100) == audit)
+            #expect(try await reopened.controlNumbers(partner: "ACME") == ControlNumbers(interchange: 1, group: 0))
+            // The lease is still on the file: the message comes back once it expires.
+            #expect(try await reopened.claimDueMessages(now: at(2), limit: 1, lease: 60).isEmpty)
+            #expect(try await reopened.claimDueMessages(now: at(61), limit: 1, lease: 60).map(\.id) == ids)
+            try reopened.close()
+        }
+    }
+
+    @Test func theFileIsInWALModeWithFullSynchronousAndForeignKeys() async throws {
+        try await StoreKind.sqlite.withStore { store in
+            let store = try #require(store as? SQLiteGatewayStore)
+            #expect(try await store.pragma("journal_mode") == "wal")
+            #expect(try await store.pragma("synchronous") == "2")  // FULL
+            #expect(try await store.pragma("foreign_keys") == "1")
+            _ = try await store.commitExpectingSuccess(Sample.commit("C", messages: ["m"]))
+            #expect(FileManager.default.fileExists(atPath: store.path + "-wal"))
+        }
+    }
+
+    @Test func integrityCheckIsEmptyAfterAWorkload() async throws {
+        try await StoreKind.sqlite.withStore { store in
+            let store = try #require(store as? SQLiteGatewayStore)
+            let ids = try await store.commitExpectingSuccess(Sample.commit("C", messages: ["a", "b", "c"]))
+            _ = try await store.claimDueMessages(now: at(0), limit: 3, lease: 60)
+            try await store.markDelivered(ids[0], at: at(1), detail: "ok")
+            try await store.markFailed(ids[1], at: at(1), reason: "no", retryAt: nil)
+            _ = try await store.sweep(before: at(10))
+            #expect(try await store.integrityCheck() == [])
+        }
+    }
+
+    @Test func concurrentClaimersNeverTakeTheSameMessage() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("porter.sqlite").path
+            let first = try SQLiteGatewayStore(path: path)
+            let second = try SQLiteGatewayStore(path: path)  // another connection pool, as another process would be
+            let commits = (0..<20).map { file in
+                Sample.commit("C\(file)", messages: (0..<10).map { "m\(file)-\($0)" })
+            }
+            let results = try await first.commit(commits)
+            let all = Set(results.compactMap(\.messageIDs).joined())
+            #expect(all.count == 200)
+
+            let claimed = try await withThrowingTaskGroup(of: [Int64].self) { group in
+                for store in [first, second, first, second] {
+                    group.addTask {
+                        var mine: [Int64] = []
+                        while true {
+                            let batch = try await store.claimDueMessages(now: at(1), limit: 7, lease: 600)
+                            if batch.isEmpty { return mine }
+                            mine += batch.map(\.id)
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            #expect(claimed.count == 200)
+            #expect(Set(claimed) == all)
+            #expect(try await second.messageCounts() == [.inFlight: 200])
+            try first.close()
+            try second.close()
+        }
+    }
+
+    @Test func aThousandFileGroupCommitLandsInOneCall() async throws {
+        try await StoreKind.sqlite.withStore { store in
+            let commits = (0..<1000).map { index in
+                InboundCommit(
+                    file: Sample.file("F\(index)", receivedAt: at(Double(index))),
+                    interchanges: [Sample.interchange(String(index))], inboundControlNumbers: [index],
+                    payloadIDs: ["payload-\(index)"], documents: [Sample.document("PO-\(index % 100)")],
+                    events: [
+                        TrackingEvent(
+                            orderNumber: "PO-\(index % 100)", partner: "ACME", kind: "distributed",
+                            at: at(Double(index)),
+                            detail: "")
+                    ],
+                    build: { allocator in
+                        let isa = try allocator.next(.interchange, partner: "ACME")
+                        let gs = try allocator.next(.group, partner: "ACME")
+                        return [Sample.draft("\(isa)-\(gs)")]
+                    })
+            }
+            let results = try await store.commit(commits)
+            #expect(results.allSatisfy { $0.messageIDs?.count == 1 })
+            #expect(try await store.messageCounts() == [.pending: 1000])
+            #expect(try await store.controlNumbers(partner: "ACME") == ControlNumbers(interchange: 1000, group: 1000))
+            #expect(try await store.lastInboundControlNumber(partner: "ACME") == 999)
+            #expect(try await store.trackingEvents(orderNumber: "PO-7").count == 10)
+            #expect(try await store.claimDueMessages(now: at(5000), limit: 1000, lease: 60).count == 1000)
+        }
+    }
+
+    @Test func theQueueAndTimelinesAreReadThroughTheirIndexes() async throws {
+        try await StoreKind.sqlite.withStore { store in
+            let store = try #require(store as? SQLiteGatewayStore)
+            let due = try await store.queryPlan("SELECT id FROM messages WHERE due_at <= 1 ORDER BY due_at, id LIMIT 5")
+            #expect(due.contains { $0.contains("messages_due") })
+            #expect(!due.contains { $0.contains("TEMP B-TREE") })
+            let timeline = try await store.queryPlan(
+                "SELECT * FROM tracking_events WHERE order_number = 'PO-1' ORDER BY at, id")
+            #expect(timeline.contains { $0.contains("tracking_events_order") })
+            #expect(!timeline.contains { $0.contains("TEMP B-TREE") })
+            let audit = try await store.queryPlan(
+                "SELECT * FROM audit_log WHERE subject = 'message:1' ORDER BY at DESC, id DESC LIMIT 10")
+            #expect(audit.contains { $0.contains("audit_log_subject") })
+        }
+    }
+
+    @Test func aFileThatIsNotADatabaseIsALocatedError() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("porter.sqlite").path
+            try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+            #expect {
+                _ = try SQLiteGatewayStore(path: path)
+            } throws: { error in
+                guard case .database(let message) = error as? StoreError else { return false }
+                return message.contains(path) && message.contains("not a database")
+            }
+            let missing = directory.appendingPathComponent("no/such/folder/porter.sqlite").path
+            #expect(throws: StoreError.self) { _ = try SQLiteGatewayStore(path: missing) }
+        }
+    }
+}
