@@ -60,7 +60,7 @@ struct GatewayCrashTests {
             #expect(orders.count == fileCount, "seed \(seed): \(folder) has \(orders.count) orders")
         }
         let store = try SQLiteGatewayStore(path: site.workspace.appending(path: "porter.sqlite").path)
-        #expect(try store.integrityCheck().isEmpty, "seed \(seed)")
+        #expect(try await store.integrityCheck().isEmpty, "seed \(seed)")
         #expect(try await store.messageCounts() == [.delivered: 2 * fileCount], "seed \(seed)")
         // Every ISA13 sent to the supplier is distinct.
         let sent = site.files(in: "outbox/tidewater-kitchenworks").map { $0.split(separator: "-").last ?? "" }

@@ -1,6 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import Store
+public import Store
 
 /// `porter queue list|show|retry`: the distribution queue.
 struct QueueCommand: AsyncParsableCommand {
