@@ -118,6 +118,16 @@ struct HTTPChannelTests {
         }
     }
 
+    @Test func aBodySlowerThanTheTimeoutIsRetried() async throws {
+        var reply = ScriptedHTTPServer.Reply.cxml(code: 200, text: "OK")
+        reply.bodyDelay = .seconds(3)
+        try await withScriptedServer([reply]) { server, client in
+            let outcome = await HTTPChannel(url: server.url(), client: client, timeout: .milliseconds(300))
+                .deliver(.cxml())
+            #expect(outcome == .retry(reason: "the response body did not arrive within 0.3 seconds"))
+        }
+    }
+
     @Test(arguments: ["OK", "", "<html><body>thanks</body></html>", "<cXML><Request/></cXML>"])
     func a2xxWhoseBodyIsNotACXMLResponseIsDead(body: String) async throws {
         try await withScriptedServer([.plain(200, body)]) { server, client in

@@ -13,6 +13,8 @@ final class ScriptedHTTPServer: Sendable {
         var contentType = "text/xml; charset=utf-8"
         /// How long the server waits before answering.
         var delay: TimeAmount = .zero
+        /// How long the server waits between the response head and its body.
+        var bodyDelay: TimeAmount = .zero
 
         /// An HTTP answer carrying a cXML `Response` with `code`.
         static func cxml(
@@ -151,7 +153,16 @@ private final class ScriptedHTTPHandler: ChannelInboundHandler {
         headers.add(name: "Content-Length", value: String(body.readableBytes))
         let head = HTTPResponseHead(
             version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
-        context.write(self.wrapOutboundOut(.head(head)), promise: nil)
+        context.writeAndFlush(self.wrapOutboundOut(.head(head)), promise: nil)
+        if reply.bodyDelay == .zero {
+            self.finish(body, context: context)
+        } else {
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: reply.bodyDelay) { bound.value.0.finish(body, context: bound.value.1) }
+        }
+    }
+
+    private func finish(_ body: ByteBuffer, context: ChannelHandlerContext) {
         context.write(self.wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
         context.writeAndFlush(self.wrapOutboundOut(.end(nil)), promise: nil)
     }
