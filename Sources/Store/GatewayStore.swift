@@ -13,7 +13,8 @@ public protocol GatewayStore: Sendable {
     /// a file whose commit happened but whose move did not).
     func inboundFile(claim: String) async throws(StoreError) -> InboundFile?
 
-    /// The first committed file with this content hash (SHA-256, lowercase hex), if any.
+    /// The first file with this content hash (SHA-256, lowercase hex) that was processed, if any. Files that failed
+    /// or were quarantined do not count: the same content sent again after a fix (`porter reprocess`) is processed.
     func inboundFile(contentHash: String) async throws(StoreError) -> InboundFile?
 
     /// Which of these interchanges were already received (duplicates).

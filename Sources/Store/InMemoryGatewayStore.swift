@@ -19,7 +19,9 @@ public final class InMemoryGatewayStore: GatewayStore {
     public func inboundFile(contentHash: String) async throws(StoreError) -> InboundFile? {
         self.state.withLock { state in
             for claim in state.fileOrder {
-                if let file = state.files[claim], file.contentHash == contentHash { return file }
+                if let file = state.files[claim], file.contentHash == contentHash, file.outcome == .processed {
+                    return file
+                }
             }
             return nil
         }

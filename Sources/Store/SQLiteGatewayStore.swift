@@ -77,7 +77,8 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func inboundFile(contentHash: String) async throws(StoreError) -> InboundFile? {
         try await self.reading("looking up the content hash \(contentHash)") { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM inbound_files WHERE content_hash = ? ORDER BY id LIMIT 1",
+                db,
+                sql: "SELECT * FROM inbound_files WHERE content_hash = ? AND outcome = 'processed' ORDER BY id LIMIT 1",
                 arguments: [contentHash]
             ).map(Self.inboundFile)
         }

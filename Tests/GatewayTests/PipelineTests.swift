@@ -29,7 +29,8 @@ struct PipelineTests {
 
         let finance = gateway.files(in: "outbox/finance")
         #expect(finance.count == 1)
-        let copy = try BusinessDocument.decodeAll(json: Array(try gateway.contents("outbox/finance/" + finance[0]).utf8))
+        let copy = try BusinessDocument.decodeAll(
+            json: Array(try gateway.contents("outbox/finance/" + finance[0]).utf8))
         guard case .purchaseOrder(let order)? = copy.first else {
             Issue.record("finance did not get a purchase order")
             return
@@ -163,8 +164,8 @@ struct PipelineTests {
         let gateway = try TestGateway()
         let original = try String(
             contentsOf: repositoryRoot.appending(path: "Fixtures/x12/855/004010-accepted.edi"), encoding: .utf8)
-        // BAK01 is a mandatory ID element; an unknown code rejects the set.
-        let broken = original.replacingOccurrences(of: "BAK*00*", with: "BAK*QQ*")
+        // BAK03, the purchase order number, is mandatory: without it the set is rejected.
+        let broken = original.replacingOccurrences(of: "BAK*00*AT*BO-7734210*", with: "BAK*00*AT**")
         #expect(broken != original)
         try gateway.drop(Data(broken.utf8), as: "bad-855.edi")
         let results = try await gateway.runOnce()
@@ -175,7 +176,7 @@ struct PipelineTests {
         let ack = try gateway.contents("outbox/tidewater-kitchenworks/" + outbox[0])
         #expect(ack.contains("AK5*R*"))
         let report = try ErrorReport.read(from: gateway.workspace.error + "/bad-855.edi.error.json")
-        #expect(report.findings.contains { $0.message.contains("BAK01") })
+        #expect(report.findings.contains { $0.message.contains("BAK03") })
     }
 
     /// Error findings of the schema validator over an X12 text.

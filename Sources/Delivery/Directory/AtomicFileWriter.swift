@@ -12,6 +12,10 @@ import Foundation
 /// flushed so the rename survives a crash. A failure at any step removes the temporary file. Blocking: call it off
 /// the cooperative pool (``DirectoryChannel`` does).
 struct AtomicFileWriter {
+    /// Temporary files are `.porter-<random hex>.tmp`.
+    static let temporaryPrefix = ".porter-"
+    static let temporarySuffix = ".tmp"
+
     /// The folder the file goes into; it is created, with its missing parents, when absent.
     var folder: String
 
@@ -21,7 +25,8 @@ struct AtomicFileWriter {
     /// - Throws: ``FileSystemFailure`` for the step that failed.
     func write(_ payload: Data, as fileName: String) throws(FileSystemFailure) -> String {
         try Self.makeFolder(self.folder)
-        let temporary = self.path(of: ".porter-\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).tmp")
+        let temporary = self.path(
+            of: Self.temporaryPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16) + Self.temporarySuffix)
         let final = self.path(of: fileName)
         let descriptor = try FileSystemFailure.call("create", temporary) {
             open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

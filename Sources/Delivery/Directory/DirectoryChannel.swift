@@ -19,6 +19,20 @@ public struct DirectoryChannel: DeliveryChannel {
     /// Creates a channel writing into `folder` (absolute, or relative to the working directory).
     public init(folder: String) { self.folder = folder }
 
+    /// Removes the temporary files a delivery killed mid-write left in ``folder`` (`.porter-*.tmp`); the message is
+    /// still queued and is written again. Call at start-up, when no delivery into the folder is running. Returns how
+    /// many were removed.
+    @discardableResult
+    public func removeAbandonedTemporaryFiles() -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: self.folder) else { return 0 }
+        var removed = 0
+        for name in names
+        where name.hasPrefix(AtomicFileWriter.temporaryPrefix) && name.hasSuffix(AtomicFileWriter.temporarySuffix) {
+            if unlink(self.folder + "/" + name) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
     public func deliver(_ delivery: OutboundDelivery) async -> DeliveryOutcome {
         if let problem = Self.problem(withName: delivery.fileName) { return .dead(reason: problem) }
         let writer = AtomicFileWriter(folder: self.folder)

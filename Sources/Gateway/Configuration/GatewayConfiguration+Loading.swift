@@ -102,7 +102,8 @@ extension GatewayConfiguration {
             identity.x12ID = try x12.text("id") ?? identity.x12ID
             identity.applicationCode = try x12.text("applicationCode")
             guard (1...2).contains(identity.x12Qualifier.count), (1...15).contains(identity.x12ID.count) else {
-                throw x12.invalid("id", "`identity.x12` needs a qualifier of 1-2 characters and an id of 1-15 (ISA05/ISA06)")
+                throw x12.invalid(
+                    "id", "`identity.x12` needs a qualifier of 1-2 characters and an id of 1-15 (ISA05/ISA06)")
             }
         }
         if let cxml = try section.section("cxml", keys: Keys.cxmlIdentity) {

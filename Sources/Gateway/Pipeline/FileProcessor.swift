@@ -151,7 +151,8 @@ public struct FileProcessor: Sendable {
             return prepared
         }
         guard let sender = self.identify(analysis, folder: file.partnerFolder) else {
-            let identities = analysis.senderIdentities.isEmpty ? "none" : analysis.senderIdentities.joined(separator: ", ")
+            let identities =
+                analysis.senderIdentities.isEmpty ? "none" : analysis.senderIdentities.joined(separator: ", ")
             let reason =
                 "unknown sender: no partner profile in \(self.context.catalog.directory) has the identity \(identities)"
                 + (file.partnerFolder.map { " and the folder inbox/\($0) names no partner" } ?? "")
@@ -204,19 +205,21 @@ public struct FileProcessor: Sendable {
             inboundNumbers.append(number)
             if let previous = last, number > previous + 1 {
                 gaps.append(
-                    ControlNumberGap(partner: sender.id, previous: previous, received: number, claim: file.claim, at: now))
+                    ControlNumberGap(
+                        partner: sender.id, previous: previous, received: number, claim: file.claim, at: now))
             }
             last = max(last ?? number, number)
         }
         let repeatedIDs = try await store.receivedPayloadIDs(analysis.payloadIDs)
         for id in repeatedIDs.sorted() {
-            duplicates.append(DuplicateRecord(kind: .payloadID, key: id, claim: file.claim, partner: sender.id, at: now))
+            duplicates.append(
+                DuplicateRecord(kind: .payloadID, key: id, claim: file.claim, partner: sender.id, at: now))
         }
 
         var documents: [DocumentRecord] = []
         var plans: [PlannedMessage] = []
         var events: [TrackingEvent] = []
-        var rejected = 0
+        var rejected = analysis.undecodable
         let router = OrderRouter(catalog: self.context.catalog)
         let senderMapping = PartnerMapping(profile: sender)
         for inbound in analysis.documents {
@@ -277,7 +280,8 @@ public struct FileProcessor: Sendable {
                 if document.kind != .purchaseOrder, let number = document.orderNumber {
                     events.append(
                         TrackingEvent(
-                            orderNumber: number, partner: sender.id, kind: "received.\(document.kind.rawValue)", at: now,
+                            orderNumber: number, partner: sender.id, kind: "received.\(document.kind.rawValue)",
+                            at: now,
                             detail: inbound.controlReference))
                 }
             }
@@ -295,7 +299,7 @@ public struct FileProcessor: Sendable {
                 && analysis.interchanges.allSatisfy { duplicateKeys.contains(InboundAnalysis.key($0)) })
         if allDuplicates {
             record.outcome = .duplicate
-        } else if rejected > 0, rejected == analysis.documents.count {
+        } else if rejected > 0, rejected == analysis.documents.count + analysis.undecodable {
             let reason = "every transaction set was rejected (\(rejected)); the acknowledgment says why"
             record.outcome = .failed(reason: reason)
             record.storedPath = "error/"

@@ -27,7 +27,8 @@ public final class GatewayRuntime: Sendable {
     ///
     /// - Throws: ``GatewayError`` when the mappings have errors, or the workspace or store cannot be opened.
     public init(
-        configuration: GatewayConfiguration, store: (any GatewayStore)? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+        configuration: GatewayConfiguration, store: (any GatewayStore)? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(GatewayError) {
         self.configuration = configuration
         self.identity = configuration.identity
@@ -59,7 +60,8 @@ public final class GatewayRuntime: Sendable {
                 throw GatewayError("store: \(error)")
             }
         }
-        self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        // The process-wide client: its event loops are shared, and it never needs a shutdown.
+        self.httpClient = HTTPClient.shared
     }
 
     /// The store the configuration names.
@@ -70,9 +72,8 @@ public final class GatewayRuntime: Sendable {
         }
     }
 
-    /// Releases the HTTP client. Call once, after the last delivery.
+    /// Stops waking the delivery service. Call once, after the last delivery.
     public func shutdown() async {
-        try? await self.httpClient.shutdown()
         self.doorbell.close()
     }
 
@@ -92,6 +93,34 @@ public final class GatewayRuntime: Sendable {
                 maxDelay: settings.retry.maxDelay, jitter: settings.retry.jitter),
             lease: settings.leaseSeconds, concurrency: settings.concurrency,
             httpClient: self.httpClient, clock: self.clock)
+    }
+
+    // MARK: Start-up
+
+    /// Clears what a killed process left half-done outside the store: temporary files of deliveries interrupted
+    /// mid-write in every outbox folder (their messages are still queued and are written again). Files left in
+    /// `work/` are finished by the next ``processInbox(stable:logger:)``. Call at start-up.
+    @discardableResult
+    public func recover(logger: Logger = Logger(label: "porter")) -> Int {
+        var folders: Set<String> = []
+        if let enumerator = FileManager.default.enumerator(atPath: self.workspace.outbox) {
+            folders.insert(self.workspace.outbox)
+            while let name = enumerator.nextObject() as? String {
+                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                    folders.insert(self.workspace.outbox + "/" + name)
+                }
+            }
+        }
+        for profile in self.catalog.profiles.values {
+            for exchange in profile.documents.values {
+                if case .outbox(let folder)? = exchange.outbound?.channel {
+                    folders.insert(folder.hasPrefix("/") ? folder : self.workspace.root + "/" + folder)
+                }
+            }
+        }
+        let removed = folders.reduce(0) { $0 + DirectoryChannel(folder: $1).removeAbandonedTemporaryFiles() }
+        if removed > 0 { logger.info("removed \(removed) temporary file(s) of interrupted deliveries") }
+        return removed
     }
 
     // MARK: One pass
@@ -172,6 +201,7 @@ public final class GatewayRuntime: Sendable {
     /// `porter run`: every service in one group, until SIGINT or SIGTERM (graceful: work in hand finishes; a file
     /// being processed is committed or left in `work/`, never half-done).
     public func run(poll: Bool, logger: Logger) async throws {
+        self.recover(logger: logger)
         let intake = IntakeService(runtime: self, poll: poll, logger: logger)
         let delivery = DeliveryService(runtime: self, logger: logger)
         let retention = RetentionService(runtime: self, logger: logger)

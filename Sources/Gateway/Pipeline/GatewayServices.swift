@@ -34,7 +34,9 @@ struct IntakeService: Service {
                     return tracker.ready(from: files, at: .now)
                 }, logger: self.logger)
             var wait = polling ? settings.pollInterval : settings.rescanInterval
-            if let next = tracker.nextCheck { wait = min(wait, max(.milliseconds(10), ContinuousClock.now.duration(to: next))) }
+            if let next = tracker.nextCheck {
+                wait = min(wait, max(.milliseconds(10), ContinuousClock.now.duration(to: next)))
+            }
             await bell.wait(timeout: wait)
         }
     }

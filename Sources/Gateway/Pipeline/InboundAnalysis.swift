@@ -28,6 +28,8 @@ struct InboundAnalysis: Sendable {
     var findings: [ErrorReport.Finding] = []
     /// Sets and documents Porter does not translate (read, envelope-checked, recorded only).
     var skipped: [String] = []
+    /// Supported sets that could not be decoded at all (counted as rejected).
+    var undecodable = 0
     /// Identities that can name the sending partner, most specific first.
     var senderIdentities: [String] = []
     /// Why nothing in the file could be read, when that is the case.
@@ -82,7 +84,10 @@ struct InboundAnalysis: Sendable {
                 switch event {
                 case .document(let set):
                     guard let document = set.document else {
-                        analysis.skipped.append("\(set.header.identifier) \(set.header.controlNumber): not decoded")
+                        analysis.undecodable += 1
+                        for finding in set.findings where finding.severity == .error {
+                            analysis.findings.append(ErrorReport.Finding(finding))
+                        }
                         continue
                     }
                     let envelope = document.envelope

@@ -40,6 +40,7 @@ struct RunCommand: AsyncParsableCommand {
             throw PorterExit.couldNotRun
         }
         if self.once {
+            runtime.recover(logger: logger)
             let results = await runtime.processInbox(logger: logger)
             do {
                 try await runtime.deliverUntilIdle()
