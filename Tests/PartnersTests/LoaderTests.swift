@@ -19,7 +19,7 @@ import Testing
         #expect(catalog.findings.isEmpty, "\(catalog.findings)")
         #expect(
             catalog.profiles.keys.sorted() == [
-                "copperleaf-office", "finance-ledger", "ironbridge-fastener", "tidewater-kitchenworks",
+                "copperleaf-office", "erp-orders", "finance-ledger", "ironbridge-fastener", "tidewater-kitchenworks",
             ])
         let ironbridge = try #require(catalog.profiles["ironbridge-fastener"])
         #expect(ironbridge.codeLists.first?.deliberate == true)

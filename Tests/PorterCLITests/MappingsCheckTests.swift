@@ -24,7 +24,7 @@ import Testing
         let result = try PorterProcess.run(["mappings", "check"])
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         #expect(
-            result.standardOutput.hasPrefix("mappings check: 4 partners, 6 files, 0 errors, 0 warnings; golden tests: ")
+            result.standardOutput.hasPrefix("mappings check: 5 partners, 7 files, 0 errors, 0 warnings; golden tests: ")
         )
         #expect(result.standardOutput.hasSuffix(" passed, 0 failed\n"))
     }

@@ -1,5 +1,5 @@
-public import AsyncHTTPClient
-public import Delivery
+import AsyncHTTPClient
+import Delivery
 public import Foundation
 public import Logging
 public import Partners
@@ -129,7 +129,8 @@ public final class GatewayRuntime: Sendable {
     /// symlinks and special files). `stable` filters which files are complete (polling mode); by default every file
     /// the scan lists is taken.
     public func processInbox(
-        stable: ([InboxFile]) -> [InboxFile] = { $0 }, logger: Logger = Logger(label: "porter.intake")
+        stable: ([InboxFile]) -> [InboxFile] = { $0 },
+        logger: Logger = Logger(label: "porter.intake", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async -> [FileProcessor.Result] {
         let mover = FileMover(workspace: self.workspace)
         var claimed: [ClaimedFile] = []
