@@ -58,6 +58,9 @@ public final class SQLiteGatewayStore: GatewayStore {
         }
     }
 
+    /// The names of the migrations, in the order they run (append-only: a shipped name never changes or moves).
+    static var migrationNames: [String] { Self.migrator.migrations }
+
     /// SQLite's plan for a query (the `detail` column of `EXPLAIN QUERY PLAN`), to check indexes are used.
     func queryPlan(_ sql: String) async throws(StoreError) -> [String] {
         try await self.reading("explaining a query") { db in

@@ -141,6 +141,11 @@ struct SQLiteGatewayStoreTests {
         }
     }
 
+    /// A shipped migration is never renamed, edited away or moved: new ones go at the end of this list.
+    @Test func migrationsAreAppendOnly() {
+        #expect(SQLiteGatewayStore.migrationNames == ["v1 inbound files, queue, control numbers, history"])
+    }
+
     @Test func aFileThatIsNotADatabaseIsALocatedError() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("porter.sqlite").path
