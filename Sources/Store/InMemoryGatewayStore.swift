@@ -45,13 +45,7 @@ public final class InMemoryGatewayStore: GatewayStore {
 
     public func commit(_ commits: [InboundCommit]) async throws(StoreError) -> [InboundCommitResult] {
         self.state.withLock { state in
-            commits.map { commit in
-                // Work on a copy: a failing commit leaves `state` untouched (its savepoint rolls back).
-                var draft = state
-                let result = draft.apply(commit)
-                if case .committed = result { state = draft }
-                return result
-            }
+            commits.map { state.apply($0) }
         }
     }
 
@@ -86,7 +80,7 @@ public final class InMemoryGatewayStore: GatewayStore {
 
     public func markDelivered(_ id: Int64, at: Date, detail: String) async throws(StoreError) {
         try self.state.withLock { (state) throws(StoreError) in
-            guard var stored = state.messages[id] else { throw Self.unknownMessage(id) }
+            guard var stored = state.messages[id] else { throw StoreSemantics.unknownMessage(id) }
             stored.message.state = .delivered
             stored.message.deliveredAt = at
             stored.message.leaseUntil = nil
@@ -101,7 +95,7 @@ public final class InMemoryGatewayStore: GatewayStore {
 
     public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?) async throws(StoreError) {
         try self.state.withLock { (state) throws(StoreError) in
-            guard var stored = state.messages[id] else { throw Self.unknownMessage(id) }
+            guard var stored = state.messages[id] else { throw StoreSemantics.unknownMessage(id) }
             let attempt = stored.message.attempts
             state.attempts[id, default: []].append(
                 DeliveryAttempt(
@@ -207,8 +201,6 @@ public final class InMemoryGatewayStore: GatewayStore {
 
     // MARK: Helpers
 
-    static func unknownMessage(_ id: Int64) -> StoreError { .invalid("there is no message \(id) in the queue") }
-
     /// Newest first by date; among equal dates, the last recorded first.
     private static func newestFirst<T>(_ items: [T], at date: (T) -> Date, limit: Int) -> [T] {
         Array(items.reversed().sorted { date($0) > date($1) }.prefix(max(limit, 0)))
@@ -268,7 +260,8 @@ extension InMemoryGatewayStore {
         var events: [TrackingEvent] = []
         var audit: [AuditEntry] = []
 
-        /// Applies one commit; on failure the caller throws this copy away.
+        /// Applies one commit, all or nothing: it can only fail before the first change (a conflict, or `build`
+        /// throwing while its control numbers are still apart in `Counters`).
         mutating func apply(_ commit: InboundCommit) -> InboundCommitResult {
             let file = commit.file
             let conflict = StoreSemantics.conflict(

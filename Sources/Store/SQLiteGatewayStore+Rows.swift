@@ -177,7 +177,7 @@ extension SQLiteGatewayStore {
     /// The attempts started on a message (the number of the attempt being recorded); throws for an unknown id.
     static func attemptCount(_ id: Int64, _ db: Database) throws -> Int {
         guard let attempts = try Int.fetchOne(db, sql: "SELECT attempts FROM messages WHERE id = ?", arguments: [id])
-        else { throw Self.unknownMessage(id) }
+        else { throw StoreSemantics.unknownMessage(id) }
         return attempts
     }
 

@@ -137,7 +137,7 @@ public final class SQLiteGatewayStore: GatewayStore {
                         WHERE id = ? RETURNING \(Self.messageColumns), payload
                         """,
                     arguments: [leaseUntil.storeSeconds, id])
-                guard let row else { throw Self.unknownMessage(id) }
+                guard let row else { throw StoreSemantics.unknownMessage(id) }
                 let message = try Self.message(row, payload: true)
                 try Self.insert(
                     StoreSemantics.claimed(id, attempt: message.attempts, leaseUntil: leaseUntil, at: now), db)
@@ -401,8 +401,6 @@ extension SQLiteGatewayStore {
             return .database("\(action): \(error)")
         }
     }
-
-    static func unknownMessage(_ id: Int64) -> StoreError { .invalid("there is no message \(id) in the queue") }
 }
 
 extension Date {

@@ -48,6 +48,9 @@ enum StoreSemantics {
         }
     }
 
+    /// The error for marking a message the queue does not have.
+    static func unknownMessage(_ id: Int64) -> StoreError { .invalid("there is no message \(id) in the queue") }
+
     /// "sender/receiver/ISA13", the key of an interchange in duplicate records and messages.
     static func describe(_ key: InterchangeKey) -> String {
         "\(key.sender)/\(key.receiver)/\(key.controlNumber)"
