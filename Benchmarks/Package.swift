@@ -14,12 +14,13 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "PorterBenchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "porter-bench", targets: ["porter-bench"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(name: "Porter", path: ".."),
     ],
     targets: [
@@ -31,6 +32,9 @@ let package = Package(
                 .product(name: "CXML", package: "Porter"),
                 .product(name: "Orders", package: "Porter"),
                 .product(name: "Translation", package: "Porter"),
+                .product(name: "Store", package: "Porter"),
+                .product(name: "Gateway", package: "Porter"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/porter-bench",
             swiftSettings: strictSettings

@@ -5,7 +5,7 @@ import ArgumentParser
 /// Each subcommand lives in its own file (`Generate.swift`, …). To add one, write a
 /// `ParsableCommand` in a new file and list it in `subcommands` below.
 @main
-struct PorterBench: ParsableCommand {
+struct PorterBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "porter-bench",
         abstract: "Test-data generators and benchmarks for Porter, the X12/cXML EDI gateway.",
@@ -24,6 +24,7 @@ struct PorterBench: ParsableCommand {
             Encode.self,
             GenerateCXML.self,
             CXMLBench.self,
+            GatewayBench.self,
         ]
     )
 }
