@@ -10,5 +10,7 @@ struct Porter: AsyncParsableCommand {
             (missing file, I/O error, bad configuration), 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [InspectCommand.self, ValidateCommand.self, TranslateCommand.self, MappingsCommand.self])
+        subcommands: [
+            InspectCommand.self, ValidateCommand.self, TranslateCommand.self, ConvertCommand.self, MappingsCommand.self,
+        ])
 }
