@@ -7,6 +7,12 @@ public struct ConversionOptions: Sendable {
     /// How many inputs are converted at once (`--jobs`), at least 1. Output names do not depend on it.
     public var jobs: Int
 
+    /// Archive members up to this size are extracted into memory; larger ones to a temporary file, in chunks.
+    package var memberInMemoryLimit = 1 << 20
+    /// One input's outputs are kept in memory (waiting for their turn) up to this many bytes; the rest wait in
+    /// spool files.
+    package var outputInMemoryLimit = 4 << 20
+
     public init(encoder: DocumentOutputEncoder, partner: PartnerSelection? = nil, jobs: Int = 1) {
         self.encoder = encoder
         self.partner = partner

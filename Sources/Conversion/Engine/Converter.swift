@@ -75,7 +75,7 @@ public struct Converter: Sendable {
 
     /// One worker: takes the next input, converts it, hands the result over to be written in order.
     private func work(_ run: ConversionRun, units: [ConversionUnit], spoolFolder: String) {
-        let context = UnitContext(spoolFolder: spoolFolder)
+        let context = UnitContext(spoolFolder: spoolFolder, options: self.options)
         while let index = run.claim() {
             run.complete(index, result: self.convert(units[index], context: context))
         }

@@ -5,16 +5,17 @@ import ZIPFoundation
 /// What one worker keeps between inputs: its own handle on each archive (a ZIPFoundation `Archive` reads through one
 /// `FILE*` and is not shared between threads), and how much of the current input's output is held in memory.
 final class UnitContext {
-    /// Members up to this size are extracted into memory; larger ones to a temporary file, in chunks.
-    static let memberInMemoryLimit: UInt64 = 1 << 20
-    /// Outputs of one input are kept in memory up to this many bytes; the rest wait in spool files.
-    static let outputInMemoryLimit = 4 << 20
-
     private let spoolFolder: String
+    private let memberInMemoryLimit: Int
+    private let outputInMemoryLimit: Int
     private var archives: [String: Archive] = [:]
     private var heldBytes = 0
 
-    init(spoolFolder: String) { self.spoolFolder = spoolFolder }
+    init(spoolFolder: String, options: ConversionOptions) {
+        self.spoolFolder = spoolFolder
+        self.memberInMemoryLimit = options.memberInMemoryLimit
+        self.outputInMemoryLimit = options.outputInMemoryLimit
+    }
 
     func startUnit() { self.heldBytes = 0 }
 
@@ -29,7 +30,7 @@ final class UnitContext {
             do {
                 let archive = try self.archives[path] ?? Archive(url: URL(filePath: path), accessMode: .read)
                 self.archives[path] = archive
-                if member.entry.uncompressedSize <= Self.memberInMemoryLimit {
+                if member.entry.uncompressedSize <= UInt64(self.memberInMemoryLimit) {
                     var bytes: [UInt8] = []
                     bytes.reserveCapacity(Int(member.entry.uncompressedSize))
                     _ = try archive.extract(member.entry) { bytes.append(contentsOf: $0) }
@@ -55,11 +56,11 @@ final class UnitContext {
     /// One document's output: in memory while the input's outputs are small, else in a spool file.
     func keep(_ bytes: [UInt8], name: String) throws(X12Error) -> PendingOutput {
         self.heldBytes += bytes.count
-        if self.heldBytes <= Self.outputInMemoryLimit { return PendingOutput(name: name, content: .bytes(bytes)) }
+        if self.heldBytes <= self.outputInMemoryLimit { return PendingOutput(name: name, content: .bytes(bytes)) }
         let path = URL(filePath: self.spoolFolder).appending(path: "output-\(UUID().uuidString)").path
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
             throw X12Error(.io, "\(path): cannot write a spool file")
         }
-        return PendingOutput(name: name, content: .spooled(path: path, size: Int64(bytes.count)))
+        return PendingOutput(name: name, content: .spooled(path: path))
     }
 }

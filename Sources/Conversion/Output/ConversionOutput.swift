@@ -1,12 +1,11 @@
 import Foundation
-import ZIPFoundation
 
 /// One converted document waiting to be written: its preferred name and its bytes, in memory or in a spool file.
 struct PendingOutput {
     enum Content {
         case bytes([UInt8])
-        /// A file in the run's spool folder (on the output's file system), `size` bytes long.
-        case spooled(path: String, size: Int64)
+        /// A file in the run's spool folder (on the output's file system).
+        case spooled(path: String)
     }
 
     var name: String
@@ -23,7 +22,7 @@ struct PendingOutput {
 final class ConversionOutput {
     private enum Mode {
         case folder(String)
-        case archive(Archive, temporaryPath: String, finalPath: String, names: Set<String>)
+        case archive(ZipArchiveWriter, names: Set<String>)
     }
 
     private var mode: Mode
@@ -45,19 +44,10 @@ final class ConversionOutput {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         let folder: String
         if path.lowercased().hasSuffix(".zip") {
-            if exists {
-                throw ConversionError(.outputExists, path: path, "already exists; Porter never overwrites a file")
-            }
             let url = URL(filePath: path)
             folder = url.deletingLastPathComponent().path.isEmpty ? "." : url.deletingLastPathComponent().path
             try Self.createFolder(folder)
-            let temporary = UniqueFile.temporaryPath(in: folder, for: url.lastPathComponent)
-            do {
-                let archive = try Archive(url: URL(filePath: temporary), accessMode: .create)
-                self.mode = .archive(archive, temporaryPath: temporary, finalPath: path, names: [])
-            } catch {
-                throw ConversionError(.io, path: path, "cannot create the archive (\(error))")
-            }
+            self.mode = .archive(try ZipArchiveWriter(path: path), names: [])
         } else {
             if exists, !isDirectory.boolValue {
                 throw ConversionError(
@@ -90,38 +80,21 @@ final class ConversionOutput {
         case .folder(let folder):
             switch output.content {
             case .bytes(let bytes): return try UniqueFile.publish(bytes, in: folder, name: output.name)
-            case .spooled(let spooled, _):
+            case .spooled(let spooled):
                 defer { unlink(spooled) }
                 return try UniqueFile.link(spooled, in: folder, name: output.name)
             }
-        case .archive(let archive, let temporary, let finalPath, var names):
+        case .archive(let archive, var names):
             var ordinal = 1
             while names.contains(UniqueFile.name(output.name, ordinal: ordinal)) { ordinal += 1 }
             let name = UniqueFile.name(output.name, ordinal: ordinal)
             names.insert(name)
-            self.mode = .archive(archive, temporaryPath: temporary, finalPath: finalPath, names: names)
-            do {
-                switch output.content {
-                case .bytes(let bytes):
-                    try archive.addEntry(
-                        with: name, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate
-                    ) { position, size in
-                        Data(bytes[Int(position)..<Int(position) + size])
-                    }
-                case .spooled(let spooled, let size):
-                    defer { unlink(spooled) }
-                    let handle = try FileHandle(forReadingFrom: URL(filePath: spooled))
-                    defer { try? handle.close() }
-                    try archive.addEntry(
-                        with: name, type: .file, uncompressedSize: size, compressionMethod: .deflate,
-                        bufferSize: 64 * 1024
-                    ) { position, size in
-                        try handle.seek(toOffset: UInt64(position))
-                        return try handle.read(upToCount: size) ?? Data()
-                    }
-                }
-            } catch {
-                throw ConversionError(.io, path: finalPath, "cannot add \(name) to the archive (\(error))")
+            self.mode = .archive(archive, names: names)
+            switch output.content {
+            case .bytes(let bytes): try archive.add(name: name, bytes: bytes)
+            case .spooled(let spooled):
+                defer { unlink(spooled) }
+                try archive.add(name: name, file: spooled)
             }
             return name
         }
@@ -142,27 +115,16 @@ final class ConversionOutput {
     func finish() throws(ConversionError) -> String {
         defer { self.removeSpool() }
         try self.errors.append(self.errorCount == 0 ? "]}\n" : "\n]}\n")
-        if case .archive(_, let temporary, let finalPath, _) = self.mode {
-            self.mode = .folder(self.errorsFolder)  // releases the archive: ZIPFoundation closes its file
-            defer { unlink(temporary) }
-            if link(temporary, finalPath) != 0 {
-                let code = errno
-                if code == EEXIST {
-                    throw ConversionError(
-                        .outputExists, path: finalPath, "already exists; Porter never overwrites a file")
-                }
-                throw ConversionError(.io, path: finalPath, String(cString: strerror(code)))
-            }
+        if case .archive(let archive, _) = self.mode {
+            self.mode = .folder(self.errorsFolder)
+            try archive.close()
         }
         return try self.errors.publish(unique: true)
     }
 
     /// Removes what an unfinished run wrote to temporary names (the archive, the spool).
     func abandon() {
-        if case .archive(_, let temporary, _, _) = self.mode {
-            self.mode = .folder(self.errorsFolder)
-            unlink(temporary)
-        }
+        self.mode = .folder(self.errorsFolder)  // an archive never closed is removed
         self.removeSpool()
     }
 
