@@ -31,6 +31,7 @@ let package = Package(
                 .product(name: "CXML", package: "Porter"),
                 .product(name: "Orders", package: "Porter"),
                 .product(name: "Translation", package: "Porter"),
+                .product(name: "Conversion", package: "Porter"),
             ],
             path: "Sources/porter-bench",
             swiftSettings: strictSettings

@@ -24,6 +24,7 @@ struct PorterBench: ParsableCommand {
             Encode.self,
             GenerateCXML.self,
             CXMLBench.self,
+            GenerateZip.self,
         ]
     )
 }

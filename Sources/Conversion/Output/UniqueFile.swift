@@ -18,18 +18,16 @@ package enum UniqueFile {
 
     /// Writes `bytes` to a temporary file in `folder`, then links it as `name` (or `name-2`, ...).
     ///
+    /// The file is not synced to disk: a batch of documents is made durable by the file system's own writeback
+    /// (one `fsync` per document cost more than the conversion itself).
+    ///
     /// - Returns: The name it got.
     /// - Throws: ``ConversionError`` (`.io`) naming the path that could not be written.
     @discardableResult
     package static func publish(_ bytes: [UInt8], in folder: String, name: String) throws(ConversionError) -> String {
-        let temporary = self.temporaryPath(in: folder, for: name)
-        do {
-            try Data(bytes).write(to: URL(filePath: temporary), options: .withoutOverwriting)
-        } catch {
-            throw ConversionError(.io, path: temporary, error.localizedDescription)
-        }
-        defer { unlink(temporary) }
-        return try self.link(temporary, in: folder, name: name)
+        let file = try PendingFile(finalPath: URL(filePath: folder.isEmpty ? "." : folder).appending(path: name).path)
+        try file.append(bytes)
+        return URL(filePath: try file.publish(unique: true, durable: false)).lastPathComponent
     }
 
     /// Links the file at `temporary` into `folder` as `name` (or `name-2`, ...); the temporary name stays.
@@ -85,13 +83,13 @@ package final class PendingFile {
 
     package func append(_ text: String) throws(ConversionError) { try self.append(Array(text.utf8)) }
 
-    /// Makes the file durable and gives it its final name. With `unique`, a taken name gets an ordinal
-    /// (`errors-2.json`); otherwise a taken name fails.
+    /// Makes the file durable (unless `durable` is `false`) and gives it its final name. With `unique`, a taken
+    /// name gets an ordinal (`errors-2.json`); otherwise a taken name fails.
     ///
     /// - Returns: The path it got.
     @discardableResult
-    package func publish(unique: Bool = false) throws(ConversionError) -> String {
-        if fsync(self.descriptor) != 0 || close(self.descriptor) != 0 {
+    package func publish(unique: Bool = false, durable: Bool = true) throws(ConversionError) -> String {
+        if (durable && fsync(self.descriptor) != 0) || close(self.descriptor) != 0 {
             self.descriptor = -1
             throw ConversionError(.io, path: self.temporaryPath, String(cString: strerror(errno)))
         }

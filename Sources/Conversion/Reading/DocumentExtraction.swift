@@ -81,16 +81,18 @@ struct DocumentExtraction {
                 }
                 pending.removeAll()
             case .document(let set):
+                let errors = pending.filter { $0.location.transaction == set.header.controlNumber }
+                pending.removeAll()
+                // The set's envelope: from its document, else from its findings, else the last one seen.
+                let located = (errors + set.findings).first { $0.location.interchange != nil }?.location
                 let envelope = set.document?.envelope
-                interchange = envelope?.interchangeControlNumber ?? interchange
-                group = envelope?.groupControlNumber ?? group
+                interchange = envelope?.interchangeControlNumber ?? located?.interchange ?? interchange
+                group = envelope?.groupControlNumber ?? located?.group ?? group
                 let key = [interchange, group, set.header.controlNumber].compactMap { $0 }
                     .map(DocumentNaming.safeName).joined(separator: "-")
                 let label =
                     "\(set.header.identifier) ST02 \(set.header.controlNumber)"
                     + (interchange.map { " (ISA13 \($0)" + (group.map { ", GS06 \($0)" } ?? "") + ")" } ?? "")
-                let errors = pending.filter { $0.location.transaction == set.header.controlNumber }
-                pending.removeAll()
                 if let document = set.document, set.isClean {
                     handle(.document(document, key: key, label: label))
                 } else {

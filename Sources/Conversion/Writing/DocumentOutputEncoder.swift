@@ -1,7 +1,7 @@
-public import CXML
+import CXML
 public import Orders
 public import Translation
-public import X12
+import X12
 
 /// Encodes canonical documents into the output format, with the envelope overrides given on the command line.
 ///
@@ -39,6 +39,33 @@ public struct DocumentOutputEncoder: Sendable {
         self.x12Sender = x12Sender
         self.x12Receiver = x12Receiver
         self.cxml = CXMLDocumentEncoder(options: cxmlOptions)
+    }
+
+    /// An encoder from command-line options: `sender` and `receiver` as `QUALIFIER:ID` for X12 or `DOMAIN:ID` for
+    /// cXML (check them first with ``identityProblem(_:_:format:)``; one that does not parse is left out).
+    public init(format: OutputFormat, x12Version: String?, cxmlVersion: String, sender: String?, receiver: String?) {
+        self.init(
+            format: format, x12Version: x12Version,
+            x12Sender: format == .x12 ? sender.flatMap(X12Identity.init(argument:)) : nil,
+            x12Receiver: format == .x12 ? receiver.flatMap(X12Identity.init(argument:)) : nil,
+            cxmlOptions: CXMLEncodingOptions(
+                version: cxmlVersion, sender: sender.flatMap(CXMLCredential.init(parsing:)),
+                receiver: receiver.flatMap(CXMLCredential.init(parsing:))))
+    }
+
+    /// What is wrong with the identity `value` given as option `name` (`--sender`) for `format`, as a sentence;
+    /// `nil` when it is fine.
+    public static func identityProblem(_ name: String, _ value: String, format: OutputFormat) -> String? {
+        switch format {
+        case .json:
+            return "\(name) is only used with --to x12 or --to cxml."
+        case .x12 where X12Identity(argument: value) == nil:
+            return "\(name) \(value): give QUALIFIER:ID, e.g. ZZ:ACME (1-2 letters or digits, 1-15 characters)"
+        case .cxml where CXMLCredential(parsing: value) == nil:
+            return "\(name) \(value): give DOMAIN:ID, e.g. NetworkID:AN01000000001"
+        default:
+            return nil
+        }
     }
 
     /// Encodes `document`; `original` is the purchase order an 860 changes (cXML restates it as an update).

@@ -1,6 +1,6 @@
 public import Orders
 public import Partners
-public import X12
+import X12
 
 /// `--partner NAME [--mappings DIR]`: the partner's profile, applied to each document before it is encoded.
 public struct PartnerSelection: Sendable {

@@ -61,16 +61,10 @@ struct ConvertCommand: ParsableCommand {
     func validate() throws {
         if self.jobs < 1 { throw ValidationError("--jobs takes a number of 1 or more.") }
         if self.to != .x12, self.version != nil { throw ValidationError("--version is only used with --to x12.") }
-        if self.to == .json, self.sender != nil || self.receiver != nil {
-            throw ValidationError("--sender and --receiver are only used with --to x12 or --to cxml.")
-        }
         for (name, value) in [("--sender", self.sender), ("--receiver", self.receiver)] {
             guard let value else { continue }
-            if self.to == .x12, X12Identity(argument: value) == nil {
-                throw ValidationError("\(name) \(value): give QUALIFIER:ID, e.g. ZZ:ACME")
-            }
-            if self.to == .cxml, CXMLCredential(parsing: value) == nil {
-                throw ValidationError("\(name) \(value): give DOMAIN:ID, e.g. NetworkID:AN01000000001")
+            if let problem = DocumentOutputEncoder.identityProblem(name, value, format: self.to.outputFormat) {
+                throw ValidationError(problem)
             }
         }
     }
@@ -84,12 +78,8 @@ struct ConvertCommand: ParsableCommand {
             throw PorterExit.couldNotRun
         }
         let encoder = DocumentOutputEncoder(
-            format: self.to.outputFormat, x12Version: self.version?.rawValue,
-            x12Sender: self.to == .x12 ? self.sender.flatMap(X12Identity.init(argument:)) : nil,
-            x12Receiver: self.to == .x12 ? self.receiver.flatMap(X12Identity.init(argument:)) : nil,
-            cxmlOptions: CXMLEncodingOptions(
-                version: self.cxmlVersion, sender: self.sender.flatMap(CXMLCredential.init(parsing:)),
-                receiver: self.receiver.flatMap(CXMLCredential.init(parsing:))))
+            format: self.to.outputFormat, x12Version: self.version?.rawValue, cxmlVersion: self.cxmlVersion,
+            sender: self.sender, receiver: self.receiver)
         let converter = Converter(
             inputs: self.inputs, output: self.out,
             options: ConversionOptions(encoder: encoder, partner: partner, jobs: self.jobs))

@@ -73,18 +73,11 @@ struct TranslateCommand: ParsableCommand {
 
     func validate() throws {
         if self.to != .x12, self.version != nil { throw ValidationError("--version is only used with --to x12.") }
-        if self.to == .json, self.sender != nil || self.receiver != nil {
-            throw ValidationError("--sender and --receiver are only used with --to x12 or --to cxml.")
-        }
         if self.to != .cxml, self.original != nil { throw ValidationError("--original is only used with --to cxml.") }
         for (name, value) in [("--sender", self.sender), ("--receiver", self.receiver)] {
             guard let value else { continue }
-            if self.to == .x12, X12Identity(argument: value) == nil {
-                throw ValidationError(
-                    "\(name) \(value): give QUALIFIER:ID, e.g. ZZ:ACME (1-2 letters or digits, 1-15 characters)")
-            }
-            if self.to == .cxml, CXMLCredential(parsing: value) == nil {
-                throw ValidationError("\(name) \(value): give DOMAIN:ID, e.g. NetworkID:AN01000000001")
+            if let problem = DocumentOutputEncoder.identityProblem(name, value, format: self.to.outputFormat) {
+                throw ValidationError(problem)
             }
         }
     }
@@ -112,12 +105,8 @@ struct TranslateCommand: ParsableCommand {
             throw PorterExit.couldNotRun
         }
         let encoder = DocumentOutputEncoder(
-            format: self.to.outputFormat, x12Version: self.version?.rawValue,
-            x12Sender: self.to == .x12 ? self.sender.flatMap(X12Identity.init(argument:)) : nil,
-            x12Receiver: self.to == .x12 ? self.receiver.flatMap(X12Identity.init(argument:)) : nil,
-            cxmlOptions: CXMLEncodingOptions(
-                version: self.cxmlVersion, sender: self.sender.flatMap(CXMLCredential.init(parsing:)),
-                receiver: self.receiver.flatMap(CXMLCredential.init(parsing:))))
+            format: self.to.outputFormat, x12Version: self.version?.rawValue, cxmlVersion: self.cxmlVersion,
+            sender: self.sender, receiver: self.receiver)
         var exits: [ExitCode] = []
         for file in self.files {
             var reading = TranslateReading(file: file)
