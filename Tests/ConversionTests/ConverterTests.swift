@@ -125,7 +125,7 @@ import Testing
     func tarArchivesAreRefusedBeforeAnythingIsWritten(name: String) throws {
         try ConversionFixtures.withTemporaryFolder { folder in
             let tar = folder + "/" + name
-            FileManager.default.createFile(atPath: tar, contents: Data("not read".utf8))
+            _ = FileManager.default.createFile(atPath: tar, contents: Data("not read".utf8))
             let error = try #require(throws: ConversionError.self) { try Self.convert([tar], to: folder + "/out") }
             #expect(error.code == .unsupportedArchive)
             #expect(error.description.contains(name))

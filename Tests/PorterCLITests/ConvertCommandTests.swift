@@ -123,13 +123,13 @@ import Testing
 
     @Test func whatCannotRunExitsTwo() throws {
         try Self.withInputFolder { folder, input in
-            FileManager.default.createFile(atPath: folder + "/old.tar.gz", contents: Data("x".utf8))
+            _ = FileManager.default.createFile(atPath: folder + "/old.tar.gz", contents: Data("x".utf8))
             let tar = try PorterProcess.run(["convert", folder + "/old.tar.gz", "--to", "json", "--out", folder + "/o"])
             #expect(tar.status == 2)
             #expect(tar.standardError.contains("old.tar.gz"))
             #expect(tar.standardError.contains("extract it first"))
 
-            FileManager.default.createFile(atPath: folder + "/taken", contents: Data())
+            _ = FileManager.default.createFile(atPath: folder + "/taken", contents: Data())
             let taken = try PorterProcess.run(["convert", input, "--to", "json", "--out", folder + "/taken"])
             #expect(taken.status == 2)
             #expect(taken.standardError.contains("is a file"))
