@@ -34,6 +34,7 @@ let package = Package(
                 .product(name: "Translation", package: "Porter"),
                 .product(name: "Store", package: "Porter"),
                 .product(name: "Gateway", package: "Porter"),
+                .product(name: "Conversion", package: "Porter"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/porter-bench",

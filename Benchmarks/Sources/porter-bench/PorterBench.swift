@@ -24,6 +24,7 @@ struct PorterBench: AsyncParsableCommand {
             Encode.self,
             GenerateCXML.self,
             CXMLBench.self,
+            GenerateZip.self,
             GatewayBench.self,
         ]
     )

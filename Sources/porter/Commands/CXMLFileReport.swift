@@ -1,3 +1,4 @@
+import Conversion
 import CXML
 import Orders
 import Translation
@@ -120,24 +121,5 @@ struct CXMLFileReport {
             ("receiver", JSONText.string(envelope.map { Self.identity($0.receiver) })),
         ]
         return "{" + JSONText.members(members) + "}"
-    }
-}
-
-extension FindingJSON {
-    /// A cXML finding in the shape of an X12 one: its location is a line, a column and an element path.
-    static func encode(_ finding: CXMLFinding) -> String {
-        let location = JSONText.object([
-            ("line", JSONText.number(finding.location?.line)),
-            ("column", JSONText.number(finding.location?.column)),
-            ("path", JSONText.string(finding.location?.path ?? finding.path)),
-        ])
-        return JSONText.object([
-            ("severity", JSONText.string(finding.severity.rawValue)),
-            ("code", JSONText.string(finding.code.rawValue)),
-            ("message", JSONText.string(finding.message)),
-            ("value", JSONText.string(finding.value)),
-            ("acknowledgment", "null"),
-            ("location", location),
-        ])
     }
 }

@@ -1,3 +1,4 @@
+import Conversion
 import X12
 
 /// Builds `porter inspect`'s output from reader events as they come, so that memory stays

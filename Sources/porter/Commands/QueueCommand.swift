@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Conversion
 import Foundation
 public import Store
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CXML
+import Conversion
 import Orders
 import Partners
 import Translation
@@ -72,18 +73,11 @@ struct TranslateCommand: ParsableCommand {
 
     func validate() throws {
         if self.to != .x12, self.version != nil { throw ValidationError("--version is only used with --to x12.") }
-        if self.to == .json, self.sender != nil || self.receiver != nil {
-            throw ValidationError("--sender and --receiver are only used with --to x12 or --to cxml.")
-        }
         if self.to != .cxml, self.original != nil { throw ValidationError("--original is only used with --to cxml.") }
         for (name, value) in [("--sender", self.sender), ("--receiver", self.receiver)] {
             guard let value else { continue }
-            if self.to == .x12, X12Identity(argument: value) == nil {
-                throw ValidationError(
-                    "\(name) \(value): give QUALIFIER:ID, e.g. ZZ:ACME (1-2 letters or digits, 1-15 characters)")
-            }
-            if self.to == .cxml, CXMLCredential(parsing: value) == nil {
-                throw ValidationError("\(name) \(value): give DOMAIN:ID, e.g. NetworkID:AN01000000001")
+            if let problem = DocumentOutputEncoder.identityProblem(name, value, format: self.to.outputFormat) {
+                throw ValidationError(problem)
             }
         }
     }
@@ -103,34 +97,32 @@ struct TranslateCommand: ParsableCommand {
             printError("porter translate: --original \(self.original ?? ""): \(describe(error))")
             throw PorterExit.couldNotRun
         }
-        let mapping: PartnerMapping?
+        let partner: PartnerSelection?
         do {
-            mapping = try self.partner.map(self.loadMapping)
+            partner = try self.partner.map { try PartnerSelection(partner: $0, mappings: self.mappings) }
         } catch {
             printError("porter translate: \(describe(error))")
             throw PorterExit.couldNotRun
         }
-        let cxmlEncoder = CXMLDocumentEncoder(
-            options: CXMLEncodingOptions(
-                version: self.cxmlVersion, sender: self.sender.flatMap(CXMLCredential.init(parsing:)),
-                receiver: self.receiver.flatMap(CXMLCredential.init(parsing:))))
+        let encoder = DocumentOutputEncoder(
+            format: self.to.outputFormat, x12Version: self.version?.rawValue, cxmlVersion: self.cxmlVersion,
+            sender: self.sender, receiver: self.receiver)
         var exits: [ExitCode] = []
         for file in self.files {
             var reading = TranslateReading(file: file)
             // Each document is written as soon as it is decoded: one transaction set in memory at a time.
             let emit = { (document: BusinessDocument) in
                 do {
-                    guard let document = self.map(document, with: mapping, file: file) else {
+                    guard let document = self.map(document, with: partner, file: file) else {
                         exits.append(PorterExit.inputErrors)
                         return
                     }
-                    try self.write(
-                        document, file: file, to: destination, cxml: cxmlEncoder, original: original)
+                    try self.write(document, file: file, to: destination, encoder: encoder, original: original)
                 } catch let error as TranslateOutput.WriteError {
                     printError("porter translate: \(error.message)")
                     exits.append(PorterExit.couldNotRun)
                 } catch {
-                    printError("porter translate: \(file): \(Self.label(document)): \(describe(error))")
+                    printError("porter translate: \(file): \(DocumentNaming.label(document)): \(describe(error))")
                     exits.append(PorterExit.inputErrors)
                 }
             }
@@ -160,62 +152,38 @@ struct TranslateCommand: ParsableCommand {
 
     /// Converts one document to the output format and hands it to `destination`.
     private func write(
-        _ document: BusinessDocument, file: String, to destination: TranslateOutput, cxml: CXMLDocumentEncoder,
+        _ document: BusinessDocument, file: String, to destination: TranslateOutput, encoder: DocumentOutputEncoder,
         original: PurchaseOrder?
     ) throws {
-        let source = TranslateOutput.sourceName(file)
-        switch self.to {
-        case .json:
-            var bytes = document.encodeCanonicalJSON()
-            bytes.append(UInt8(ascii: "\n"))
-            try destination.write(bytes, name: "\(source)-\(Self.number(document)).json")
-        case .x12:
-            var document = document
-            try self.prepare(&document.envelope)
-            let bytes = try X12DocumentEncoder(version: self.version?.rawValue).encodeInterchange(document)
-            try destination.write(bytes, name: "\(source)-\(Self.number(document)).x12")
-        case .cxml:
-            if case .functionalAcknowledgment = document {
-                printError(
-                    "porter translate: \(file): warning: \(Self.label(document)) has no cXML form (cXML answers with a Response); skipped"
-                )
-                return
+        let label = DocumentNaming.label(document)
+        switch try encoder.encode(document, original: original) {
+        case .noForm(let reason):
+            printError("porter translate: \(file): warning: \(label) \(reason); skipped")
+        case .encoded(let bytes, let findings):
+            for finding in findings where finding.severity != .info {
+                printError("porter translate: \(file): \(label): \(finding.description)")
             }
-            let encoding = try cxml.encode(document, original: original)
-            for finding in encoding.findings where finding.severity != .info {
-                printError("porter translate: \(file): \(Self.label(document)): \(finding.description)")
-            }
-            try destination.write(encoding.bytes, name: "\(source)-\(Self.number(document)).xml")
+            let name =
+                "\(DocumentNaming.sourceName(file))-\(DocumentNaming.number(document)).\(self.to.outputFormat.fileExtension)"
+            try destination.write(bytes, name: name)
         }
-    }
-
-    /// The profile `--partner` names, from the `--mappings` folder (which must load without errors).
-    private func loadMapping(_ name: String) throws -> PartnerMapping {
-        let catalog = try MappingsLoader(directory: self.mappings).load()
-        if catalog.findings.contains(where: { $0.severity == .error }) {
-            throw X12Error(
-                .invalidValue, "\(self.mappings) has errors; run `porter mappings check \(self.mappings)` to see them")
-        }
-        guard let profile = catalog.profiles[name] else {
-            let known = catalog.profiles.keys.sorted().joined(separator: ", ")
-            throw X12Error(.invalidValue, "no partner \(name) in \(self.mappings) (there are: \(known))")
-        }
-        return PartnerMapping(profile: profile)
     }
 
     /// The document through the partner's mapping: inbound into Porter JSON, outbound otherwise; `nil` (after
     /// saying why) when an accuracy rule holds it.
-    private func map(_ document: BusinessDocument, with mapping: PartnerMapping?, file: String) -> BusinessDocument? {
-        guard let mapping else { return document }
-        if self.to == .json { return mapping.inbound(document) }
-        let mapped = mapping.outbound(document)
-        guard mapped.isHeld else { return mapped.document }
-        for finding in mapped.findings {
-            printError("porter translate: \(file): \(Self.label(document)): held: \(finding.description)")
+    private func map(_ document: BusinessDocument, with partner: PartnerSelection?, file: String) -> BusinessDocument? {
+        guard let partner else { return document }
+        switch partner.apply(document, inbound: self.to == .json) {
+        case .document(let mapped): return mapped
+        case .held(let findings):
+            let label = DocumentNaming.label(document)
+            for finding in findings {
+                printError("porter translate: \(file): \(label): held: \(finding.description)")
+            }
+            printError(
+                "porter translate: \(file): \(label) is held by \(partner.mapping.profile.id)'s rules; not written")
+            return nil
         }
-        printError(
-            "porter translate: \(file): \(Self.label(document)) is held by \(mapping.profile.id)'s rules; not written")
-        return nil
     }
 
     /// The first purchase order in `path` (X12, cXML or Porter JSON), for `--original`.
@@ -233,58 +201,6 @@ struct TranslateCommand: ParsableCommand {
         }
         guard let found else { throw X12Error(.invalidValue, "holds no purchase order") }
         return found
-    }
-
-    /// Applies the overrides and checks that the envelope names both parties.
-    private func prepare(_ envelope: inout Envelope) throws {
-        self.applyOverrides(to: &envelope)
-        if envelope.sender.id.isEmpty {
-            throw X12Error(.invalidValue, "the envelope has no sender; give --sender QUALIFIER:ID")
-        }
-        if envelope.receiver.id.isEmpty {
-            throw X12Error(.invalidValue, "the envelope has no receiver; give --receiver QUALIFIER:ID")
-        }
-    }
-
-    /// `--version`, `--sender` and `--receiver` fill in or replace the envelope's values.
-    private func applyOverrides(to envelope: inout Envelope) {
-        if let version = self.version {
-            envelope.version = version.rawValue
-            envelope.interchangeVersion = nil  // derived from the version by the encoder
-        }
-        if let sender = self.sender.flatMap(X12Identity.init(argument:)) {
-            envelope.sender = EnvelopeIdentity(qualifier: sender.qualifier, id: sender.id)
-            envelope.applicationSender = sender.id
-        }
-        if let receiver = self.receiver.flatMap(X12Identity.init(argument:)) {
-            envelope.receiver = EnvelopeIdentity(qualifier: receiver.qualifier, id: receiver.id)
-            envelope.applicationReceiver = receiver.id
-        }
-    }
-
-    /// `purchaseOrder PO-1`, for messages.
-    static func label(_ document: BusinessDocument) -> String {
-        switch document {
-        case .purchaseOrder(let order): return "purchaseOrder \(order.number)"
-        case .orderAcknowledgment(let acknowledgment): return "orderAcknowledgment \(acknowledgment.orderNumber)"
-        case .orderChange(let change): return "orderChange \(change.orderNumber)"
-        case .shipNotice(let notice): return "shipNotice \(notice.shipmentID)"
-        case .functionalAcknowledgment(let acknowledgment):
-            return "functionalAcknowledgment of group \(acknowledgment.groupControlNumber)"
-        }
-    }
-
-    /// The part of an output file name that tells documents apart.
-    static func number(_ document: BusinessDocument) -> String {
-        switch document {
-        case .purchaseOrder(let order): return TranslateOutput.safeName(order.number)
-        case .orderAcknowledgment(let acknowledgment):
-            return TranslateOutput.safeName(acknowledgment.orderNumber) + "-855"
-        case .orderChange(let change): return TranslateOutput.safeName(change.orderNumber) + "-860"
-        case .shipNotice(let notice): return TranslateOutput.safeName(notice.shipmentID) + "-856"
-        case .functionalAcknowledgment(let acknowledgment):
-            return "group-" + TranslateOutput.safeName(acknowledgment.groupControlNumber) + "-997"
-        }
     }
 }
 
@@ -383,29 +299,19 @@ enum TranslateFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     case x12
     case cxml
+
+    /// The library's name for the format.
+    var outputFormat: OutputFormat {
+        switch self {
+        case .json: return .json
+        case .x12: return .x12
+        case .cxml: return .cxml
+        }
+    }
 }
 
 /// `--version 004010|005010`.
 enum X12VersionChoice: String, ExpressibleByArgument, CaseIterable {
     case v004010 = "004010"
     case v005010 = "005010"
-}
-
-/// `--sender` / `--receiver` as `QUALIFIER:ID` (`ZZ:ACME`).
-struct X12Identity: ExpressibleByArgument {
-    var qualifier: String
-    var id: String
-
-    init?(argument: String) {
-        guard let colon = argument.firstIndex(of: ":") else { return nil }
-        let qualifier = String(argument[..<colon])
-        let id = String(argument[argument.index(after: colon)...])
-        guard (1...2).contains(qualifier.count), (1...15).contains(id.count),
-            qualifier.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
-        else { return nil }
-        self.qualifier = qualifier
-        self.id = id
-    }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 }

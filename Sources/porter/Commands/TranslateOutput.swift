@@ -1,3 +1,4 @@
+import Conversion
 import Foundation
 
 /// Where `porter translate` writes (DESIGN.md, "CLI conventions"): standard output; one file for every document; or
@@ -65,10 +66,12 @@ final class TranslateOutput {
         case .standardOutput:
             self.console.write(bytes: bytes)
         case .file(let path):
-            if self.pending == nil { self.pending = try PendingFile(finalPath: path) }
-            try self.pending?.append(bytes)
+            try Self.writing { () throws(ConversionError) in
+                if self.pending == nil { self.pending = try PendingFile(finalPath: path) }
+                try self.pending?.append(bytes)
+            }
         case .folder(let folder):
-            try Self.publish(bytes, in: folder, name: name)
+            try Self.writing { () throws(ConversionError) in try UniqueFile.publish(bytes, in: folder, name: name) }
         }
     }
 
@@ -88,111 +91,16 @@ final class TranslateOutput {
                 return
             }
             self.pending = nil
-            try pending.publish()
+            try Self.writing { () throws(ConversionError) in try pending.publish() }
         }
     }
 
-    /// Writes `bytes` to a temporary file in `folder`, then links it as `name`, or `name` with an ordinal before its
-    /// extension (`name-2.x12`) when the name is taken.
-    private static func publish(_ bytes: [UInt8], in folder: String, name: String) throws {
-        let folderURL = URL(filePath: folder.isEmpty ? "." : folder)
-        let temporary = folderURL.appending(path: ".\(name).\(UUID().uuidString).tmp").path
+    /// Runs `body`, whose failures to write are ``WriteError``s (exit 2).
+    private static func writing(_ body: () throws(ConversionError) -> Void) throws(WriteError) {
         do {
-            try Data(bytes).write(to: URL(filePath: temporary), options: .withoutOverwriting)
+            try body()
         } catch {
-            throw WriteError(message: "\(temporary): \(error.localizedDescription)")
+            throw WriteError(message: error.description)
         }
-        defer { unlink(temporary) }
-        let stem = (name as NSString).deletingPathExtension
-        let pathExtension = (name as NSString).pathExtension
-        var ordinal = 1
-        while true {
-            let candidateName =
-                ordinal == 1 ? name : "\(stem)-\(ordinal)" + (pathExtension.isEmpty ? "" : ".\(pathExtension)")
-            let candidate = folderURL.appending(path: candidateName).path
-            if link(temporary, candidate) == 0 { return }
-            let code = errno
-            if code == EEXIST {
-                ordinal += 1
-                continue
-            }
-            throw WriteError(message: "\(candidate): \(String(cString: strerror(code)))")
-        }
-    }
-
-    /// The input's file name without its extension, for output names (`stdin` for `-`).
-    static func sourceName(_ file: String) -> String {
-        if file == "-" { return "stdin" }
-        let name = URL(filePath: file).deletingPathExtension().lastPathComponent
-        return name.isEmpty ? "input" : self.safeName(name)
-    }
-
-    /// `text` with anything but letters, digits, `.`, `-` and `_` replaced by `_`, for a file name.
-    static func safeName(_ text: String) -> String {
-        let safe = String(
-            text.map { character in
-                character.isASCII && (character.isLetter || character.isNumber || "-_.".contains(character))
-                    ? character : "_"
-            })
-        if safe.isEmpty || safe.allSatisfy({ $0 == "." }) { return "_" }
-        return safe
-    }
-}
-
-/// A file written piece by piece under a temporary name beside its final path, then linked into place.
-///
-/// Released without ``publish()`` (a failed run), the temporary file is removed: nothing half-written is left.
-private final class PendingFile {
-    private let finalPath: String
-    private let temporaryPath: String
-    private var descriptor: Int32
-
-    init(finalPath: String) throws {
-        let url = URL(filePath: finalPath)
-        self.finalPath = finalPath
-        self.temporaryPath =
-            url.deletingLastPathComponent()
-            .appending(path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        self.descriptor = open(self.temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if self.descriptor < 0 {
-            throw TranslateOutput.WriteError(message: "\(self.temporaryPath): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    func append(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                write(self.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw TranslateOutput.WriteError(
-                    message: "\(self.temporaryPath): \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
-    }
-
-    /// Makes the file durable and gives it its final name; fails if that name is taken.
-    func publish() throws {
-        if fsync(self.descriptor) != 0 || close(self.descriptor) != 0 {
-            self.descriptor = -1
-            throw TranslateOutput.WriteError(message: "\(self.temporaryPath): \(String(cString: strerror(errno)))")
-        }
-        self.descriptor = -1
-        if link(self.temporaryPath, self.finalPath) != 0 {
-            let code = errno
-            if code == EEXIST {
-                throw TranslateOutput.WriteError(
-                    message: "\(self.finalPath) already exists; Porter never overwrites a file")
-            }
-            throw TranslateOutput.WriteError(message: "\(self.finalPath): \(String(cString: strerror(code)))")
-        }
-    }
-
-    deinit {
-        if self.descriptor >= 0 { close(self.descriptor) }
-        unlink(self.temporaryPath)
     }
 }

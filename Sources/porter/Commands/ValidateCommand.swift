@@ -1,4 +1,5 @@
 import ArgumentParser
+import Conversion
 import X12
 
 /// `porter validate FILE...`: envelope and schema validation with located findings, and the

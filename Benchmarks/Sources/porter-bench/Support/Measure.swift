@@ -1,3 +1,7 @@
+// With Conversion (and so Foundation) linked into porter-bench, `stat` resolves through CoreFoundation, whose module
+// must then be imported where its members are used (MemberImportVisibility).
+import CoreFoundation
+
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #elseif canImport(Darwin)

@@ -1,8 +1,8 @@
 /// Small helpers to write JSON text directly, for output that streams (a 1 GB input must
 /// not be held as a tree in memory before it is printed).
-enum JSONText {
+package enum JSONText {
     /// A JSON string literal, quoted and escaped.
-    static func string(_ value: String) -> String {
+    package static func string(_ value: String) -> String {
         var result = "\""
         result.reserveCapacity(value.utf8.count + 2)
         for scalar in value.unicodeScalars {
@@ -21,16 +21,16 @@ enum JSONText {
         return result + "\""
     }
 
-    static func string(_ value: String?) -> String { value.map { string($0) } ?? "null" }
-    static func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
+    package static func string(_ value: String?) -> String { value.map { string($0) } ?? "null" }
+    package static func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
 
     /// `"key":value` pairs joined with commas, without braces (for objects written in pieces).
-    static func members(_ pairs: [(String, String)]) -> String {
+    package static func members(_ pairs: [(String, String)]) -> String {
         pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",")
     }
 
     /// An object from key/value pairs whose values are already JSON text, in the given order.
-    static func object(_ pairs: [(String, String)]) -> String {
+    package static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 }

@@ -1,2 +1,0 @@
-/// Batch conversion of files, folders and archives (`porter convert`).
-public enum Conversion {}
