@@ -112,10 +112,20 @@ let package = Package(
             name: "ConversionTests", dependencies: ["Conversion", "Partners", "Translation", "Orders", "X12"],
             swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Orders"], swiftSettings: strictSettings),
+        // Test helpers shared by test targets (a real HTTP server on 127.0.0.1); not a product.
+        .target(
+            name: "PorterTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/PorterTestSupport",
+            swiftSettings: strictSettings),
         .testTarget(
             name: "DeliveryTests",
             dependencies: [
-                "Delivery",
+                "Delivery", "PorterTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -125,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Store", "Delivery", "Partners", "Orders", "X12",
+                "Gateway", "Store", "Delivery", "Partners", "Orders", "X12", "PorterTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import PorterTestSupport
 import Foundation
 import NIOCore
 import NIOHTTP1

@@ -1,6 +1,7 @@
 import Foundation
 import Gateway
 import Store
+import Synchronization
 
 /// The repository's root (Fixtures/, Mappings/).
 let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -13,9 +14,10 @@ final class TestGateway {
     let configuration: GatewayConfiguration
     let runtime: GatewayRuntime
 
+    /// - Parameter configure: Changes to the test configuration (retries without delay, at most 3 attempts).
     init(
         copperleafURL: String? = nil, store: (any GatewayStore)? = nil,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, configure: (inout GatewayConfiguration) -> Void = { _ in }
     ) throws {
         self.root = FileManager.default.temporaryDirectory.appending(path: "porter-gateway-\(UUID().uuidString)")
         let mappings = self.root.appending(path: "mappings")
@@ -32,6 +34,7 @@ final class TestGateway {
         configuration.delivery.retry.initialDelaySeconds = 0
         configuration.delivery.retry.maxDelaySeconds = 0
         configuration.delivery.retry.maxAttempts = 3
+        configure(&configuration)
         self.configuration = configuration
         self.runtime = try GatewayRuntime(configuration: configuration, store: store, clock: clock)
     }
@@ -83,4 +86,45 @@ final class TestGateway {
     func contents(_ relativePath: String) throws -> String {
         try String(contentsOfFile: self.workspace.root + "/" + relativePath, encoding: .utf8)
     }
+}
+
+/// The retail 850 our ERP sends (`Fixtures/x12/850/004010-retail-sdq.edi`), numbered: its own ISA13, GS06 and
+/// purchase order number (`BO-<number>`), so each copy is a new interchange and a new order.
+func retailOrder(number: Int) throws -> Data {
+    let template = try String(
+        contentsOf: repositoryRoot.appending(path: "Fixtures/x12/850/004010-retail-sdq.edi"), encoding: .utf8)
+    let isa13 = String(format: "%09d", number)
+    return Data(
+        template
+            .replacingOccurrences(of: "000004172", with: isa13)
+            .replacingOccurrences(of: "*4172*", with: "*\(number)*")
+            .replacingOccurrences(of: "GE*1*4172~", with: "GE*1*\(number)~")
+            .replacingOccurrences(of: "BO-7734210", with: "BO-\(number)")
+            .utf8)
+}
+
+/// Waits until `condition` holds, checking every `interval`, for at most `timeout`; returns whether it held.
+/// (A deadline for a condition, never a timing assertion.)
+func eventually(
+    timeout: Duration = .seconds(20), interval: Duration = .milliseconds(20), _ condition: () async throws -> Bool
+) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: interval)
+    }
+    return try await condition()
+}
+
+/// A clock the test moves by hand.
+final class ManualClock: Sendable {
+    private let now: Mutex<Date>
+
+    init(_ start: Date = Date()) { self.now = Mutex(start) }
+
+    /// The time now.
+    func read() -> Date { self.now.withLock { $0 } }
+
+    /// Moves the clock forward.
+    func advance(by seconds: TimeInterval) { self.now.withLock { $0 += seconds } }
 }

@@ -422,14 +422,15 @@ public struct FileProcessor: Sendable {
                     messageIDs: messageIDs, reason: reason)
             }
         } catch {
-            return Self.deferred(file, reason: "committed, but the move failed: \(error)")
+            // The messages are committed and queued all the same: report them, so delivery is woken for them.
+            return Self.deferred(file, reason: "committed, but the move failed: \(error)", messageIDs: messageIDs)
         }
     }
 
-    private static func deferred(_ file: ClaimedFile, reason: String) -> Result {
+    private static func deferred(_ file: ClaimedFile, reason: String, messageIDs: [Int64] = []) -> Result {
         Result(
-            claim: file.claim, originalName: file.originalName, disposition: .deferred, path: nil, messageIDs: [],
-            reason: reason)
+            claim: file.claim, originalName: file.originalName, disposition: .deferred, path: nil,
+            messageIDs: messageIDs, reason: reason)
     }
 
     /// `archive/YYYY/MM/DD/` for `date` in UTC.

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import PorterTestSupport
 import Delivery
 import Foundation
 import NIOPosix

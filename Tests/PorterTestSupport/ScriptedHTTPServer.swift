@@ -1,52 +1,70 @@
-import NIOCore
-import NIOHTTP1
+public import NIOCore
+public import NIOHTTP1
 import NIOPosix
 import Synchronization
 
 /// A real HTTP/1.1 server on 127.0.0.1 (SwiftNIO, a free port) that answers each request with the next reply of a
-/// script and records what it received.
-final class ScriptedHTTPServer: Sendable {
+/// script and records what it received. Shared by the delivery and gateway tests.
+public final class ScriptedHTTPServer: Sendable {
     /// One scripted answer.
-    struct Reply: Sendable {
-        var status: Int
-        var body: String
-        var contentType = "text/xml; charset=utf-8"
+    public struct Reply: Sendable {
+        public var status: Int
+        public var body: String
+        public var contentType = "text/xml; charset=utf-8"
         /// How long the server waits before answering.
-        var delay: TimeAmount = .zero
+        public var delay: TimeAmount = .zero
         /// How long the server waits between the response head and its body.
-        var bodyDelay: TimeAmount = .zero
+        public var bodyDelay: TimeAmount = .zero
+        /// Closes the connection after reading the whole request, without answering (a connection that drops
+        /// after the partner received the document).
+        public var hangsUp = false
+
+        public init(
+            status: Int, body: String, contentType: String = "text/xml; charset=utf-8", delay: TimeAmount = .zero,
+            bodyDelay: TimeAmount = .zero, hangsUp: Bool = false
+        ) {
+            self.status = status
+            self.body = body
+            self.contentType = contentType
+            self.delay = delay
+            self.bodyDelay = bodyDelay
+            self.hangsUp = hangsUp
+        }
 
         /// An HTTP answer carrying a cXML `Response` with `code`.
-        static func cxml(
+        public static func cxml(
             http: Int = 200, code: Int, text: String, detail: String? = nil, delay: TimeAmount = .zero
         ) -> Self {
             Reply(status: http, body: CXMLSamples.response(code: code, text: text, detail: detail), delay: delay)
         }
 
         /// An HTTP answer with a plain-text body.
-        static func plain(_ status: Int, _ body: String = "") -> Self {
+        public static func plain(_ status: Int, _ body: String = "") -> Self {
             Reply(status: status, body: body, contentType: "text/plain")
         }
+
+        /// Reads the request, then closes the connection without a word.
+        public static let hangUp = Reply(status: 0, body: "", hangsUp: true)
     }
 
     /// A request as the server received it.
-    struct Request: Sendable {
-        var method: HTTPMethod
-        var uri: String
-        var headers: HTTPHeaders
-        var body: [UInt8]
+    public struct Request: Sendable {
+        public var method: HTTPMethod
+        public var uri: String
+        public var headers: HTTPHeaders
+        public var body: [UInt8]
     }
 
     private struct State {
         var replies: [Reply]
-        var requests: [Request] = []
+        public var requests: [Request] = []
     }
 
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
     private let state: Mutex<State>
     /// The server's port on 127.0.0.1.
-    let port: Int
+    public let port: Int
 
     private init(group: MultiThreadedEventLoopGroup, channel: any Channel, state: consuming Mutex<State>) {
         self.group = group
@@ -56,13 +74,13 @@ final class ScriptedHTTPServer: Sendable {
     }
 
     /// `http://127.0.0.1:PORT/path`.
-    func url(_ path: String = "/cxml") -> String { "http://127.0.0.1:\(self.port)\(path)" }
+    public func url(_ path: String = "/cxml") -> String { "http://127.0.0.1:\(self.port)\(path)" }
 
     /// The requests received so far, in order.
-    var requests: [Request] { self.state.withLock { $0.requests } }
+    public var requests: [Request] { self.state.withLock { $0.requests } }
 
     /// Starts a server answering with `replies` in order (then with HTTP 500 "script exhausted").
-    static func start(_ replies: [Reply]) async throws -> ScriptedHTTPServer {
+    public static func start(_ replies: [Reply]) async throws -> ScriptedHTTPServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let box = ServerBox()
         do {
@@ -94,13 +112,13 @@ final class ScriptedHTTPServer: Sendable {
     }
 
     /// Closes the server and every connection.
-    func shutdown() async throws {
+    public func shutdown() async throws {
         try? await self.channel.close()
         try await self.group.shutdownGracefully()
     }
 
     /// A port on 127.0.0.1 where nothing listens: bound once, then closed.
-    static func closedPort() async throws -> Int {
+    public static func closedPort() async throws -> Int {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .bind(host: "127.0.0.1", port: 0).get()
         let port = channel.localAddress?.port ?? 0
@@ -135,7 +153,9 @@ private final class ScriptedHTTPHandler: ChannelInboundHandler {
             guard let head = self.head, let server = self.box.server.withLock({ $0 }) else { return }
             let reply = server.take(
                 ScriptedHTTPServer.Request(method: head.method, uri: head.uri, headers: head.headers, body: self.body))
-            if reply.delay == .zero {
+            if reply.hangsUp {
+                context.close(promise: nil)
+            } else if reply.delay == .zero {
                 self.respond(reply, context: context)
             } else {
                 let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)

@@ -1,9 +1,9 @@
-import Foundation
+public import Foundation
 
-/// cXML documents written for the delivery tests.
-enum CXMLSamples {
+/// cXML documents written for the delivery and gateway tests.
+public enum CXMLSamples {
     /// A cXML `Response` carrying `Status@code`, `Status@text` and, when given, a detail text.
-    static func response(code: Int, text: String, detail: String? = nil) -> String {
+    public static func response(code: Int, text: String, detail: String? = nil) -> String {
         let status =
             if let detail {
                 "<Status code=\"\(code)\" text=\"\(text)\">\(detail)</Status>"
@@ -20,7 +20,7 @@ enum CXMLSamples {
     }
 
     /// A small `OrderRequest` whose `Sender` credential carries `secret` as its `SharedSecret`.
-    static func orderRequest(secret: String = "s3cr3t-Porter") -> Data {
+    public static func orderRequest(secret: String = "s3cr3t-Porter") -> Data {
         Data(
             """
             <?xml version="1.0" encoding="UTF-8"?>
