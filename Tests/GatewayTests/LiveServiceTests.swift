@@ -71,7 +71,8 @@ struct LiveServiceTests {
         try await Self.withServices(gateway) {
             let stayed = try await SlowWriter.write(order, to: path, pieces: 15, pause: pause)
             #expect(stayed, "the file was claimed before its writer closed it")
-            let done = try await eventually {
+            // A generous deadline: the whole suite shares two cores with the 2,000-file burst above.
+            let done = try await eventually(timeout: .seconds(120)) {
                 try await gateway.store.messageCounts()[.delivered] == 2
             }
             #expect(done)
@@ -90,6 +91,8 @@ struct LiveServiceTests {
         let runtime = gateway.runtime
         let logger = Logger(label: "porter.test", factory: { _ in SwiftLogNoOpLogHandler() })
         let services = Task { try await runtime.run(poll: false, logger: logger) }
+        // Files written before the watcher exists are not announced: start once it watches.
+        #expect(await eventually(timeout: .seconds(60)) { runtime.isWatchingInbox })
         var failure: (any Error)?
         do { try await body() } catch { failure = error }
         services.cancel()

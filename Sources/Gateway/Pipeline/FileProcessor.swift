@@ -68,7 +68,7 @@ public struct FileProcessor: Sendable {
             do {
                 if let stored = try await self.context.store.inboundFile(claim: file.claim) {
                     // Committed before a crash; only the move is left.
-                    results[index] = self.move(file, outcome: stored.outcome, report: nil, messageIDs: [])
+                    results[index] = await self.move(file, outcome: stored.outcome, report: nil, messageIDs: [])
                     continue
                 }
             } catch {
@@ -88,7 +88,7 @@ public struct FileProcessor: Sendable {
         for ((index, item), outcome) in zip(prepared, outcomes) {
             switch outcome {
             case .committed(let ids):
-                results[index] = self.move(
+                results[index] = await self.move(
                     item.file, outcome: item.commit.file.outcome, report: item.report, messageIDs: ids)
             case .failed(let reason):
                 results[index] = await self.commitFailure(item, reason: reason)
@@ -109,9 +109,10 @@ public struct FileProcessor: Sendable {
         let now = self.context.clock()
         let hash: String
         let size: Int64
-        do {
-            (hash, size) = try ContentHash.of(path: file.workPath)
-        } catch {
+        let path = file.workPath
+        switch await offThePool({ Swift.Result { () throws(PipelineError) in try ContentHash.of(path: path) } }) {
+        case .success(let hashed): (hash, size) = hashed
+        case .failure(let error):
             return self.failed(file, hash: "", size: 0, at: now, stage: .read, reason: error.message)
         }
         do {
@@ -140,11 +141,16 @@ public struct FileProcessor: Sendable {
                     ]),
                 report: nil)
         }
-        guard let format = try InboundFormat.detect(path: file.workPath) else {
-            throw PipelineError(
-                stage: .read, "not X12 (no ISA at the start), not cXML (no <) and not Porter JSON ({ or [)")
-        }
-        let analysis = InboundAnalysis.read(path: file.workPath, name: file.originalName, format: format)
+        let (path, name) = (file.workPath, file.originalName)
+        let analysis = try await offThePool {
+            Swift.Result { () throws(PipelineError) -> InboundAnalysis in
+                guard let format = try InboundFormat.detect(path: path) else {
+                    throw PipelineError(
+                        stage: .read, "not X12 (no ISA at the start), not cXML (no <) and not Porter JSON ({ or [)")
+                }
+                return InboundAnalysis.read(path: path, name: name, format: format)
+            }
+        }.get()
         if let fatal = analysis.fatal {
             var prepared = self.failed(file, hash: hash, size: size, at: now, stage: .validate, reason: fatal)
             prepared.report?.findings = analysis.findings
@@ -383,13 +389,19 @@ public struct FileProcessor: Sendable {
         } catch {
             return Self.deferred(item.file, reason: error.description)
         }
-        return self.move(item.file, outcome: record.outcome, report: report, messageIDs: [])
+        return await self.move(item.file, outcome: record.outcome, report: report, messageIDs: [])
     }
 
     /// Moves a committed file to where its outcome says.
     private func move(_ file: ClaimedFile, outcome: InboundOutcome, report: ErrorReport?, messageIDs: [Int64])
-        -> Result
+        async -> Result
     {
+        await offThePool { self.moveBlocking(file, outcome: outcome, report: report, messageIDs: messageIDs) }
+    }
+
+    private func moveBlocking(
+        _ file: ClaimedFile, outcome: InboundOutcome, report: ErrorReport?, messageIDs: [Int64]
+    ) -> Result {
         let mover = FileMover(workspace: self.context.workspace)
         let now = self.context.clock()
         do {

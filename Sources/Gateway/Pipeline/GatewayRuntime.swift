@@ -4,6 +4,7 @@ public import Foundation
 public import Logging
 public import Partners
 import ServiceLifecycle
+import Synchronization
 public import Store
 import UnixSignals
 
@@ -22,6 +23,11 @@ public final class GatewayRuntime: Sendable {
     let httpClient: HTTPClient
     /// Rung when a commit queued messages: wakes the delivery service.
     let doorbell = Doorbell()
+    let watching = Mutex(false)
+
+    /// Whether the intake service of ``run(poll:logger:)`` is watching the inbox (its watcher is set up): from then
+    /// on a file closed after writing or renamed in is announced.
+    public var isWatchingInbox: Bool { self.watching.withLock { $0 } }
 
     /// Opens the workspace (creating its folders), the store and the mappings.
     ///
@@ -133,31 +139,44 @@ public final class GatewayRuntime: Sendable {
         logger: Logger = Logger(label: "porter.intake", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async -> [FileProcessor.Result] {
         let mover = FileMover(workspace: self.workspace)
-        var claimed: [ClaimedFile] = []
-        do {
-            claimed = try mover.claimedFilesInWork()
-        } catch {
-            logger.error("cannot list work/: \(error)")
+        let scanner = InboxScanner(workspace: self.workspace)
+        // Listing, refusing and claiming are file-system calls (rename, fsync): off the cooperative pool.
+        let (left, scanned) = await offThePool {
+            let left = Result { () throws(IntakeError) in try mover.claimedFilesInWork() }
+            let scanned = Result { () throws(IntakeError) in try scanner.scan() }
+            var refusals: [String] = []
+            if case .success(let scan) = scanned {
+                for (file, reason) in scan.refused {
+                    do {
+                        let path = try mover.refuse(file, reason: reason)
+                        refusals.append("refused \(file.relativeName): \(reason); moved to \(path)")
+                    } catch {
+                        refusals.append("cannot move refused \(file.relativeName) to error/: \(error)")
+                    }
+                }
+            }
+            return (left, scanned.map { ($0.files, refusals) })
         }
-        do {
-            let scan = try InboxScanner(workspace: self.workspace).scan()
-            for (file, reason) in scan.refused {
-                do {
-                    let path = try mover.refuse(file, reason: reason)
-                    logger.warning("refused \(file.relativeName): \(reason); moved to \(path)")
-                } catch {
-                    logger.error("cannot move refused \(file.relativeName) to error/: \(error)")
+        var claimed: [ClaimedFile] = []
+        switch left {
+        case .success(let files): claimed = files
+        case .failure(let error): logger.error("cannot list work/: \(error)")
+        }
+        switch scanned {
+        case .success(let (files, refusals)):
+            for refusal in refusals { logger.warning("\(refusal)") }
+            let ready = stable(files)
+            let claims = await offThePool {
+                ready.map { file in Result { () throws(IntakeError) in try mover.claim(file) } }
+            }
+            for (file, claim) in zip(ready, claims) {
+                switch claim {
+                case .success(let file): claimed.append(file)
+                // Another worker took it, or it vanished: not ours.
+                case .failure(let error): logger.debug("not claimed \(file.relativeName): \(error)")
                 }
             }
-            for file in stable(scan.files) {
-                do {
-                    claimed.append(try mover.claim(file))
-                } catch {
-                    // Another worker took it, or it vanished: not ours.
-                    logger.debug("not claimed \(file.relativeName): \(error)")
-                }
-            }
-        } catch {
+        case .failure(let error):
             logger.error("cannot scan the inbox: \(error)")
         }
         var results: [FileProcessor.Result] = []

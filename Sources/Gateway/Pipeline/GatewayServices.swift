@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import Store
 
 /// Watches the inbox (inotify wake-ups and periodic rescans, or polling) and runs the pipeline on complete files.
@@ -19,7 +20,11 @@ struct IntakeService: Service {
         let watcher = try InboxWatcher(
             workspace: self.runtime.workspace, pollInterval: polling ? settings.pollInterval : nil,
             rescanInterval: settings.rescanInterval)
-        defer { watcher.stop() }
+        self.runtime.watching.withLock { $0 = true }
+        defer {
+            watcher.stop()
+            self.runtime.watching.withLock { $0 = false }
+        }
         let bell = Doorbell()
         let forwarder = Task {
             for await _ in watcher.wakeUps() { bell.ring() }
