@@ -8,8 +8,17 @@ public import Foundation
 /// always in exactly one place.
 public struct FileMover: Sendable {
     public let workspace: Workspace
+    /// Whether each move is flushed (`fsync` of both folders) before it returns. The gateway turns it off for claims
+    /// and archiving, where the store is the record: a claim or an archive move lost in a power cut leaves the file
+    /// in the inbox or in `work/`, and the next pass takes it again (a committed claim is only moved; new content
+    /// already processed is a recorded duplicate), so nothing is lost or sent twice; moves to `error/` and
+    /// `quarantine/` stay flushed with their reports.
+    public let synchronizesMoves: Bool
 
-    public init(workspace: Workspace) { self.workspace = workspace }
+    public init(workspace: Workspace, synchronizesMoves: Bool = true) {
+        self.workspace = workspace
+        self.synchronizesMoves = synchronizesMoves
+    }
 
     /// The suffix of the report written beside a file in `error/` or `quarantine/`.
     public static let reportSuffix = ".error.json"
@@ -31,8 +40,10 @@ public struct FileMover: Sendable {
         guard try FileSystemCalls.renameWithoutReplacing(file.path, workPath) else {
             throw IntakeError(.io, "the claim \(claim) is already in work/", path: workPath)
         }
-        try FileSystemCalls.synchronizeFolder(self.workspace.work)
-        try FileSystemCalls.synchronizeFolder(Self.folder(of: file.path))
+        if self.synchronizesMoves {
+            try FileSystemCalls.synchronizeFolder(self.workspace.work)
+            try FileSystemCalls.synchronizeFolder(Self.folder(of: file.path))
+        }
         return ClaimedFile(
             claim: claim, workPath: workPath, originalName: file.relativeName, partnerFolder: file.partnerFolder)
     }
@@ -130,8 +141,10 @@ public struct FileMover: Sendable {
         while true {
             let destination = folder + "/" + FileSystemCalls.name(name, ordinal: ordinal)
             if try FileSystemCalls.renameWithoutReplacing(source, destination) {
-                try FileSystemCalls.synchronizeFolder(folder)
-                try FileSystemCalls.synchronizeFolder(Self.folder(of: source))
+                if self.synchronizesMoves {
+                    try FileSystemCalls.synchronizeFolder(folder)
+                    try FileSystemCalls.synchronizeFolder(Self.folder(of: source))
+                }
                 return self.workspace.relative(destination)
             }
             ordinal += 1

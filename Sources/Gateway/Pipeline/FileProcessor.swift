@@ -270,7 +270,7 @@ public struct FileProcessor: Sendable {
                     plans.append(
                         PlannedMessage(
                             recipient: recipient, settings: settings, document: mapped.document,
-                            isCopy: delivery.isCopy, isTest: inbound.isTest, source: inbound.controlReference))
+                            isCopy: delivery.isCopy, isTest: inbound.isTest))
                     events.append(
                         TrackingEvent(
                             orderNumber: mapped.document.orderNumber ?? inbound.controlReference, partner: recipient.id,
@@ -321,7 +321,7 @@ public struct FileProcessor: Sendable {
                 identity: self.context.identity, path: file.workPath, name: file.originalName)
         }
         let encoder = OutboundEncoder(
-            identity: self.context.identity, workspaceRoot: self.context.workspace.root, claim: file.claim, now: now)
+            identity: self.context.identity, claim: file.claim, now: now)
         let isTest = analysis.interchanges.first?.isTest ?? false
         let acknowledgment = plannedAcknowledgment
         let build: @Sendable (ControlNumberAllocator) throws -> [OutboundDraft] = { [plans] allocator in
@@ -402,7 +402,10 @@ public struct FileProcessor: Sendable {
     private func moveBlocking(
         _ file: ClaimedFile, outcome: InboundOutcome, report: ErrorReport?, messageIDs: [Int64]
     ) -> Result {
-        let mover = FileMover(workspace: self.context.workspace)
+        // Archiving is not flushed (the store's commit is the record); error/ and quarantine/ moves are, with their
+        // reports: see FileMover.synchronizesMoves.
+        let archiving = outcome == .processed || outcome == .duplicate
+        let mover = FileMover(workspace: self.context.workspace, synchronizesMoves: !archiving)
         let now = self.context.clock()
         do {
             switch outcome {

@@ -138,7 +138,8 @@ public final class GatewayRuntime: Sendable {
         stable: ([InboxFile]) -> [InboxFile] = { $0 },
         logger: Logger = Logger(label: "porter.intake", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async -> [FileProcessor.Result] {
-        let mover = FileMover(workspace: self.workspace)
+        // Claims are not flushed one by one: see FileMover.synchronizesMoves.
+        let mover = FileMover(workspace: self.workspace, synchronizesMoves: false)
         let scanner = InboxScanner(workspace: self.workspace)
         // Listing, refusing and claiming are file-system calls (rename, fsync): off the cooperative pool.
         let (left, scanned) = await offThePool {
@@ -148,7 +149,7 @@ public final class GatewayRuntime: Sendable {
             if case .success(let scan) = scanned {
                 for (file, reason) in scan.refused {
                     do {
-                        let path = try mover.refuse(file, reason: reason)
+                        let path = try FileMover(workspace: mover.workspace).refuse(file, reason: reason)
                         refusals.append("refused \(file.relativeName): \(reason); moved to \(path)")
                     } catch {
                         refusals.append("cannot move refused \(file.relativeName) to error/: \(error)")

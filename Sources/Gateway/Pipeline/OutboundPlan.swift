@@ -13,14 +13,11 @@ struct PlannedMessage: Sendable {
     var document: BusinessDocument
     var isCopy: Bool
     var isTest: Bool
-    /// The inbound document's control reference, for names and messages.
-    var source: String
 }
 
 /// Encodes planned messages with the gateway's identity and control numbers taken from the store's allocator.
 struct OutboundEncoder: Sendable {
     var identity: GatewayIdentity
-    var workspaceRoot: String
     var claim: String
     var now: Date
 
