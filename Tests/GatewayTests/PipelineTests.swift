@@ -126,6 +126,21 @@ struct PipelineTests {
         #expect(Set(duplicates.map(\.kind)) == [.content, .interchange])
     }
 
+    @Test("the same interchange twice in one pass (one group commit): one is routed, the other is a duplicate")
+    func duplicateInOneBatch() async throws {
+        let gateway = try TestGateway()
+        let original = try Data(contentsOf: repositoryRoot.appending(path: "Fixtures/x12/850/004010-retail-sdq.edi"))
+        let crlf = String(decoding: original, as: UTF8.self).replacingOccurrences(of: "~\n", with: "~\r\n")
+        try gateway.drop(original, as: "a.edi")
+        try gateway.drop(Data(crlf.utf8), as: "b.edi")
+        let results = try await gateway.runOnce()
+        #expect(results.map(\.disposition) == [.archived, .archived])
+        #expect(Set(results.map(\.reason)) == [nil, "duplicate"])
+        #expect(gateway.files(in: "error").isEmpty)
+        #expect(gateway.files(in: "outbox/tidewater-kitchenworks").count == 1)
+        #expect(try await gateway.store.duplicates(limit: 10).map(\.kind) == [.interchange])
+    }
+
     @Test("a test interchange (ISA15 T) goes only to partners set up for test")
     func testInterchangeIsNotMixedIntoProduction() async throws {
         let gateway = try TestGateway()

@@ -37,9 +37,10 @@ struct GatewayCrashTests {
         for _ in 0..<kills {
             let process = try site.startRun()
             try await Task.sleep(for: .milliseconds(Int.random(in: 150...700, using: &random)))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal, "seed \(seed)")
+            let pid = process.processIdentifier
+            kill(pid, SIGKILL)
+            // waitpid, not Process.waitUntilExit: Foundation's run-loop wait can miss the exit of a killed child.
+            #expect(Self.reap(pid), "seed \(seed): pid \(pid) did not die of SIGKILL")
         }
         try await dropper.value
         // Leases of messages a killed run was delivering expire after a second; then one last run finishes.
@@ -65,6 +66,19 @@ struct GatewayCrashTests {
         // Every ISA13 sent to the supplier is distinct.
         let sent = site.files(in: "outbox/tidewater-kitchenworks").map { $0.split(separator: "-").last ?? "" }
         #expect(Set(sent).count == fileCount, "seed \(seed)")
+    }
+
+    /// Waits (up to 30 s) until `pid` has exited; true when it died of SIGKILL or was already reaped by Foundation.
+    static func reap(_ pid: Int32) -> Bool {
+        let deadline = Date().addingTimeInterval(30)
+        var status: Int32 = 0
+        while Date() < deadline {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { return (status & 0x7F) == SIGKILL }
+            if result == -1 { return errno == ECHILD }
+            usleep(5_000)
+        }
+        return false
     }
 
     /// The retail 850 with its own ISA13, GS06 and order number.

@@ -91,7 +91,7 @@ public struct FileProcessor: Sendable {
                 results[index] = await self.move(
                     item.file, outcome: item.commit.file.outcome, report: item.report, messageIDs: ids)
             case .failed(let reason):
-                results[index] = await self.commitFailure(item, reason: reason)
+                results[index] = await self.retryAlone(item, reason: reason)
             }
         }
         return results.map { $0! }
@@ -369,6 +369,22 @@ public struct FileProcessor: Sendable {
             report: ErrorReport(
                 file: file.originalName, claim: file.claim, at: now, stage: stage.rawValue, reason: reason,
                 findings: [], partnerFolder: file.partnerFolder))
+    }
+
+    /// A file whose commit the store refused inside a batch is prepared and committed again on its own: when an
+    /// earlier file of the same batch held the same interchange or payloadID, the store now knows it and the file
+    /// becomes a recorded duplicate. A refusal that repeats (an encoding that throws) sends it to `error/`.
+    private func retryAlone(_ item: PreparedFile, reason: String) async -> Result {
+        let again = await self.prepare(item.file)
+        do {
+            if case .committed(let ids)? = try await self.context.store.commit([again.commit]).first {
+                return await self.move(
+                    again.file, outcome: again.commit.file.outcome, report: again.report, messageIDs: ids)
+            }
+        } catch {
+            return Self.deferred(item.file, reason: error.description)
+        }
+        return await self.commitFailure(item, reason: reason)
     }
 
     /// A commit the store refused (a build closure that threw, a unique key taken meanwhile): the file is recorded
