@@ -111,7 +111,8 @@ struct HTTPChannelTests {
     }
 
     @Test func aServerSlowerThanTheTimeoutIsRetried() async throws {
-        try await withScriptedServer([.cxml(code: 200, text: "OK", delay: .seconds(3))]) { server, client in
+        // Far beyond the timeout, so a loaded machine (the whole suite on two cores) cannot make the reply win.
+        try await withScriptedServer([.cxml(code: 200, text: "OK", delay: .seconds(60))]) { server, client in
             let outcome = await HTTPChannel(url: server.url(), client: client, timeout: .milliseconds(300))
                 .deliver(.cxml())
             #expect(outcome.kind == "retry")
@@ -121,7 +122,7 @@ struct HTTPChannelTests {
 
     @Test func aBodySlowerThanTheTimeoutIsRetried() async throws {
         var reply = ScriptedHTTPServer.Reply.cxml(code: 200, text: "OK")
-        reply.bodyDelay = .seconds(3)
+        reply.bodyDelay = .seconds(60)  // far beyond the timeout, even on a loaded machine
         try await withScriptedServer([reply]) { server, client in
             let outcome = await HTTPChannel(url: server.url(), client: client, timeout: .milliseconds(300))
                 .deliver(.cxml())
