@@ -48,13 +48,16 @@ public protocol GatewayStore: Sendable {
     /// The earliest `nextAttemptAt` (or lease expiry) among messages not yet delivered or dead, for sleeping.
     func nextDueDate() async throws(StoreError) -> Date?
 
-    /// Records a successful attempt: state `delivered`. Throws ``StoreError/invalid(_:)`` for an unknown id.
-    func markDelivered(_ id: Int64, at: Date, detail: String) async throws(StoreError)
+    /// Records a successful attempt: state `delivered`. `track` runs in the same transaction, given the message as
+    /// delivered (not run for a message that was already delivered). Throws ``StoreError/invalid(_:)`` for an unknown id.
+    func markDelivered(_ id: Int64, at: Date, detail: String, track: DeliveryTracking?) async throws(StoreError)
 
     /// Records a failed attempt: back to `pending` at `retryAt`, or `dead` when `retryAt` is nil. A message already
     /// `delivered` (by a worker that took it over after a lease expired) keeps that state; the attempt is recorded.
-    /// Throws ``StoreError/invalid(_:)`` for an unknown id.
-    func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?) async throws(StoreError)
+    /// Throws ``StoreError/invalid(_:)`` for an unknown id. `track` runs in the same transaction, given the message
+    /// after the change.
+    func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?, track: DeliveryTracking?)
+        async throws(StoreError)
 
     /// Moves one `dead` (or `pending`) message back to `pending`, due now. False when no such message.
     func retry(_ id: Int64, at: Date) async throws(StoreError) -> Bool
@@ -105,4 +108,46 @@ public protocol GatewayStore: Sendable {
     /// Interchange keys, payloadIDs, control numbers and tracking events are kept: they guard against duplicates
     /// and make order timelines.
     func sweep(before date: Date) async throws(StoreError) -> Int
+
+    // MARK: Tracking
+
+    /// Runs `body` in one write transaction (the alert monitor's deadline sweep, closing an order by hand).
+    func track<T: Sendable>(_ body: @Sendable (any TrackingSession) throws(StoreError) -> T) async throws(StoreError)
+        -> T
+
+    /// Every leg of an order (one per supplier), by partner.
+    func trackedOrders(number: String) async throws(StoreError) -> [TrackedOrder]
+
+    /// The versions of an order's legs, by partner then version.
+    func orderVersions(number: String) async throws(StoreError) -> [OrderVersion]
+
+    /// The inbound documents about an order (its 855s, 856s, changes...), oldest first.
+    func documents(orderNumber: String) async throws(StoreError) -> [StoredDocument]
+
+    /// Alerts, newest first: all, or only the open ones.
+    func alerts(openOnly: Bool, limit: Int) async throws(StoreError) -> [Alert]
+
+    /// Alert raises and closes with a sequence above `sequence`, in sequence order.
+    func alertEvents(after sequence: Int64, limit: Int) async throws(StoreError) -> [AlertEvent]
+
+    /// The last alert event sequence written to `alerts/alerts.jsonl` (0 when none).
+    func exportedAlertSequence() async throws(StoreError) -> Int64
+
+    /// Records that alert events up to `sequence` are written to `alerts/alerts.jsonl`.
+    func setExportedAlertSequence(_ sequence: Int64) async throws(StoreError)
+
+    /// Counts by state, open alerts and per-partner figures, computed from indexes (fast over millions of rows).
+    func statusReport() async throws(StoreError) -> StatusReport
+}
+
+extension GatewayStore {
+    /// Records a successful attempt, with no tracking.
+    public func markDelivered(_ id: Int64, at: Date, detail: String) async throws(StoreError) {
+        try await self.markDelivered(id, at: at, detail: detail, track: nil)
+    }
+
+    /// Records a failed attempt, with no tracking.
+    public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?) async throws(StoreError) {
+        try await self.markFailed(id, at: at, reason: reason, retryAt: retryAt, track: nil)
+    }
 }

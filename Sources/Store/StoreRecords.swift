@@ -121,11 +121,16 @@ public struct OutboundDraft: Hashable, Sendable {
     public var orderNumber: String?
     public var isTest: Bool
     public var isCopy: Bool
+    /// GS06 of the X12 group the message carries (for correlating the recipient's 997); not stored with the
+    /// message.
+    public var groupControlNumber: String?
 
     public init(
         partner: String, documentKind: String, format: String, target: DeliveryTarget, fileName: String,
-        payload: Data, controlReference: String, orderNumber: String?, isTest: Bool, isCopy: Bool
+        payload: Data, controlReference: String, orderNumber: String?, isTest: Bool, isCopy: Bool,
+        groupControlNumber: String? = nil
     ) {
+        self.groupControlNumber = groupControlNumber
         self.partner = partner
         self.documentKind = documentKind
         self.format = format
@@ -309,13 +314,18 @@ public struct InboundCommit: Sendable {
     public var events: [TrackingEvent]
     /// Runs inside the transaction: allocates control numbers, encodes, returns the messages to enqueue.
     public var build: @Sendable (ControlNumberAllocator) throws -> [OutboundDraft]
+    /// Runs inside the transaction after the messages are inserted: updates order tracking and raises or closes
+    /// alerts. If it throws, the commit fails like a throwing `build`.
+    public var track: CommitTracking?
 
     public init(
         file: InboundFile, interchanges: [InterchangeKey] = [], inboundControlNumbers: [Int] = [],
         payloadIDs: [String] = [], documents: [DocumentRecord] = [], duplicates: [DuplicateRecord] = [],
         gaps: [ControlNumberGap] = [], events: [TrackingEvent] = [],
-        build: @escaping @Sendable (ControlNumberAllocator) throws -> [OutboundDraft] = { _ in [] }
+        build: @escaping @Sendable (ControlNumberAllocator) throws -> [OutboundDraft] = { _ in [] },
+        track: CommitTracking? = nil
     ) {
+        self.track = track
         self.file = file
         self.interchanges = interchanges
         self.inboundControlNumbers = inboundControlNumbers
