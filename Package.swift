@@ -148,7 +148,7 @@ let package = Package(
             name: "PorterCLITests",
             dependencies: [
                 "porter", "Store", .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Gateway
 import NIOCore
+import NIOHTTP1
 import Store
 import Testing
 

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 import Store
 import Testing
 
@@ -116,7 +117,7 @@ final class ListeningPorter {
 
     init(site: GatewaySite, environment: [String: String]) throws {
         self.errorFile = site.root.appending(path: "stderr-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: self.errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: self.errorFile.path, contents: nil)
         self.process.executableURL = PorterProcess.executable
         self.process.arguments = ["run", "--config", site.configuration.path, "--listen", "127.0.0.1:0"]
         self.process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
