@@ -18,7 +18,7 @@ extension SQLiteGatewayStore {
     public func orderVersions(number: String) async throws(StoreError) -> [OrderVersion] {
         try await self.reading("reading the versions of order \(number)") { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM order_versions WHERE order_number = ? ORDER BY partner, version",
+                db, sql: TrackingSQL.versions,
                 arguments: [number]
             ).map { row in
                 OrderVersion(
@@ -33,10 +33,7 @@ extension SQLiteGatewayStore {
         try await self.reading("reading the documents of order \(orderNumber)") { db in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT d.*, f.received_at FROM documents AS d JOIN inbound_files AS f ON f.claim = d.claim
-                    WHERE d.order_number = ? ORDER BY f.received_at, d.id
-                    """,
+                sql: TrackingSQL.documents,
                 arguments: [orderNumber]
             ).map { row in
                 StoredDocument(
@@ -48,9 +45,8 @@ extension SQLiteGatewayStore {
 
     public func alerts(openOnly: Bool, limit: Int) async throws(StoreError) -> [Alert] {
         try await self.reading("listing alerts") { db in
-            let condition = openOnly ? "WHERE closed_at IS NULL" : ""
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM alerts \(condition) ORDER BY raised_at DESC, id DESC LIMIT ?",
+            try Row.fetchAll(
+                db, sql: openOnly ? TrackingSQL.openAlerts : TrackingSQL.alerts,
                 arguments: [max(limit, 0)]
             ).map(Self.alert)
         }
@@ -60,11 +56,7 @@ extension SQLiteGatewayStore {
         try await self.reading("reading alert events after \(sequence)") { db in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT e.sequence, e.change, e.at AS change_at, a.* FROM alert_events AS e
-                    JOIN alerts AS a ON a.id = e.alert_id
-                    WHERE e.sequence > ? ORDER BY e.sequence LIMIT ?
-                    """,
+                sql: TrackingSQL.alertEvents,
                 arguments: [sequence, max(limit, 0)]
             ).map { row in
                 guard let change = AlertEvent.Change(rawValue: row["change"]) else {
@@ -122,6 +114,36 @@ extension SQLiteGatewayStore {
             report.partners = try partners.sorted().map { partner in try Self.statistics(partner, db) }
             return report
         }
+    }
+
+    /// The queries of tracking (the tests check their query plans).
+    enum TrackingSQL {
+        static let leg = "SELECT * FROM orders WHERE order_number = ? AND partner = ?"
+        static let legs = "SELECT * FROM orders WHERE order_number = ? ORDER BY partner"
+        static let group = """
+            SELECT * FROM orders WHERE partner = ? AND group_control_number = ? ORDER BY order_number
+            """
+        static let due = """
+            SELECT * FROM orders WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due, order_number, partner
+            LIMIT ?
+            """
+        static let versions = "SELECT * FROM order_versions WHERE order_number = ? ORDER BY partner, version"
+        static let documents = """
+            SELECT d.*, f.received_at FROM documents AS d JOIN inbound_files AS f ON f.claim = d.claim
+            WHERE d.order_number = ? ORDER BY f.received_at, d.id
+            """
+        static let events = "SELECT * FROM tracking_events WHERE order_number = ? ORDER BY at, id"
+        static let alerts = "SELECT * FROM alerts ORDER BY raised_at DESC, id DESC LIMIT ?"
+        static let openAlerts = "SELECT * FROM alerts WHERE closed_at IS NULL ORDER BY raised_at DESC, id DESC LIMIT ?"
+        static let isOpen = "SELECT EXISTS (SELECT 1 FROM alerts WHERE kind = ? AND key = ? AND closed_at IS NULL)"
+        static let openAlertsOfOrder = """
+            SELECT * FROM alerts WHERE order_number = ? AND closed_at IS NULL ORDER BY raised_at, id
+            """
+        static let alertEvents = """
+            SELECT e.sequence, e.change, e.at AS change_at, a.* FROM alert_events AS e
+            JOIN alerts AS a ON a.id = e.alert_id
+            WHERE e.sequence > ? ORDER BY e.sequence LIMIT ?
+            """
     }
 
     /// The statements of ``statusReport()`` (the tests check their query plans).
@@ -226,7 +248,7 @@ extension SQLiteGatewayStore {
         func order(_ number: String, partner: String) throws(StoreError) -> TrackedOrder? {
             try self.run("reading order \(number) for \(partner)") { db in
                 try Row.fetchOne(
-                    db, sql: "SELECT * FROM orders WHERE order_number = ? AND partner = ?",
+                    db, sql: TrackingSQL.leg,
                     arguments: [number, partner]
                 ).map(SQLiteGatewayStore.trackedOrder)
             }
@@ -235,7 +257,7 @@ extension SQLiteGatewayStore {
         func orders(number: String) throws(StoreError) -> [TrackedOrder] {
             try self.run("reading the legs of order \(number)") { db in
                 try Row.fetchAll(
-                    db, sql: "SELECT * FROM orders WHERE order_number = ? ORDER BY partner", arguments: [number]
+                    db, sql: TrackingSQL.legs, arguments: [number]
                 ).map(SQLiteGatewayStore.trackedOrder)
             }
         }
@@ -244,9 +266,7 @@ extension SQLiteGatewayStore {
             try self.run("reading the orders sent to \(partner) in group \(groupControlNumber)") { db in
                 try Row.fetchAll(
                     db,
-                    sql: """
-                        SELECT * FROM orders WHERE partner = ? AND group_control_number = ? ORDER BY order_number
-                        """,
+                    sql: TrackingSQL.group,
                     arguments: [partner, groupControlNumber]
                 ).map(SQLiteGatewayStore.trackedOrder)
             }
@@ -256,10 +276,7 @@ extension SQLiteGatewayStore {
             try self.run("reading orders due by \(StoreSemantics.timestamp(date))") { db in
                 try Row.fetchAll(
                     db,
-                    sql: """
-                        SELECT * FROM orders WHERE next_due IS NOT NULL AND next_due <= ?
-                        ORDER BY next_due, order_number, partner LIMIT ?
-                        """,
+                    sql: TrackingSQL.due,
                     arguments: [date.storeSeconds, max(limit, 0)]
                 ).map(SQLiteGatewayStore.trackedOrder)
             }
@@ -273,8 +290,8 @@ extension SQLiteGatewayStore {
                           distributed_at, updated_at, delivered_at, acknowledged_at, confirmed_at, shipped_at,
                           acknowledgment_due, confirmation_due, acknowledgment_allowance, confirmation_allowance,
                           acknowledged_on_time, group_control_number, control_reference, discrepancy_count, document,
-                          reconciliation)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          reconciliation, next_due, ack_latency, confirm_latency, ack_outcome, discrepant)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         order.orderNumber, order.partner, order.buyer, order.status.rawValue, order.version,
@@ -284,7 +301,11 @@ extension SQLiteGatewayStore {
                         order.acknowledgmentDue?.storeSeconds, order.confirmationDue?.storeSeconds,
                         order.acknowledgmentAllowance, order.confirmationAllowance, order.acknowledgedOnTime,
                         order.groupControlNumber, order.controlReference, order.discrepancyCount, order.document,
-                        order.reconciliation,
+                        order.reconciliation, order.nextDue?.storeSeconds,
+                        StoreSemantics.latency(from: order.deliveredAt, to: order.acknowledgedAt),
+                        StoreSemantics.latency(from: order.deliveredAt, to: order.confirmedAt),
+                        StoreSemantics.acknowledgmentOutcome(order),
+                        StoreSemantics.isReconciled(order) ? order.discrepancyCount > 0 : nil,
                     ])
             }
         }
@@ -314,7 +335,7 @@ extension SQLiteGatewayStore {
             try self.run("raising a \(draft.kind.rawValue) alert about \(draft.key)") { db in
                 let isOpen =
                     try Bool.fetchOne(
-                        db, sql: "SELECT EXISTS (SELECT 1 FROM alerts WHERE kind = ? AND key = ? AND closed_at IS NULL)",
+                        db, sql: TrackingSQL.isOpen,
                         arguments: [draft.kind.rawValue, draft.key]) ?? false
                 guard !isOpen else { return nil }
                 try db.execute(
@@ -355,9 +376,7 @@ extension SQLiteGatewayStore {
             try self.run("reading the open alerts of order \(orderNumber)") { db in
                 try Row.fetchAll(
                     db,
-                    sql: """
-                        SELECT * FROM alerts WHERE order_number = ? AND closed_at IS NULL ORDER BY raised_at, id
-                        """,
+                    sql: TrackingSQL.openAlertsOfOrder,
                     arguments: [orderNumber]
                 ).map(SQLiteGatewayStore.alert)
             }

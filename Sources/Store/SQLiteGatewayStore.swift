@@ -61,10 +61,12 @@ public final class SQLiteGatewayStore: GatewayStore {
     /// The names of the migrations, in the order they run (append-only: a shipped name never changes or moves).
     static var migrationNames: [String] { Self.migrator.migrations }
 
-    /// SQLite's plan for a query (the `detail` column of `EXPLAIN QUERY PLAN`), to check indexes are used.
+    /// SQLite's plan for a query (the `detail` column of `EXPLAIN QUERY PLAN`), to check indexes are used. Its
+    /// parameters (`?`) are bound to `"x"` (a plan does not depend on their values).
     func queryPlan(_ sql: String) async throws(StoreError) -> [String] {
-        try await self.reading("explaining a query") { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)").map { $0["detail"] }
+        let arguments = StatementArguments(Array(repeating: "x", count: sql.count { $0 == "?" }))
+        return try await self.reading("explaining a query") { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)", arguments: arguments).map { $0["detail"] }
         }
     }
 
@@ -315,7 +317,7 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func trackingEvents(orderNumber: String) async throws(StoreError) -> [TrackingEvent] {
         try await self.reading("reading the events of order \(orderNumber)") { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM tracking_events WHERE order_number = ? ORDER BY at, id",
+                db, sql: TrackingSQL.events,
                 arguments: [orderNumber]
             ).map { row in
                 TrackingEvent(
