@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Store", "Delivery", "Partners", "Orders", "X12", "PorterTestSupport",
+                "Gateway", "Store", "Delivery", "Partners", "Orders", "Translation", "X12", "PorterTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -4,6 +4,8 @@ import Orders
 import PorterTestSupport
 import Store
 import Testing
+import Translation
+import X12
 
 /// Order tracking through the whole gateway: real inbox files, a real SQLite store, the real pipeline and delivery,
 /// and an injected clock so deadlines pass without sleeping.
@@ -188,6 +190,45 @@ struct TrackingTests {
         try await gateway.runtime.alertMonitor.check()
         #expect(try await Self.openAlerts(gateway, kind: .confirmationOverdue).isEmpty)
         #expect(try await gateway.store.trackingEvents(orderNumber: "BO-1").map(\.kind).contains("cancelled"))
+    }
+
+    @Test(
+        "an 860 for an order sent to a cXML supplier: version 2, sent as an OrderRequest update restating the stored order"
+    )
+    func changeRestatedForCXML() async throws {
+        let accepted = ScriptedHTTPServer.Reply.cxml(code: 200, text: "OK")
+        try await HTTPDeliveryTests.withGateway([accepted, accepted]) { gateway, server in
+            let order = try await HTTPDeliveryTests.runOrder(gateway)
+            let number = try #require(order.draft.orderNumber)
+            var reader = X12DocumentReader(
+                source: try FileByteSource(
+                    path: repositoryRoot.appending(path: "Fixtures/x12/860/004010-change.edi").path),
+                sourceName: "860")
+            var change: OrderChange?
+            while let event = try reader.next() {
+                if case .document(let set) = event, case .orderChange(let decoded)? = set.document { change = decoded }
+            }
+            var sent = try #require(change)
+            // The change names no supplier: the gateway sends it to the one that received the order.
+            sent.orderNumber = number
+            sent.envelope.receiver = EnvelopeIdentity(qualifier: "ZZ", id: "")
+            try gateway.drop(
+                Data(BusinessDocument.orderChange(sent).encodeCanonicalJSON()), as: "change.json", folder: "erp-orders")
+            let results = try await gateway.runOnce()
+            #expect(results.map(\.disposition) == [.archived])
+
+            let requests = server.requests
+            try #require(requests.count == 2)
+            let body = String(decoding: requests[1].body, as: UTF8.self)
+            #expect(body.contains("type=\"update\""))
+            // Restated in full: line 1 raised to 60, line 2 kept (new price), line 3 deleted, line 4 added.
+            #expect(body.components(separatedBy: "<ItemOut ").count - 1 == 3)
+            #expect(body.contains("quantity=\"60\""))
+            let leg = try #require(try await gateway.store.trackedOrders(number: number).first)
+            #expect(leg.version == 2)
+            #expect(leg.status == .changed)
+            #expect(try await gateway.store.orderVersions(number: number).map(\.kind) == ["original", "change"])
+        }
     }
 
     @Test("an 855 or 856 for an order Porter never sent raises a discrepancy")

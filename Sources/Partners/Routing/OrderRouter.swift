@@ -32,12 +32,17 @@ public struct OrderRouter: Sendable {
     /// The supplier the order names: a vendor/seller/supplier party whose identifier is a partner's party id, or
     /// the envelope receiver.
     public func namedSupplier(of order: PurchaseOrder) -> PartnerProfile? {
-        for party in order.parties where Self.supplierRoles.contains(party.role) {
+        self.namedSupplier(parties: order.parties, receiver: order.envelope.receiver.id)
+    }
+
+    /// The supplier named by `parties` (vendor, seller or supplier with a partner's party id), else by `receiver`.
+    func namedSupplier(parties: [Party], receiver: String) -> PartnerProfile? {
+        for party in parties where Self.supplierRoles.contains(party.role) {
             for identifier in party.identifiers {
                 if let profile = self.catalog.partner(identifiedBy: identifier.value) { return profile }
             }
         }
-        return self.catalog.partner(identifiedBy: order.envelope.receiver.id)
+        return self.catalog.partner(identifiedBy: receiver)
     }
 
     static let supplierRoles: [PartyRole] = [.vendor, .seller, .supplier]
@@ -93,6 +98,11 @@ public struct OrderRouter: Sendable {
         return (orders, unassigned)
     }
 
+    /// The problem reported for a change that names no supplier with a profile.
+    public static func noSupplierForChange(_ orderNumber: String) -> String {
+        "the change to order \(orderNumber) names no supplier that has a profile"
+    }
+
     /// Everyone who receives `document`, per the routes: the named supplier (after the split, when there is one),
     /// then the copies.
     public func route(_ document: BusinessDocument) -> Outcome {
@@ -107,6 +117,17 @@ public struct OrderRouter: Sendable {
                 }
                 outcome.deliveries.append(Delivery(partner: id, document: document, isCopy: route.isCopy))
             case .namedSupplier:
+                if case .orderChange(let change) = document {
+                    // A change names its supplier like an order; when it does not, the gateway sends it to whoever
+                    // received the order (see the gateway's tracking).
+                    if let supplier = self.namedSupplier(parties: change.parties, receiver: change.envelope.receiver.id)
+                    {
+                        outcome.deliveries.append(Delivery(partner: supplier.id, document: document, isCopy: false))
+                    } else {
+                        outcome.problems.append(Self.noSupplierForChange(change.orderNumber))
+                    }
+                    continue
+                }
                 guard case .purchaseOrder(let order) = document else { continue }
                 if let split = self.catalog.routing?.split {
                     let result = self.split(order, by: split)
