@@ -231,6 +231,24 @@ struct TrackingTests {
         }
     }
 
+    @Test("a release against a blanket order counts the released quantity on the blanket's lines")
+    func blanketRelease() async throws {
+        let gateway = try TestGateway()
+        let blanket = String(decoding: try retailOrder(number: 31), as: UTF8.self)
+            .replacingOccurrences(of: "BEG*00*SA*BO-31**20250304", with: "BEG*00*BK*BLK-31**20250304")
+        try gateway.drop(Data(blanket.utf8), as: "blanket.edi")
+        try await gateway.runOnce()
+        let release = String(decoding: try retailOrder(number: 32), as: UTF8.self)
+            .replacingOccurrences(of: "BEG*00*SA*BO-32**20250304", with: "BEG*00*RL*REL-32*0001*20250304*BLK-31")
+        try gateway.drop(Data(release.utf8), as: "release.edi")
+        try await gateway.runOnce()
+        let leg = try #require(try await gateway.store.trackedOrders(number: "BLK-31").first)
+        #expect(leg.isBlanket)
+        #expect(try Self.reconciliation(leg).lines.map(\.released) == ["48", "36", "120"])
+        #expect(try await gateway.store.trackingEvents(orderNumber: "BLK-31").map(\.kind).contains("released"))
+        #expect(try await gateway.store.trackedOrders(number: "REL-32").count == 1)
+    }
+
     @Test("an 855 or 856 for an order Porter never sent raises a discrepancy")
     func unknownOrder() async throws {
         let (gateway, _, _) = try await Self.deliveredOrder()
