@@ -7,6 +7,7 @@
 /// <root>/archive/YYYY/MM/DD/   originals once processed
 /// <root>/error/                files that failed, each with <name>.error.json
 /// <root>/quarantine/           files from unknown senders, each with <name>.error.json
+/// <root>/alerts/alerts.jsonl    alerts raised and closed, one JSON object per line, for other tools
 /// ```
 public struct Workspace: Hashable, Sendable {
     /// The root folder (absolute).
@@ -23,6 +24,8 @@ public struct Workspace: Hashable, Sendable {
     public var quarantine: String
     /// `root/work`.
     public var work: String
+    /// `root/alerts`.
+    public var alerts: String
 
     /// The layout under `root` (made absolute against the current directory).
     public init(root: String) {
@@ -34,6 +37,7 @@ public struct Workspace: Hashable, Sendable {
         self.error = root + "/error"
         self.quarantine = root + "/quarantine"
         self.work = root + "/work"
+        self.alerts = root + "/alerts"
     }
 
     /// `outbox/<partner>`.
@@ -41,7 +45,7 @@ public struct Workspace: Hashable, Sendable {
 
     /// Creates every folder of the layout that is missing (`mkdir -p`), flushing each new folder's parent.
     public func create() throws(IntakeError) {
-        for folder in [self.inbox, self.outbox, self.archive, self.error, self.quarantine, self.work] {
+        for folder in [self.inbox, self.outbox, self.archive, self.error, self.quarantine, self.work, self.alerts] {
             try FileSystemCalls.makeFolders(folder)
         }
     }

@@ -66,20 +66,31 @@ public struct DeliveryDispatcher: Sendable {
         do {
             switch outcome {
             case .delivered(let detail):
-                try await self.store.markDelivered(message.id, at: now, detail: detail)
+                try await self.store.markDelivered(
+                    message.id, at: now, detail: detail,
+                    track: { session, delivered throws(StoreError) in
+                        try OrderTracker().delivered(delivered, at: now, session: session)
+                    })
             case .retry(let reason):
                 var generator = SystemRandomNumberGenerator()
                 let delay = self.retry.delay(afterAttempt: message.attempts, using: &generator)
                 let retryAt = delay.map { now.addingTimeInterval($0.timeInterval) }
                 let text = retryAt == nil ? "\(reason) (no attempt left after \(message.attempts))" : reason
-                try await self.store.markFailed(message.id, at: now, reason: text, retryAt: retryAt)
+                try await self.store.markFailed(
+                    message.id, at: now, reason: text, retryAt: retryAt, track: Self.deadLetterTracking(at: now))
             case .dead(let reason):
-                try await self.store.markFailed(message.id, at: now, reason: reason, retryAt: nil)
+                try await self.store.markFailed(
+                    message.id, at: now, reason: reason, retryAt: nil, track: Self.deadLetterTracking(at: now))
             }
         } catch {
             return error
         }
         return nil
+    }
+
+    /// Raises the dead-letter alert when an attempt leaves the message dead.
+    private static func deadLetterTracking(at now: Date) -> DeliveryTracking {
+        { session, message throws(StoreError) in try OrderTracker().dead(message, at: now, session: session) }
     }
 
     /// The channel of a target: a folder (relative paths are inside the workspace) or an HTTP endpoint.

@@ -132,13 +132,15 @@ public struct FileProcessor: Sendable {
         if let earlier = try await store.inboundFile(contentHash: hash) {
             record.outcome = .duplicate
             record.partner = earlier.partner
+            let duplicate = DuplicateRecord(
+                kind: .content, key: hash, claim: file.claim, partner: earlier.partner, at: now)
+            var facts = FileTrackingFacts(
+                claim: file.claim, fileName: file.originalName, sender: earlier.partner, at: now,
+                outcome: .duplicate)
+            facts.duplicates = [duplicate]
             return PreparedFile(
                 file: file,
-                commit: InboundCommit(
-                    file: record,
-                    duplicates: [
-                        DuplicateRecord(kind: .content, key: hash, claim: file.claim, partner: earlier.partner, at: now)
-                    ]),
+                commit: InboundCommit(file: record, duplicates: [duplicate], track: Self.tracking(facts)),
                 report: nil)
         }
         let (path, name) = (file.workPath, file.originalName)
@@ -164,8 +166,10 @@ public struct FileProcessor: Sendable {
                 + (file.partnerFolder.map { " and the folder inbox/\($0) names no partner" } ?? "")
             record.outcome = .quarantined(reason: reason)
             record.storedPath = "quarantine/"
+            let facts = FileTrackingFacts(
+                claim: file.claim, fileName: file.originalName, sender: nil, at: now, outcome: record.outcome)
             return PreparedFile(
-                file: file, commit: InboundCommit(file: record),
+                file: file, commit: InboundCommit(file: record, track: Self.tracking(facts)),
                 report: ErrorReport(
                     file: file.originalName, claim: file.claim, at: now, stage: PipelineError.Stage.identify.rawValue,
                     reason: reason, findings: analysis.findings, partnerFolder: file.partnerFolder))
@@ -225,6 +229,8 @@ public struct FileProcessor: Sendable {
         var documents: [DocumentRecord] = []
         var plans: [PlannedMessage] = []
         var events: [TrackingEvent] = []
+        var facts = FileTrackingFacts(
+            claim: file.claim, fileName: file.originalName, sender: sender.id, at: now, outcome: .processed)
         var rejected = analysis.undecodable
         let router = OrderRouter(catalog: self.context.catalog)
         let senderMapping = PartnerMapping(profile: sender)
@@ -240,6 +246,9 @@ public struct FileProcessor: Sendable {
             } else if let rejection = inbound.rejection {
                 status = .rejected(reason: rejection)
                 rejected += 1
+                facts.received.append(
+                    FileTrackingFacts.Received(
+                        document: document, controlReference: inbound.controlReference, rejection: rejection))
             } else {
                 document = senderMapping.inbound(document)
                 let routing = router.route(document)
@@ -267,29 +276,27 @@ public struct FileProcessor: Sendable {
                         held += mapped.findings.map { "\(recipient.id): \($0.description)" }
                         continue
                     }
-                    plans.append(
-                        PlannedMessage(
-                            recipient: recipient, settings: settings, document: mapped.document,
-                            isCopy: delivery.isCopy, isTest: inbound.isTest))
-                    events.append(
-                        TrackingEvent(
-                            orderNumber: mapped.document.orderNumber ?? inbound.controlReference, partner: recipient.id,
-                            kind: "distributed", at: now,
-                            detail: "\(mapped.document.kind.rawValue) to \(recipient.id) as \(settings.format.rawValue)"
-                        ))
+                    var plan = PlannedMessage(
+                        recipient: recipient, settings: settings, document: mapped.document,
+                        isCopy: delivery.isCopy, isTest: inbound.isTest)
+                    if case .orderChange(let change) = mapped.document, settings.format == .cxml {
+                        plan.original = try await self.storedOrder(change.orderNumber, partner: recipient.id)
+                    }
+                    plans.append(plan)
+                    facts.sent.append(Self.sentFact(plan))
                 }
                 if !held.isEmpty {
                     status = .held(reason: held.joined(separator: "; "))
+                    facts.held.append(
+                        FileTrackingFacts.Held(
+                            orderNumber: document.orderNumber, controlReference: inbound.controlReference,
+                            reason: held.joined(separator: "; ")))
                 } else if !plans.isEmpty {
                     status = .routed
                 }
-                if document.kind != .purchaseOrder, let number = document.orderNumber {
-                    events.append(
-                        TrackingEvent(
-                            orderNumber: number, partner: sender.id, kind: "received.\(document.kind.rawValue)",
-                            at: now,
-                            detail: inbound.controlReference))
-                }
+                facts.received.append(
+                    FileTrackingFacts.Received(
+                        document: document, controlReference: inbound.controlReference, rejection: nil))
             }
             documents.append(
                 DocumentRecord(
@@ -334,10 +341,13 @@ public struct FileProcessor: Sendable {
             }
             return drafts
         }
+        facts.outcome = record.outcome
+        facts.duplicates = duplicates
+        facts.gaps = gaps
         let commit = InboundCommit(
             file: record, interchanges: newKeys, inboundControlNumbers: inboundNumbers,
             payloadIDs: analysis.payloadIDs.filter { !repeatedIDs.contains($0) }, documents: documents,
-            duplicates: duplicates, gaps: gaps, events: events, build: build)
+            duplicates: duplicates, gaps: gaps, events: events, build: build, track: Self.tracking(facts))
         return PreparedFile(file: file, commit: commit, report: report)
     }
 
@@ -356,6 +366,37 @@ public struct FileProcessor: Sendable {
         return settings
     }
 
+    // MARK: Tracking
+
+    /// The commit hook that applies a file's facts to order tracking.
+    static func tracking(_ facts: FileTrackingFacts) -> CommitTracking {
+        { session, drafts throws(StoreError) in try OrderTracker().apply(facts, drafts: drafts, session: session) }
+    }
+
+    /// What tracking needs to know of a planned message: the recipient's deadlines (its profile's `tracking`, else
+    /// 2 h for a 997/999 when orders go to it as X12, and 24 h for an 855 when it sends order acknowledgments).
+    static func sentFact(_ plan: PlannedMessage) -> FileTrackingFacts.Sent {
+        let profile = plan.recipient
+        let acknowledgment =
+            profile.tracking.acknowledgmentWithin
+            ?? (plan.settings.format == .x12 ? TrackingSettings.defaultAcknowledgmentWithin : 0)
+        let confirmation =
+            profile.tracking.confirmationWithin
+            ?? (profile.documents[.orderAcknowledgment]?.inbound != nil
+                ? TrackingSettings.defaultConfirmationWithin : 0)
+        return FileTrackingFacts.Sent(
+            recipient: profile.id, document: plan.document, isCopy: plan.isCopy, format: plan.settings.format.rawValue,
+            acknowledgmentWithin: acknowledgment, confirmationWithin: confirmation)
+    }
+
+    /// The current version of an order leg as stored, for restating a change in cXML.
+    private func storedOrder(_ number: String, partner: String) async throws -> PurchaseOrder? {
+        guard
+            let leg = try await self.context.store.trackedOrders(number: number).first(where: { $0.partner == partner })
+        else { return nil }
+        return try? OrderTracker.order(of: leg)
+    }
+
     // MARK: Outcomes
 
     private func failed(
@@ -364,8 +405,11 @@ public struct FileProcessor: Sendable {
         let record = InboundFile(
             claim: file.claim, originalName: file.originalName, contentHash: hash, size: size,
             partner: file.partnerFolder, receivedAt: now, outcome: .failed(reason: reason), storedPath: "error/")
+        let facts = FileTrackingFacts(
+            claim: file.claim, fileName: file.originalName, sender: file.partnerFolder, at: now, outcome: record.outcome
+        )
         return PreparedFile(
-            file: file, commit: InboundCommit(file: record),
+            file: file, commit: InboundCommit(file: record, track: Self.tracking(facts)),
             report: ErrorReport(
                 file: file.originalName, claim: file.claim, at: now, stage: stage.rawValue, reason: reason,
                 findings: [], partnerFolder: file.partnerFolder))
@@ -397,8 +441,12 @@ public struct FileProcessor: Sendable {
         let report = ErrorReport(
             file: item.file.originalName, claim: item.file.claim, at: now, stage: PipelineError.Stage.encode.rawValue,
             reason: reason, findings: item.report?.findings ?? [], partnerFolder: item.file.partnerFolder)
+        let facts = FileTrackingFacts(
+            claim: item.file.claim, fileName: item.file.originalName, sender: record.partner, at: now,
+            outcome: record.outcome)
         do {
-            let outcome = try await self.context.store.commit([InboundCommit(file: record)])
+            let outcome = try await self.context.store.commit([InboundCommit(file: record, track: Self.tracking(facts))]
+            )
             guard case .committed = outcome.first else {
                 return Self.deferred(item.file, reason: reason)
             }

@@ -101,6 +101,11 @@ public final class GatewayRuntime: Sendable {
             httpClient: self.httpClient, clock: self.clock)
     }
 
+    /// Raises overdue alerts and writes `alerts/alerts.jsonl`.
+    public var alertMonitor: AlertMonitor {
+        AlertMonitor(store: self.store, workspace: self.workspace, clock: self.clock)
+    }
+
     // MARK: Start-up
 
     /// Clears what a killed process left half-done outside the store: temporary files of deliveries interrupted
@@ -226,10 +231,12 @@ public final class GatewayRuntime: Sendable {
         let intake = IntakeService(runtime: self, poll: poll, logger: logger)
         let delivery = DeliveryService(runtime: self, logger: logger)
         let retention = RetentionService(runtime: self, logger: logger)
+        let alerts = AlertService(runtime: self, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: intake), .init(service: delivery), .init(service: retention),
+                    .init(service: alerts),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

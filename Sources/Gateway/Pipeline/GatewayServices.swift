@@ -69,6 +69,24 @@ struct DeliveryService: Service {
     }
 }
 
+/// Every minute: raises overdue-acknowledgment alerts and appends alert changes to `alerts/alerts.jsonl`.
+struct AlertService: Service {
+    let runtime: GatewayRuntime
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                let (raised, _) = try await self.runtime.alertMonitor.check()
+                if raised > 0 { self.logger.warning("\(raised) acknowledgment(s) overdue: see `porter alerts --open`") }
+            } catch {
+                self.logger.error("alerts: \(error)")
+            }
+            try? await Task.sleep(for: .seconds(60))
+        }
+    }
+}
+
 /// Once a day: removes store history and archived files older than the retention settings.
 struct RetentionService: Service {
     let runtime: GatewayRuntime

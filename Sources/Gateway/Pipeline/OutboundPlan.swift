@@ -13,6 +13,8 @@ struct PlannedMessage: Sendable {
     var document: BusinessDocument
     var isCopy: Bool
     var isTest: Bool
+    /// For a change sent as a cXML restatement: the order as the gateway stored it (its current version).
+    var original: PurchaseOrder? = nil
 }
 
 /// Encodes planned messages with the gateway's identity and control numbers taken from the store's allocator.
@@ -27,6 +29,7 @@ struct OutboundEncoder: Sendable {
         let payload: [UInt8]
         let controlReference: String
         let fileExtension: String
+        var groupControlNumber: String?
         switch plan.settings.format {
         case .x12:
             let interchange = try allocator.next(.interchange, partner: partner)
@@ -35,6 +38,7 @@ struct OutboundEncoder: Sendable {
             document.envelope.applicationSender = self.identity.applicationCode ?? self.identity.x12ID
             document.envelope.interchangeControlNumber = String(interchange)
             document.envelope.groupControlNumber = String(group)
+            groupControlNumber = String(group)
             document.envelope.transactionControlNumber = "0001"
             document.envelope.interchangeVersion = nil
             document.envelope.date = nil
@@ -55,7 +59,7 @@ struct OutboundEncoder: Sendable {
                 options.unitStyle = unitStyle
             }
             options.sharedSecret = Self.sharedSecret(plan.recipient.identity.cxml?.sharedSecret)
-            payload = try CXMLDocumentEncoder(options: options).encode(document).bytes
+            payload = try CXMLDocumentEncoder(options: options).encode(document, original: plan.original).bytes
             controlReference = payloadID
             fileExtension = "xml"
         case .json:
@@ -75,7 +79,8 @@ struct OutboundEncoder: Sendable {
         return OutboundDraft(
             partner: partner, documentKind: document.kind.rawValue, format: plan.settings.format.rawValue,
             target: target, fileName: Self.safeName(name) + "." + fileExtension, payload: Data(payload),
-            controlReference: controlReference, orderNumber: orderNumber, isTest: plan.isTest, isCopy: plan.isCopy)
+            controlReference: controlReference, orderNumber: orderNumber, isTest: plan.isTest, isCopy: plan.isCopy,
+            groupControlNumber: groupControlNumber)
     }
 
     /// `<time>.<claim>.<ordinal>@porter`: unique per message, and kept by the queue, so a resend repeats it.

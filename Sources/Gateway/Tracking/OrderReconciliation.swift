@@ -41,11 +41,21 @@ public struct OrderReconciliation: Hashable, Sendable, Codable {
     }
 
     public var lines: [Line]
-    /// What the last 855 and the 856s differ in, from the model's reconciliation helpers.
+    /// What the last 855 and the 856s differ in, from the model's reconciliation helpers: the 855's first, then the
+    /// shipments'.
     public var discrepancies: [Discrepancy]
+    /// The last 855 received, kept to reconcile again after a change.
+    public var acknowledgment: OrderAcknowledgment?
+    /// The 856s received, kept because shipments are reconciled together (quantities add up).
+    public var shipNotices: [ShipNotice]?
 
-    public init(lines: [Line], discrepancies: [Discrepancy] = []) {
+    public init(
+        lines: [Line], discrepancies: [Discrepancy] = [], acknowledgment: OrderAcknowledgment? = nil,
+        shipNotices: [ShipNotice]? = nil
+    ) {
         self.lines = lines
         self.discrepancies = discrepancies
+        self.acknowledgment = acknowledgment
+        self.shipNotices = shipNotices
     }
 }

@@ -60,6 +60,13 @@ struct ProfileBuilder {
         }
         if let defaults = value["defaults"] { profile.defaults = self.defaults(defaults) }
         if let rules = value["rules"] { profile.rules = self.rules(rules, profile: profile) }
+        if let tracking = value["tracking"] {
+            profile.tracking = TrackingSettings(
+                acknowledgmentWithin: tracking.string("acknowledgmentWithinHours").flatMap(Double.init).map {
+                    $0 * 3600
+                },
+                confirmationWithin: tracking.string("confirmationWithinHours").flatMap(Double.init).map { $0 * 3600 })
+        }
         return profile
     }
 

@@ -32,6 +32,8 @@ public struct PartnerProfile: Sendable {
     public var blanketBalances: [String: [String: DecimalNumber]]
     public var defaults: PartnerDefaults
     public var rules: AccuracyRules
+    /// How long to wait for acknowledgments and confirmations before alerting.
+    public var tracking: TrackingSettings
     /// The profile file.
     public var location: MappingsLocation
 
@@ -40,8 +42,10 @@ public struct PartnerProfile: Sendable {
         documents: [BusinessDocument.Kind: DocumentExchange] = [:], codeLists: [CodeList] = [],
         itemCrossReference: ItemCrossReference? = nil, priceList: [String: DecimalNumber] = [:],
         blanketBalances: [String: [String: DecimalNumber]] = [:], defaults: PartnerDefaults = PartnerDefaults(),
-        rules: AccuracyRules = AccuracyRules(), location: MappingsLocation
+        rules: AccuracyRules = AccuracyRules(), tracking: TrackingSettings = TrackingSettings(),
+        location: MappingsLocation
     ) {
+        self.tracking = tracking
         self.id = id
         self.name = name
         self.role = role

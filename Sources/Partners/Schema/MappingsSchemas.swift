@@ -218,6 +218,20 @@ enum MappingsSchemas {
                                 "blanketReleases", .boolean,
                                 "Whether a release may not exceed its blanket's remaining quantity (blanketOrders)."),
                         ])), "Accuracy rules."),
+            optional(
+                "tracking",
+                .object(
+                    SchemaObject(
+                        "How long the gateway waits for the partner's answers to an order, from its delivery.",
+                        [
+                            optional(
+                                "acknowledgmentWithinHours", .number,
+                                "Hours until a missing 997/999 raises an alert (default 2; 0: none expected)."),
+                            optional(
+                                "confirmationWithinHours", .number,
+                                "Hours until a missing 855 or ConfirmationRequest raises an alert (default 24; 0: none expected)."
+                            ),
+                        ])), "Acknowledgment deadlines."),
         ])
 
     static let codeList = SchemaObject(

@@ -1,4 +1,4 @@
-import Orders
+public import Orders
 
 /// Applies an ``OrderChange`` to the order it changes, giving the whole order as it now stands: what a cXML
 /// `OrderRequest` of `type="update"` states (DOMAIN.md §9.2).
@@ -99,5 +99,16 @@ enum CXMLOrderChangeRestatement {
     ) -> [Element] {
         let changed = Set(change.map(key))
         return original.filter { !changed.contains(key($0)) } + change
+    }
+}
+
+extension OrderChange {
+    /// The whole order as it stands after this change is applied to `original` (the rules of a cXML update
+    /// restatement, DOMAIN.md §9.2): what the gateway stores as an order's next version.
+    ///
+    /// - Parameter original: The order as it stood before the change.
+    /// - Returns: The restated order (purpose `replace`, or `delete` for a cancellation).
+    public func applied(to original: PurchaseOrder) -> PurchaseOrder {
+        CXMLOrderChangeRestatement.restate(self, original: original).0
     }
 }

@@ -45,6 +45,7 @@ struct RunCommand: AsyncParsableCommand {
             let results = await runtime.processInbox(logger: logger)
             do {
                 try await runtime.deliverUntilIdle()
+                try await runtime.alertMonitor.check()
             } catch {
                 printError("porter run: \(error)")
                 await runtime.shutdown()
