@@ -20,7 +20,7 @@ import X12
 /// | 11:00 | the ERP cancels `BO-8100005` | a cancellation goes to Tidewater |
 /// | 11:30 | `garbled-upload.txt` | not EDI: `error/` with its reason |
 /// | 12:00 | Tidewater's 856 for `BO-8100001` | line 2 short: 24 shipped of 30 |
-/// | 14:00 | nothing | `BO-8100003-2`'s 999 is overdue (due 2 h after delivery) |
+/// | 14:00 | nothing | `BO-8100003-2`'s 999 is overdue (Ironbridge's profile allows 4 h after delivery) |
 ///
 /// The demo's copy of the mappings differs from the bundled one in two ways: Copperleaf's URL points at the local
 /// endpoint, and Tidewater gets an item cross-reference (`items.csv`) so the split can tell its items from
@@ -118,7 +118,7 @@ public enum GatewayDemo {
         try script.drop(try DemoDocuments.bundled("tidewater-856-short.edi"), as: "tidewater-856-BO-8100001.edi")
         try await script.process(at: "12:00")
 
-        // 14:00 nothing arrives: the 999 for BO-8100003-2 (due at 10:00) is overdue.
+        // 14:00 nothing arrives: the 999 for BO-8100003-2 (due at 12:00) is overdue.
         try await script.process(at: "14:00")
         await runtime.shutdown()
 
@@ -193,11 +193,13 @@ final class DemoScript {
         try FileManager.default.moveItem(at: temporary, to: directory.appending(path: name))
     }
 
-    /// Moves the clock to `time`, processes the inbox and delivers what is due.
+    /// Moves the clock to `time`, processes the inbox, delivers what is due and runs the alert monitor (overdue
+    /// deadlines, `alerts/alerts.jsonl`).
     func process(at time: String) async throws {
         self.clock.move(to: self.time(time))
         self.results += await self.runtime.processInbox()
         try await self.runtime.deliverUntilIdle()
+        _ = try await self.runtime.alertMonitor.check()
     }
 
     /// Regular files directly in a workspace folder, sorted.
