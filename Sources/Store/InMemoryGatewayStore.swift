@@ -78,13 +78,20 @@ public final class InMemoryGatewayStore: GatewayStore {
         self.state.withLock { state in state.messages.values.compactMap(\.dueAt).min() }
     }
 
-    public func markDelivered(_ id: Int64, at: Date, detail: String) async throws(StoreError) {
+    public func markDelivered(_ id: Int64, at: Date, detail: String, track: DeliveryTracking?)
+        async throws(StoreError)
+    {
         try self.state.withLock { (state) throws(StoreError) in
             guard var stored = state.messages[id] else { throw StoreSemantics.unknownMessage(id) }
+            let wasDelivered = stored.message.state == .delivered
             stored.message.state = .delivered
             stored.message.deliveredAt = at
             stored.message.leaseUntil = nil
             stored.finishedAt = at
+            if let track, !wasDelivered {
+                let message = stored.message
+                try state.runTracking { session throws(StoreError) in try track(session, message) }
+            }
             state.messages[id] = stored
             let attempt = stored.message.attempts
             state.attempts[id, default: []].append(
@@ -93,27 +100,34 @@ public final class InMemoryGatewayStore: GatewayStore {
         }
     }
 
-    public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?) async throws(StoreError) {
+    public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?, track: DeliveryTracking?)
+        async throws(StoreError)
+    {
         try self.state.withLock { (state) throws(StoreError) in
             guard var stored = state.messages[id] else { throw StoreSemantics.unknownMessage(id) }
             let attempt = stored.message.attempts
+            if stored.message.state != .delivered {
+                stored.message.lastError = reason
+                stored.message.leaseUntil = nil
+                if let retryAt {
+                    stored.message.state = .pending
+                    stored.message.nextAttemptAt = retryAt
+                    stored.finishedAt = nil
+                } else {
+                    stored.message.state = .dead
+                    stored.finishedAt = at
+                }
+                if let track {
+                    let message = stored.message
+                    try state.runTracking { session throws(StoreError) in try track(session, message) }
+                }
+                state.messages[id] = stored
+            }
             state.attempts[id, default: []].append(
                 DeliveryAttempt(
                     messageID: id, number: attempt, at: at, result: StoreSemantics.failureResult(retryAt: retryAt),
                     detail: reason))
             state.audit.append(StoreSemantics.failed(id, attempt: attempt, reason: reason, retryAt: retryAt, at: at))
-            guard stored.message.state != .delivered else { return }
-            stored.message.lastError = reason
-            stored.message.leaseUntil = nil
-            if let retryAt {
-                stored.message.state = .pending
-                stored.message.nextAttemptAt = retryAt
-                stored.finishedAt = nil
-            } else {
-                stored.message.state = .dead
-                stored.finishedAt = at
-            }
-            state.messages[id] = stored
         }
     }
 
@@ -183,7 +197,7 @@ public final class InMemoryGatewayStore: GatewayStore {
     public func trackingEvents(orderNumber: String) async throws(StoreError) -> [TrackingEvent] {
         self.state.withLock { state in
             // A stable sort keeps the order of recording among events at the same time.
-            state.events.filter { $0.orderNumber == orderNumber }.sorted { $0.at < $1.at }
+            state.tracking.events.filter { $0.orderNumber == orderNumber }.sorted { $0.at < $1.at }
         }
     }
 
@@ -197,6 +211,69 @@ public final class InMemoryGatewayStore: GatewayStore {
 
     public func sweep(before date: Date) async throws(StoreError) -> Int {
         self.state.withLock { state in state.sweep(before: date) }
+    }
+
+    // MARK: Tracking
+
+    public func track<T: Sendable>(_ body: @Sendable (any TrackingSession) throws(StoreError) -> T)
+        async throws(StoreError) -> T
+    {
+        try self.state.withLock { (state) throws(StoreError) in
+            try state.runTracking { session throws(StoreError) in try body(session) }
+        }
+    }
+
+    public func trackedOrders(number: String) async throws(StoreError) -> [TrackedOrder] {
+        self.state.withLock { state in
+            state.tracking.orders.values.filter { $0.orderNumber == number }.sorted { $0.partner < $1.partner }
+        }
+    }
+
+    public func orderVersions(number: String) async throws(StoreError) -> [OrderVersion] {
+        self.state.withLock { state in
+            state.tracking.versions.filter { $0.key.orderNumber == number }.values.flatMap(\.values)
+                .sorted { ($0.partner, $0.version) < ($1.partner, $1.version) }
+        }
+    }
+
+    public func documents(orderNumber: String) async throws(StoreError) -> [StoredDocument] {
+        self.state.withLock { state in
+            let found = state.fileOrder.flatMap { claim -> [StoredDocument] in
+                guard let file = state.files[claim] else { return [] }
+                return (state.documents[claim] ?? []).filter { $0.orderNumber == orderNumber }.map {
+                    StoredDocument(record: $0, claim: claim, receivedAt: file.receivedAt)
+                }
+            }
+            // A stable sort keeps commit order among documents received at the same time.
+            return found.sorted { $0.receivedAt < $1.receivedAt }
+        }
+    }
+
+    public func alerts(openOnly: Bool, limit: Int) async throws(StoreError) -> [Alert] {
+        self.state.withLock { state in
+            Array(
+                state.tracking.alerts.values.filter { !openOnly || $0.isOpen }
+                    .sorted { ($0.raisedAt, $0.id) > ($1.raisedAt, $1.id) }
+                    .prefix(max(limit, 0)))
+        }
+    }
+
+    public func alertEvents(after sequence: Int64, limit: Int) async throws(StoreError) -> [AlertEvent] {
+        self.state.withLock { state in
+            Array(state.tracking.alertEvents.filter { $0.sequence > sequence }.prefix(max(limit, 0)))
+        }
+    }
+
+    public func exportedAlertSequence() async throws(StoreError) -> Int64 {
+        self.state.withLock { $0.tracking.exportedSequence }
+    }
+
+    public func setExportedAlertSequence(_ sequence: Int64) async throws(StoreError) {
+        self.state.withLock { $0.tracking.exportedSequence = sequence }
+    }
+
+    public func statusReport() async throws(StoreError) -> StatusReport {
+        self.state.withLock { $0.statusReport() }
     }
 
     // MARK: Helpers
@@ -257,7 +334,7 @@ extension InMemoryGatewayStore {
         var attempts: [Int64: [DeliveryAttempt]] = [:]
         var duplicates: [DuplicateRecord] = []
         var gaps: [ControlNumberGap] = []
-        var events: [TrackingEvent] = []
+        var tracking = Tracking()
         var audit: [AuditEntry] = []
 
         /// Applies one commit, all or nothing: it can only fail before the first change (a conflict, or `build`
@@ -275,6 +352,16 @@ extension InMemoryGatewayStore {
             } catch {
                 return .failed(reason: StoreSemantics.buildFailure(error, claim: file.claim))
             }
+            let session = Session(self.tracking)
+            session.tracking.events += commit.events
+            if let track = commit.track {
+                do {
+                    try track(session, drafts)
+                } catch {
+                    return .failed(reason: StoreSemantics.trackFailure(error, claim: file.claim))
+                }
+            }
+            self.tracking = session.tracking
             self.controlNumbers = counters.numbers
             self.files[file.claim] = file
             self.fileOrder.append(file.claim)
@@ -286,21 +373,30 @@ extension InMemoryGatewayStore {
             }
             self.duplicates += commit.duplicates
             self.gaps += commit.gaps
-            self.events += commit.events
             self.audit.append(StoreSemantics.fileCommitted(commit, messages: drafts.count))
             var ids: [Int64] = []
             for draft in drafts {
                 self.lastMessageID += 1
                 let id = self.lastMessageID
                 ids.append(id)
+                var stored = draft
+                stored.groupControlNumber = nil  // not stored with the message
                 self.messages[id] = StoredMessage(
                     message: OutboundMessage(
-                        id: id, draft: draft, state: .pending, attempts: 0, createdAt: file.receivedAt,
+                        id: id, draft: stored, state: .pending, attempts: 0, createdAt: file.receivedAt,
                         nextAttemptAt: file.receivedAt, leaseUntil: nil, deliveredAt: nil, lastError: nil,
                         sourceClaim: file.claim))
                 self.audit.append(StoreSemantics.enqueued(id, draft, at: file.receivedAt))
             }
             return .committed(messageIDs: ids)
+        }
+
+        /// Runs `body` on a copy of the tracking state, kept only if `body` returns.
+        mutating func runTracking<T>(_ body: (Session) throws(StoreError) -> T) throws(StoreError) -> T {
+            let session = Session(self.tracking)
+            let result = try body(session)
+            self.tracking = session.tracking
+            return result
         }
 
         mutating func retry(_ id: Int64, at: Date) -> Bool {
@@ -336,6 +432,7 @@ extension InMemoryGatewayStore {
             self.fileOrder.removeAll { self.files[$0] == nil }
             removed += Self.removeAll(from: &self.duplicates) { $0.at < date }
             removed += Self.removeAll(from: &self.gaps) { $0.at < date }
+            removed += self.tracking.sweep(before: date)
             return removed
         }
 

@@ -13,6 +13,9 @@ extension SQLiteGatewayStore {
         migrator.registerMigration("v1 inbound files, queue, control numbers, history") { db in
             try db.execute(sql: SQLiteGatewayStore.version1)
         }
+        migrator.registerMigration("v2 tracking: order legs, versions, alerts") { db in
+            try db.execute(sql: SQLiteGatewayStore.version2)
+        }
         return migrator
     }()
 
@@ -162,5 +165,116 @@ extension SQLiteGatewayStore {
         );
         CREATE INDEX audit_log_subject ON audit_log(subject, at, id);
         CREATE INDEX audit_log_at ON audit_log(at, id);
+        """
+
+    /// Order tracking (issue 8). Every figure of `porter status` reads an index, never the whole `orders` table:
+    /// see ``SQLiteGatewayStore/statusReport()``.
+    private static let version2 = """
+        -- One row per order leg (an order number as sent to one supplier).
+        CREATE TABLE orders (
+          order_number TEXT NOT NULL,
+          partner TEXT NOT NULL,
+          buyer TEXT,
+          status TEXT NOT NULL CHECK (status IN ('distributed', 'delivered', 'acknowledged', 'acknowledgmentRejected',
+            'confirmed', 'confirmedWithChanges', 'rejected', 'changed', 'partiallyShipped', 'shipped', 'cancelled',
+            'closed')),
+          version INTEGER NOT NULL CHECK (version >= 1),
+          is_blanket INTEGER NOT NULL,
+          distributed_at REAL NOT NULL,
+          updated_at REAL NOT NULL,
+          delivered_at REAL,
+          acknowledged_at REAL,
+          confirmed_at REAL,
+          shipped_at REAL,
+          acknowledgment_due REAL,
+          confirmation_due REAL,
+          acknowledgment_allowance REAL NOT NULL,
+          confirmation_allowance REAL NOT NULL,
+          acknowledged_on_time INTEGER,
+          group_control_number TEXT,
+          control_reference TEXT,
+          discrepancy_count INTEGER NOT NULL CHECK (discrepancy_count >= 0),
+          document BLOB NOT NULL,
+          reconciliation BLOB NOT NULL,
+          -- The earlier pending deadline (SQLite's min() of a NULL is NULL, hence the coalesce).
+          next_due REAL GENERATED ALWAYS AS (
+            coalesce(min(acknowledgment_due, confirmation_due), acknowledgment_due, confirmation_due)
+          ) STORED,
+          ack_latency REAL GENERATED ALWAYS AS (acknowledged_at - delivered_at) STORED,
+          confirm_latency REAL GENERATED ALWAYS AS (confirmed_at - delivered_at) STORED,
+          -- For the on-time rate: 1 acknowledged in time, 0 late or overdue (delivered, a 997 awaited, none came and
+          -- the deadline is gone: the overdue alert was raised), NULL not counted.
+          ack_outcome INTEGER GENERATED ALWAYS AS (
+            CASE
+              WHEN acknowledged_on_time IS NOT NULL THEN acknowledged_on_time
+              WHEN acknowledged_at IS NULL AND acknowledgment_due IS NULL AND delivered_at IS NOT NULL
+                AND acknowledgment_allowance > 0 THEN 0
+            END
+          ) STORED,
+          -- For the discrepancy rate: NULL until an 855 or 856 came, then whether it differed.
+          discrepant INTEGER GENERATED ALWAYS AS (
+            CASE WHEN confirmed_at IS NOT NULL OR shipped_at IS NOT NULL THEN discrepancy_count > 0 END
+          ) STORED,
+          PRIMARY KEY (order_number, partner)
+        );
+        CREATE INDEX orders_next_due ON orders(next_due, order_number, partner) WHERE next_due IS NOT NULL;
+        CREATE INDEX orders_group ON orders(partner, group_control_number);
+        CREATE INDEX orders_ack_latency ON orders(partner, ack_latency) WHERE ack_latency IS NOT NULL;
+        CREATE INDEX orders_confirm_latency ON orders(partner, confirm_latency) WHERE confirm_latency IS NOT NULL;
+        CREATE INDEX orders_ack_outcome ON orders(partner, ack_outcome) WHERE ack_outcome IS NOT NULL;
+        CREATE INDEX orders_discrepant ON orders(partner, discrepant) WHERE discrepant IS NOT NULL;
+        CREATE INDEX orders_changed ON orders(partner) WHERE version > 1;
+        CREATE INDEX orders_status ON orders(status, updated_at);
+
+        CREATE TABLE order_versions (
+          order_number TEXT NOT NULL,
+          partner TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          at REAL NOT NULL,
+          document BLOB NOT NULL,
+          order_json BLOB NOT NULL,
+          PRIMARY KEY (order_number, partner, version)
+        );
+
+        -- AUTOINCREMENT: ids and sequences are never reused after a sweep (alerts.jsonl names them).
+        CREATE TABLE alerts (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind TEXT NOT NULL,
+          key TEXT NOT NULL,
+          partner TEXT,
+          order_number TEXT,
+          message TEXT NOT NULL,
+          evidence TEXT NOT NULL,
+          raised_at REAL NOT NULL,
+          closed_at REAL,
+          closed_because TEXT,
+          CHECK ((closed_at IS NULL) = (closed_because IS NULL))
+        );
+        -- At most one open alert per kind and key.
+        CREATE UNIQUE INDEX alerts_open_key ON alerts(kind, key) WHERE closed_at IS NULL;
+        CREATE INDEX alerts_open ON alerts(raised_at, id) WHERE closed_at IS NULL;
+        CREATE INDEX alerts_open_partner ON alerts(partner, raised_at, id) WHERE closed_at IS NULL;
+        CREATE INDEX alerts_order ON alerts(order_number, raised_at, id) WHERE order_number IS NOT NULL;
+        CREATE INDEX alerts_raised ON alerts(raised_at, id);
+        CREATE INDEX alerts_closed_at ON alerts(closed_at) WHERE closed_at IS NOT NULL;
+
+        CREATE TABLE alert_events (
+          sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+          alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+          change TEXT NOT NULL CHECK (change IN ('raised', 'closed')),
+          at REAL NOT NULL
+        );
+        CREATE INDEX alert_events_alert ON alert_events(alert_id);
+
+        -- The last alert event written to alerts/alerts.jsonl.
+        CREATE TABLE alert_export (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          sequence INTEGER NOT NULL
+        );
+        INSERT INTO alert_export (id, sequence) VALUES (1, 0);
+
+        -- Per-partner file counts and error rate.
+        CREATE INDEX inbound_files_partner_outcome ON inbound_files(partner, outcome);
         """
 }

@@ -153,7 +153,10 @@ public final class SQLiteGatewayStore: GatewayStore {
         }
     }
 
-    public func markDelivered(_ id: Int64, at: Date, detail: String) async throws(StoreError) {
+    public func markDelivered(_ id: Int64, at: Date, detail: String, track: DeliveryTracking?)
+        async throws(StoreError)
+    {
+        if track != nil { throw .database("not implemented") }
         try await self.writing("recording the delivery of message \(id)") { db in
             let attempt = try Self.attemptCount(id, db)
             try db.execute(
@@ -168,7 +171,10 @@ public final class SQLiteGatewayStore: GatewayStore {
         }
     }
 
-    public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?) async throws(StoreError) {
+    public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?, track: DeliveryTracking?)
+        async throws(StoreError)
+    {
+        if track != nil { throw .database("not implemented") }
         try await self.writing("recording a failed attempt of message \(id)") { db in
             let attempt = try Self.attemptCount(id, db)
             let result = StoreSemantics.failureResult(retryAt: retryAt)
@@ -370,6 +376,48 @@ public final class SQLiteGatewayStore: GatewayStore {
             }
             return removed
         }
+    }
+}
+
+// MARK: - Tracking
+
+extension SQLiteGatewayStore {
+    public func track<T: Sendable>(_ body: @Sendable (any TrackingSession) throws(StoreError) -> T)
+        async throws(StoreError) -> T
+    {
+        throw .database("not implemented")
+    }
+
+    public func trackedOrders(number: String) async throws(StoreError) -> [TrackedOrder] {
+        throw .database("not implemented")
+    }
+
+    public func orderVersions(number: String) async throws(StoreError) -> [OrderVersion] {
+        throw .database("not implemented")
+    }
+
+    public func documents(orderNumber: String) async throws(StoreError) -> [StoredDocument] {
+        throw .database("not implemented")
+    }
+
+    public func alerts(openOnly: Bool, limit: Int) async throws(StoreError) -> [Alert] {
+        throw .database("not implemented")
+    }
+
+    public func alertEvents(after sequence: Int64, limit: Int) async throws(StoreError) -> [AlertEvent] {
+        throw .database("not implemented")
+    }
+
+    public func exportedAlertSequence() async throws(StoreError) -> Int64 {
+        throw .database("not implemented")
+    }
+
+    public func setExportedAlertSequence(_ sequence: Int64) async throws(StoreError) {
+        throw .database("not implemented")
+    }
+
+    public func statusReport() async throws(StoreError) -> StatusReport {
+        throw .database("not implemented")
     }
 }
 

@@ -143,7 +143,10 @@ struct SQLiteGatewayStoreTests {
 
     /// A shipped migration is never renamed, edited away or moved: new ones go at the end of this list.
     @Test func migrationsAreAppendOnly() {
-        #expect(SQLiteGatewayStore.migrationNames == ["v1 inbound files, queue, control numbers, history"])
+        #expect(
+            SQLiteGatewayStore.migrationNames == [
+                "v1 inbound files, queue, control numbers, history", "v2 tracking: order legs, versions, alerts",
+            ])
     }
 
     @Test func aFileThatIsNotADatabaseIsALocatedError() async throws {
