@@ -38,19 +38,25 @@ public struct AlertItem: Hashable, Sendable, Codable {
         self.ageSeconds = max(0, (alert.closedAt ?? now).timeIntervalSince(alert.raisedAt))
     }
 
-    /// A table of alerts: id, kind, partner, order, raised, age, state, message (and evidence when asked).
-    static func table(_ alerts: [AlertItem], evidence: Bool) -> TextTable {
-        var headers = ["ID", "KIND", "PARTNER", "ORDER", "RAISED", "AGE", "STATE", "MESSAGE"]
-        if evidence { headers.append("EVIDENCE") }
+    /// A table of alerts: id, kind, partner, order, raised, age, state, message.
+    static func table(_ alerts: [AlertItem]) -> TextTable {
         let rows = alerts.map { alert in
-            var row = [
+            [
                 String(alert.id), alert.kind, alert.partner ?? "-", alert.orderNumber ?? "-",
                 ReportText.timestamp(alert.raisedAt), ReportText.duration(alert.ageSeconds),
                 alert.open ? "open" : "closed", alert.message,
             ]
-            if evidence { row.append(alert.evidence.summary) }
-            return row
         }
-        return TextTable(headers: headers, rows: rows, rightAligned: [0, 5])
+        return TextTable(
+            headers: ["ID", "KIND", "PARTNER", "ORDER", "RAISED", "AGE", "STATE", "MESSAGE"], rows: rows,
+            rightAligned: [0, 5])
+    }
+
+    /// One line per alert with its evidence (`7  controlReference=000000001 dueAt=…`), for alerts that have some.
+    static func evidenceLines(_ alerts: [AlertItem], indent: String = "") -> [String] {
+        alerts.compactMap { alert in
+            let summary = ReportText.clean(alert.evidence.summary)
+            return summary.isEmpty ? nil : "\(indent)\(alert.id)  \(summary)"
+        }
     }
 }

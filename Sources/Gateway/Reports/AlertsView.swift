@@ -39,6 +39,9 @@ public struct AlertsView: Hashable, Sendable, Codable {
         let heading =
             "\(self.alerts.count) alert(s)\(self.openOnly ? " open" : ", \(self.open) open")"
             + (self.openByKind.isEmpty ? "" : ": " + ReportText.counts(self.openByKind))
-        return heading + "\n\n" + AlertItem.table(self.alerts, evidence: true).render()
+        let evidence = AlertItem.evidenceLines(self.alerts, indent: "  ")
+        return
+            ([heading, "", AlertItem.table(self.alerts).render()]
+            + (evidence.isEmpty ? [] : ["", "Evidence:"] + evidence)).joined(separator: "\n")
     }
 }

@@ -71,17 +71,25 @@ public indirect enum ReportJSONValue: Hashable, Sendable, Codable {
         }
     }
 
-    /// A short text for a table: `key=value` pairs of an object, sorted by key; the value itself otherwise.
+    /// A short text for people: `key=value` pairs of an object sorted by key (nested objects in braces, arrays in
+    /// brackets); the value itself otherwise.
     public var summary: String {
         switch self {
-        case .null: ""
+        case .object(let members):
+            members.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.nestedSummary)" }.joined(separator: " ")
+        default: self.nestedSummary
+        }
+    }
+
+    private var nestedSummary: String {
+        switch self {
+        case .null: "null"
         case .bool(let value): String(value)
         case .number(let value):
             value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         case .string(let value): value
-        case .array(let values): values.map(\.summary).joined(separator: ",")
-        case .object(let members):
-            members.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.summary)" }.joined(separator: " ")
+        case .array(let values): "[" + values.map(\.nestedSummary).joined(separator: ", ") + "]"
+        case .object: "{" + self.summary + "}"
         }
     }
 }

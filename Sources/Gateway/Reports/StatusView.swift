@@ -117,7 +117,7 @@ public struct StatusView: Hashable, Sendable, Codable {
             let total = self.openAlerts.values.reduce(0, +)
             let shown = total > self.alerts.count ? " (newest \(self.alerts.count) of \(total))" : ""
             lines.append("Open alerts\(shown):")
-            lines.append(AlertItem.table(self.alerts, evidence: false).render(indent: "  "))
+            lines.append(AlertItem.table(self.alerts).render(indent: "  "))
         }
         return lines.joined(separator: "\n")
     }

@@ -291,7 +291,7 @@ public struct TrackView: Hashable, Sendable, Codable {
             lines.append("No open alerts.")
         } else {
             lines.append("Open alerts:")
-            lines.append(AlertItem.table(self.alerts, evidence: true).render(indent: "  "))
+            lines.append(AlertItem.table(self.alerts).render(indent: "  "))
         }
         return lines.joined(separator: "\n")
     }
