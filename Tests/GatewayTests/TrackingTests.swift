@@ -1,5 +1,6 @@
 import Foundation
 import Gateway
+import Orders
 import PorterTestSupport
 import Store
 import Testing
