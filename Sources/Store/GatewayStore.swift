@@ -101,12 +101,14 @@ public protocol GatewayStore: Sendable {
     func controlNumberGaps(limit: Int) async throws(StoreError) -> [ControlNumberGap]
 
     /// Deletes history older than `date` (delivered and dead messages, their attempts, audit entries, inbound
-    /// file rows); pending and in-flight messages are never removed. Returns the number of rows removed.
+    /// file rows, closed alerts, finished order legs); pending and in-flight messages, open alerts and active legs
+    /// are never removed. Returns the number of rows removed.
     ///
     /// A message goes once it has been delivered or dead since before `date`; a file row (with its documents) once
-    /// it was received before `date` and none of its messages is left; duplicate and gap records by their date.
-    /// Interchange keys, payloadIDs, control numbers and tracking events are kept: they guard against duplicates
-    /// and make order timelines.
+    /// it was received before `date` and none of its messages is left; duplicate and gap records by their date; an
+    /// alert (with its raise and close events) once it was closed before `date`; an order leg (with its versions)
+    /// once it is `closed` or `cancelled` and was not updated since `date`. Interchange keys, payloadIDs, control
+    /// numbers and tracking events are kept: they guard against duplicates and make order timelines.
     func sweep(before date: Date) async throws(StoreError) -> Int
 
     // MARK: Tracking
@@ -137,6 +139,19 @@ public protocol GatewayStore: Sendable {
     func setExportedAlertSequence(_ sequence: Int64) async throws(StoreError)
 
     /// Counts by state, open alerts and per-partner figures, computed from indexes (fast over millions of rows).
+    ///
+    /// Per partner (every partner with order legs or inbound files), over the legs and files the store holds:
+    /// - latencies: `acknowledgedAt - deliveredAt` and `confirmedAt - deliveredAt` of the legs having both dates;
+    ///   median and 95th percentile by nearest rank (the value at index `ceil(p * n) - 1` of the sorted values);
+    /// - on-time acknowledgment rate: legs with `acknowledgedOnTime == true` / legs with `acknowledgedOnTime` set
+    ///   plus the overdue ones (`acknowledgedAt`, `acknowledgedOnTime` and `acknowledgmentDue` nil, `deliveredAt`
+    ///   set, `acknowledgmentAllowance > 0`: the deadline was cleared when the overdue alert was raised);
+    /// - change order rate: legs with `version > 1` / legs;
+    /// - discrepancy rate: legs with `discrepancyCount > 0` among those confirmed or shipped (`confirmedAt` or
+    ///   `shippedAt` set) / legs confirmed or shipped;
+    /// - error rate: files with outcome `failed` / files (quarantined and duplicate files are not errors);
+    /// - the oldest open alert naming the partner (by `raisedAt`, then id).
+    /// A rate is nil when its denominator is 0, a latency nil when no leg has one.
     func statusReport() async throws(StoreError) -> StatusReport
 }
 

@@ -38,6 +38,14 @@ extension SQLiteGatewayStore {
                     try Self.insert(StoreSemantics.enqueued(id, draft, at: at), db)
                     return id
                 }
+                if let track = commit.track {
+                    do {
+                        try track(Session(db, claim: commit.file.claim), drafts)
+                    } catch {
+                        result = .failed(reason: StoreSemantics.trackFailure(error, claim: commit.file.claim))
+                        return .rollback
+                    }
+                }
                 result = .committed(messageIDs: ids)
                 return .commit
             }
@@ -113,16 +121,7 @@ extension SQLiteGatewayStore {
                     """,
                 arguments: [gap.partner, gap.previous, gap.received, gap.claim, gap.at.storeSeconds])
         }
-        for event in commit.events {
-            try db.execute(
-                sql: """
-                    INSERT INTO tracking_events (order_number, partner, kind, at, detail, claim)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    event.orderNumber, event.partner, event.kind, event.at.storeSeconds, event.detail, file.claim,
-                ])
-        }
+        for event in commit.events { try Self.insert(event, claim: file.claim, db) }
     }
 
     private static func enqueue(_ draft: OutboundDraft, claim: String, at: Date, _ db: Database) throws -> Int64 {
@@ -204,6 +203,22 @@ extension SQLiteGatewayStore {
         try db.execute(
             sql: "INSERT INTO audit_log (at, subject, event, detail) VALUES (?, ?, ?, ?)",
             arguments: [entry.at.storeSeconds, entry.subject, entry.event, entry.detail])
+    }
+
+    /// Appends a timeline event (`claim`: the file it came with, if any).
+    static func insert(_ event: TrackingEvent, claim: String?, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO tracking_events (order_number, partner, kind, at, detail, claim) VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [event.orderNumber, event.partner, event.kind, event.at.storeSeconds, event.detail, claim])
+    }
+
+    /// The state of a message; throws for an unknown id.
+    static func state(_ id: Int64, _ db: Database) throws -> OutboundMessage.State {
+        guard let state = try String.fetchOne(db, sql: "SELECT state FROM messages WHERE id = ?", arguments: [id])
+        else { throw StoreSemantics.unknownMessage(id) }
+        return try Self.state(state)
     }
 
     static func insert(_ attempt: DeliveryAttempt, _ db: Database) throws {

@@ -61,10 +61,12 @@ public final class SQLiteGatewayStore: GatewayStore {
     /// The names of the migrations, in the order they run (append-only: a shipped name never changes or moves).
     static var migrationNames: [String] { Self.migrator.migrations }
 
-    /// SQLite's plan for a query (the `detail` column of `EXPLAIN QUERY PLAN`), to check indexes are used.
+    /// SQLite's plan for a query (the `detail` column of `EXPLAIN QUERY PLAN`), to check indexes are used. Its
+    /// parameters (`?`) are bound to `"x"` (a plan does not depend on their values).
     func queryPlan(_ sql: String) async throws(StoreError) -> [String] {
-        try await self.reading("explaining a query") { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)").map { $0["detail"] }
+        let arguments = StatementArguments(Array(repeating: "x", count: sql.count { $0 == "?" }))
+        return try await self.reading("explaining a query") { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)", arguments: arguments).map { $0["detail"] }
         }
     }
 
@@ -156,15 +158,19 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func markDelivered(_ id: Int64, at: Date, detail: String, track: DeliveryTracking?)
         async throws(StoreError)
     {
-        if track != nil { throw .database("not implemented") }
         try await self.writing("recording the delivery of message \(id)") { db in
             let attempt = try Self.attemptCount(id, db)
-            try db.execute(
+            let wasDelivered = try Self.state(id, db) == .delivered
+            let row = try Row.fetchOne(
+                db,
                 sql: """
                     UPDATE messages SET state = 'delivered', delivered_at = ?, finished_at = ?, lease_until = NULL
-                    WHERE id = ?
+                    WHERE id = ? RETURNING \(Self.messageColumns), payload
                     """,
                 arguments: [at.storeSeconds, at.storeSeconds, id])
+            if let track, !wasDelivered, let row {
+                try track(Session(db, claim: nil), try Self.message(row, payload: true))
+            }
             try Self.insert(
                 DeliveryAttempt(messageID: id, number: attempt, at: at, result: "delivered", detail: detail), db)
             try Self.insert(StoreSemantics.delivered(id, attempt: attempt, detail: detail, at: at), db)
@@ -174,28 +180,31 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?, track: DeliveryTracking?)
         async throws(StoreError)
     {
-        if track != nil { throw .database("not implemented") }
         try await self.writing("recording a failed attempt of message \(id)") { db in
             let attempt = try Self.attemptCount(id, db)
             let result = StoreSemantics.failureResult(retryAt: retryAt)
             try Self.insert(DeliveryAttempt(messageID: id, number: attempt, at: at, result: result, detail: reason), db)
             try Self.insert(StoreSemantics.failed(id, attempt: attempt, reason: reason, retryAt: retryAt, at: at), db)
-            if let retryAt {
-                try db.execute(
-                    sql: """
-                        UPDATE messages SET state = 'pending', next_attempt_at = ?, finished_at = NULL,
-                          lease_until = NULL, last_error = ?
-                        WHERE id = ? AND state <> 'delivered'
-                        """,
-                    arguments: [retryAt.storeSeconds, reason, id])
-            } else {
-                try db.execute(
-                    sql: """
-                        UPDATE messages SET state = 'dead', finished_at = ?, lease_until = NULL, last_error = ?
-                        WHERE id = ? AND state <> 'delivered'
-                        """,
-                    arguments: [at.storeSeconds, reason, id])
-            }
+            let changed =
+                if let retryAt {
+                    try Row.fetchOne(
+                        db,
+                        sql: """
+                            UPDATE messages SET state = 'pending', next_attempt_at = ?, finished_at = NULL,
+                              lease_until = NULL, last_error = ?
+                            WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns), payload
+                            """,
+                        arguments: [retryAt.storeSeconds, reason, id])
+                } else {
+                    try Row.fetchOne(
+                        db,
+                        sql: """
+                            UPDATE messages SET state = 'dead', finished_at = ?, lease_until = NULL, last_error = ?
+                            WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns), payload
+                            """,
+                        arguments: [at.storeSeconds, reason, id])
+                }
+            if let track, let changed { try track(Session(db, claim: nil), try Self.message(changed, payload: true)) }
         }
     }
 
@@ -308,7 +317,7 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func trackingEvents(orderNumber: String) async throws(StoreError) -> [TrackingEvent] {
         try await self.reading("reading the events of order \(orderNumber)") { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM tracking_events WHERE order_number = ? ORDER BY at, id",
+                db, sql: TrackingSQL.events,
                 arguments: [orderNumber]
             ).map { row in
                 TrackingEvent(
@@ -368,6 +377,17 @@ public final class SQLiteGatewayStore: GatewayStore {
                 """,
                 "DELETE FROM duplicates WHERE at < ?",
                 "DELETE FROM control_number_gaps WHERE at < ?",
+                """
+                DELETE FROM alert_events WHERE alert_id IN (
+                  SELECT id FROM alerts WHERE closed_at IS NOT NULL AND closed_at < ?)
+                """,
+                "DELETE FROM alerts WHERE closed_at IS NOT NULL AND closed_at < ?",
+                """
+                DELETE FROM order_versions WHERE (order_number, partner) IN (
+                  SELECT order_number, partner FROM orders
+                  WHERE status IN ('closed', 'cancelled') AND updated_at < ?)
+                """,
+                "DELETE FROM orders WHERE status IN ('closed', 'cancelled') AND updated_at < ?",
             ]
             var removed = 0
             for sql in statements {
@@ -379,58 +399,16 @@ public final class SQLiteGatewayStore: GatewayStore {
     }
 }
 
-// MARK: - Tracking
-
-extension SQLiteGatewayStore {
-    public func track<T: Sendable>(_ body: @Sendable (any TrackingSession) throws(StoreError) -> T)
-        async throws(StoreError) -> T
-    {
-        throw .database("not implemented")
-    }
-
-    public func trackedOrders(number: String) async throws(StoreError) -> [TrackedOrder] {
-        throw .database("not implemented")
-    }
-
-    public func orderVersions(number: String) async throws(StoreError) -> [OrderVersion] {
-        throw .database("not implemented")
-    }
-
-    public func documents(orderNumber: String) async throws(StoreError) -> [StoredDocument] {
-        throw .database("not implemented")
-    }
-
-    public func alerts(openOnly: Bool, limit: Int) async throws(StoreError) -> [Alert] {
-        throw .database("not implemented")
-    }
-
-    public func alertEvents(after sequence: Int64, limit: Int) async throws(StoreError) -> [AlertEvent] {
-        throw .database("not implemented")
-    }
-
-    public func exportedAlertSequence() async throws(StoreError) -> Int64 {
-        throw .database("not implemented")
-    }
-
-    public func setExportedAlertSequence(_ sequence: Int64) async throws(StoreError) {
-        throw .database("not implemented")
-    }
-
-    public func statusReport() async throws(StoreError) -> StatusReport {
-        throw .database("not implemented")
-    }
-}
-
 // MARK: - Access and errors
 
 extension SQLiteGatewayStore {
-    private func reading<T: Sendable>(_ action: String, _ body: @Sendable (Database) throws -> T)
+    func reading<T: Sendable>(_ action: String, _ body: @Sendable (Database) throws -> T)
         async throws(StoreError) -> T
     {
         do { return try await self.pool.read(body) } catch { throw Self.storeError(error, while: action) }
     }
 
-    private func writing<T: Sendable>(_ action: String, _ body: @Sendable (Database) throws -> T)
+    func writing<T: Sendable>(_ action: String, _ body: @Sendable (Database) throws -> T)
         async throws(StoreError) -> T
     {
         do { return try await self.pool.write(body) } catch { throw Self.storeError(error, while: action) }

@@ -141,6 +141,97 @@ struct SQLiteGatewayStoreTests {
         }
     }
 
+    @Test func statusFiguresAndOrderLookupsAreReadThroughIndexes() async throws {
+        try await StoreKind.sqlite.withStore { store in
+            let store = try #require(store as? SQLiteGatewayStore)
+            typealias Status = SQLiteGatewayStore.StatusSQL
+            typealias Tracking = SQLiteGatewayStore.TrackingSQL
+            let tables = ["orders", "order_versions", "alerts", "alert_events", "tracking_events", "inbound_files"]
+            func plan(_ sql: String) async throws -> [String] {
+                let plan = try await store.queryPlan(sql)
+                // Never a walk through a table's rows.
+                for line in plan {
+                    for table in tables where line.hasPrefix("SCAN \(table)") {
+                        #expect(line.contains("INDEX"), "\(line) in the plan of \(sql)")
+                    }
+                }
+                return plan
+            }
+            // Per partner: one seek into an index that answers alone.
+            for sql in [
+                Status.legs, Status.ackCount, Status.ackRank, Status.confirmCount, Status.confirmRank, Status.onTime,
+                Status.changed, Status.discrepant, Status.partnerFiles,
+            ] {
+                let lines = try await plan(sql)
+                #expect(
+                    lines.count == 1 && lines[0].hasPrefix("SEARCH") && lines[0].contains("COVERING INDEX"), "\(lines)")
+            }
+            #expect(
+                try await plan(Status.ackRank) == [
+                    "SEARCH orders USING COVERING INDEX orders_ack_latency (partner=? AND ack_latency>?)"
+                ])
+            #expect(
+                try await plan(Status.oldestOpenAlert) == ["SEARCH alerts USING INDEX alerts_open_partner (partner=?)"])
+            // Partners: one seek per partner.
+            for sql in [Status.orderPartners, Status.filePartners] {
+                #expect(try await plan(sql).filter { $0.hasPrefix("SEARCH") }.count == 2)
+            }
+            // Counts: from the small indexes.
+            #expect(try await plan(Status.messages) == ["SCAN messages USING COVERING INDEX messages_state"])
+            #expect(try await plan(Status.orders) == ["SCAN orders USING COVERING INDEX orders_status"])
+            #expect(try await plan(Status.openAlerts) == ["SCAN alerts USING INDEX alerts_open_key"])
+            _ = try await plan(Status.files)
+            // `porter track` and the tracker.
+            for (sql, index) in [
+                (Tracking.leg, "sqlite_autoindex_orders_1"), (Tracking.legs, "sqlite_autoindex_orders_1"),
+                (Tracking.group, "orders_group"), (Tracking.due, "orders_next_due"),
+                (Tracking.versions, "sqlite_autoindex_order_versions_1"), (Tracking.events, "tracking_events_order"),
+                (Tracking.documents, "documents_order_number"), (Tracking.isOpen, "alerts_open_key"),
+                (Tracking.openAlertsOfOrder, "alerts_order"), (Tracking.openAlerts, "alerts_open"),
+            ] {
+                let lines = try await plan(sql)
+                #expect(
+                    lines.contains { $0.contains("USING INDEX \(index)") || $0.contains("COVERING INDEX \(index)") },
+                    "\(lines)")
+                if sql != Tracking.documents {
+                    #expect(!lines.contains { $0.contains("TEMP B-TREE") }, "\(lines)")
+                }
+            }
+        }
+    }
+
+    @Test func aVersion1FileIsMigratedKeepingItsRowsAndReopens() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("porter.sqlite").path
+            try SQLiteGatewayStore.makeFile(
+                at: path, migratedUpTo: "v1 inbound files, queue, control numbers, history",
+                then: """
+                    INSERT INTO inbound_files (claim, original_name, content_hash, size, partner, received_at, outcome,
+                      outcome_reason, stored_path)
+                    VALUES ('OLD', 'old.edi', 'h', 1, 'ACME', 0, 'failed', 'no ISA', 'error/old.edi');
+                    INSERT INTO tracking_events (order_number, partner, kind, at, detail, claim)
+                    VALUES ('PO-1', 'ACME', 'distributed', 0, '', 'OLD');
+                    """)
+            let store = try SQLiteGatewayStore(path: path)
+            let report = try await store.statusReport()
+            #expect(report.files == ["failed": 1])
+            #expect(report.partners == [PartnerStatistics(partner: "ACME", orders: 0, errorRate: 1, files: 1)])
+            #expect(try await store.trackingEvents(orderNumber: "PO-1").map(\.kind) == ["distributed"])
+            #expect(try await store.exportedAlertSequence() == 0)
+            try await store.save([Sample.leg("PO-1")])
+            let alert = try await store.raise(Sample.alert("PO-1"), at: t0)
+            try await store.setExportedAlertSequence(1)
+            #expect(try await store.integrityCheck() == [])
+            try store.close()
+
+            let reopened = try SQLiteGatewayStore(path: path)
+            #expect(try await reopened.trackedOrders(number: "PO-1") == [Sample.leg("PO-1")])
+            #expect(try await reopened.alerts(openOnly: true, limit: 10) == [alert].compactMap { $0 })
+            #expect(try await reopened.exportedAlertSequence() == 1)
+            try reopened.close()
+        }
+    }
+
     /// A shipped migration is never renamed, edited away or moved: new ones go at the end of this list.
     @Test func migrationsAreAppendOnly() {
         #expect(

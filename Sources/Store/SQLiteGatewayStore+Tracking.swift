@@ -1,0 +1,427 @@
+import Foundation
+import GRDB
+
+// Order legs, versions, alerts and the status report.
+extension SQLiteGatewayStore {
+    public func track<T: Sendable>(_ body: @Sendable (any TrackingSession) throws(StoreError) -> T)
+        async throws(StoreError) -> T
+    {
+        try await self.writing("tracking orders") { db in try body(Session(db, claim: nil)) }
+    }
+
+    public func trackedOrders(number: String) async throws(StoreError) -> [TrackedOrder] {
+        try await self.reading("reading the legs of order \(number)") { db in
+            try Session(db, claim: nil).orders(number: number)
+        }
+    }
+
+    public func orderVersions(number: String) async throws(StoreError) -> [OrderVersion] {
+        try await self.reading("reading the versions of order \(number)") { db in
+            try Row.fetchAll(
+                db, sql: TrackingSQL.versions,
+                arguments: [number]
+            ).map { row in
+                OrderVersion(
+                    orderNumber: row["order_number"], partner: row["partner"], version: row["version"],
+                    kind: row["kind"], at: Date(storeSeconds: row["at"]), document: row["document"],
+                    order: row["order_json"])
+            }
+        }
+    }
+
+    public func documents(orderNumber: String) async throws(StoreError) -> [StoredDocument] {
+        try await self.reading("reading the documents of order \(orderNumber)") { db in
+            try Row.fetchAll(
+                db,
+                sql: TrackingSQL.documents,
+                arguments: [orderNumber]
+            ).map { row in
+                StoredDocument(
+                    record: try Self.document(row), claim: row["claim"],
+                    receivedAt: Date(storeSeconds: row["received_at"]))
+            }
+        }
+    }
+
+    public func alerts(openOnly: Bool, limit: Int) async throws(StoreError) -> [Alert] {
+        try await self.reading("listing alerts") { db in
+            try Row.fetchAll(
+                db, sql: openOnly ? TrackingSQL.openAlerts : TrackingSQL.alerts,
+                arguments: [max(limit, 0)]
+            ).map(Self.alert)
+        }
+    }
+
+    public func alertEvents(after sequence: Int64, limit: Int) async throws(StoreError) -> [AlertEvent] {
+        try await self.reading("reading alert events after \(sequence)") { db in
+            try Row.fetchAll(
+                db,
+                sql: TrackingSQL.alertEvents,
+                arguments: [sequence, max(limit, 0)]
+            ).map { row in
+                guard let change = AlertEvent.Change(rawValue: row["change"]) else {
+                    throw StoreError.database("unknown alert change '\(row["change"] as String)' in alert_events")
+                }
+                var alert = try Self.alert(row)
+                if change == .raised {
+                    // As it was when raised.
+                    alert.closedAt = nil
+                    alert.closedBecause = nil
+                }
+                return AlertEvent(
+                    sequence: row["sequence"], change: change, at: Date(storeSeconds: row["change_at"]), alert: alert)
+            }
+        }
+    }
+
+    public func exportedAlertSequence() async throws(StoreError) -> Int64 {
+        try await self.reading("reading the exported alert sequence") { db in
+            try Int64.fetchOne(db, sql: "SELECT sequence FROM alert_export WHERE id = 1") ?? 0
+        }
+    }
+
+    public func setExportedAlertSequence(_ sequence: Int64) async throws(StoreError) {
+        try await self.writing("recording the exported alert sequence \(sequence)") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO alert_export (id, sequence) VALUES (1, ?)
+                    ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence
+                    """,
+                arguments: [sequence])
+        }
+    }
+
+    /// Counts and per-partner figures, each read from an index (one read transaction, a consistent snapshot):
+    ///
+    /// - counts: messages by state (`messages_state`), legs by status (`orders_status`), files by outcome
+    ///   (`inbound_files_partner_outcome`), open alerts by kind (`alerts_open_key`);
+    /// - partners: found by skipping through `orders_group` and `inbound_files_partner_outcome` (one seek per
+    ///   partner, not a scan);
+    /// - per partner: legs (`orders_group`), latency count, median and 95th percentile (nearest rank:
+    ///   `ORDER BY latency LIMIT 1 OFFSET ceil(p*n)-1` on `orders_ack_latency`, `orders_confirm_latency`), on-time
+    ///   acknowledgments (`orders_ack_outcome`), change orders (`orders_changed`), discrepancies
+    ///   (`orders_discrepant`), files and failures (`inbound_files_partner_outcome`), the oldest open alert
+    ///   (`alerts_open_partner`).
+    public func statusReport() async throws(StoreError) -> StatusReport {
+        try await self.reading("computing the status report") { db in
+            var report = StatusReport()
+            report.messages = try Self.counts(Self.StatusSQL.messages, db)
+            report.orders = try Self.counts(Self.StatusSQL.orders, db)
+            report.files = try Self.counts(Self.StatusSQL.files, db)
+            report.openAlerts = try Self.counts(Self.StatusSQL.openAlerts, db)
+            let partners = try Set(String.fetchAll(db, sql: Self.StatusSQL.orderPartners))
+                .union(String.fetchAll(db, sql: Self.StatusSQL.filePartners))
+            report.partners = try partners.sorted().map { partner in try Self.statistics(partner, db) }
+            return report
+        }
+    }
+
+    /// The queries of tracking (the tests check their query plans).
+    enum TrackingSQL {
+        static let leg = "SELECT * FROM orders WHERE order_number = ? AND partner = ?"
+        static let legs = "SELECT * FROM orders WHERE order_number = ? ORDER BY partner"
+        static let group = """
+            SELECT * FROM orders WHERE partner = ? AND group_control_number = ? ORDER BY order_number
+            """
+        static let due = """
+            SELECT * FROM orders WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due, order_number, partner
+            LIMIT ?
+            """
+        static let versions = "SELECT * FROM order_versions WHERE order_number = ? ORDER BY partner, version"
+        static let documents = """
+            SELECT d.*, f.received_at FROM documents AS d JOIN inbound_files AS f ON f.claim = d.claim
+            WHERE d.order_number = ? ORDER BY f.received_at, d.id
+            """
+        static let events = "SELECT * FROM tracking_events WHERE order_number = ? ORDER BY at, id"
+        static let alerts = "SELECT * FROM alerts ORDER BY raised_at DESC, id DESC LIMIT ?"
+        static let openAlerts = "SELECT * FROM alerts WHERE closed_at IS NULL ORDER BY raised_at DESC, id DESC LIMIT ?"
+        static let isOpen = "SELECT EXISTS (SELECT 1 FROM alerts WHERE kind = ? AND key = ? AND closed_at IS NULL)"
+        static let openAlertsOfOrder = """
+            SELECT * FROM alerts WHERE order_number = ? AND closed_at IS NULL ORDER BY raised_at, id
+            """
+        static let alertEvents = """
+            SELECT e.sequence, e.change, e.at AS change_at, a.* FROM alert_events AS e
+            JOIN alerts AS a ON a.id = e.alert_id
+            WHERE e.sequence > ? ORDER BY e.sequence LIMIT ?
+            """
+    }
+
+    /// The statements of ``statusReport()`` (the tests check their query plans).
+    enum StatusSQL {
+        static let messages = "SELECT state, COUNT(*) FROM messages GROUP BY state"
+        static let orders = "SELECT status, COUNT(*) FROM orders GROUP BY status"
+        static let files = "SELECT outcome, COUNT(*) FROM inbound_files GROUP BY outcome"
+        static let openAlerts = "SELECT kind, COUNT(*) FROM alerts WHERE closed_at IS NULL GROUP BY kind"
+        /// Distinct partners by hopping from one to the next along an index.
+        static let orderPartners = Self.distinct(column: "partner", table: "orders")
+        static let filePartners = Self.distinct(column: "partner", table: "inbound_files")
+        static let legs = "SELECT COUNT(*) FROM orders WHERE partner = ?"
+        static let ackCount = "SELECT COUNT(*) FROM orders WHERE partner = ? AND ack_latency IS NOT NULL"
+        static let ackRank = """
+            SELECT ack_latency FROM orders WHERE partner = ? AND ack_latency IS NOT NULL
+            ORDER BY ack_latency LIMIT 1 OFFSET ?
+            """
+        static let confirmCount = "SELECT COUNT(*) FROM orders WHERE partner = ? AND confirm_latency IS NOT NULL"
+        static let confirmRank = """
+            SELECT confirm_latency FROM orders WHERE partner = ? AND confirm_latency IS NOT NULL
+            ORDER BY confirm_latency LIMIT 1 OFFSET ?
+            """
+        static let onTime = """
+            SELECT COUNT(*), coalesce(SUM(ack_outcome), 0) FROM orders WHERE partner = ? AND ack_outcome IS NOT NULL
+            """
+        static let changed = "SELECT COUNT(*) FROM orders WHERE partner = ? AND version > 1"
+        static let discrepant = """
+            SELECT COUNT(*), coalesce(SUM(discrepant), 0) FROM orders WHERE partner = ? AND discrepant IS NOT NULL
+            """
+        static let partnerFiles = """
+            SELECT COUNT(*), coalesce(SUM(outcome = 'failed'), 0) FROM inbound_files WHERE partner = ?
+            """
+        static let oldestOpenAlert = """
+            SELECT * FROM alerts WHERE partner = ? AND closed_at IS NULL ORDER BY raised_at, id LIMIT 1
+            """
+
+        private static func distinct(column: String, table: String) -> String {
+            """
+            WITH RECURSIVE found(value) AS (
+              SELECT (SELECT MIN(\(column)) FROM \(table))
+              UNION ALL
+              SELECT (SELECT MIN(\(column)) FROM \(table) WHERE \(column) > found.value) FROM found
+              WHERE found.value IS NOT NULL
+            )
+            SELECT value FROM found WHERE value IS NOT NULL
+            """
+        }
+    }
+
+    private static func counts(_ sql: String, _ db: Database) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: sql) { counts[row[0]] = row[1] }
+        return counts
+    }
+
+    private static func statistics(_ partner: String, _ db: Database) throws -> PartnerStatistics {
+        func pair(_ sql: String) throws -> (Int, Int) {
+            let row = try Row.fetchOne(db, sql: sql, arguments: [partner])
+            return (row?[0] ?? 0, row?[1] ?? 0)
+        }
+        func latency(count: String, rank: String) throws -> LatencySummary? {
+            let count = try Int.fetchOne(db, sql: count, arguments: [partner]) ?? 0
+            guard count > 0 else { return nil }
+            func value(_ percent: Int) throws -> TimeInterval {
+                let offset = StoreSemantics.nearestRankIndex(percent: percent, count: count)
+                return try Double.fetchOne(db, sql: rank, arguments: [partner, offset]) ?? 0
+            }
+            return LatencySummary(count: count, median: try value(50), percentile95: try value(95))
+        }
+        let legs = try Int.fetchOne(db, sql: StatusSQL.legs, arguments: [partner]) ?? 0
+        let changed = try Int.fetchOne(db, sql: StatusSQL.changed, arguments: [partner]) ?? 0
+        let (acknowledgments, onTime) = try pair(StatusSQL.onTime)
+        let (reconciled, discrepant) = try pair(StatusSQL.discrepant)
+        let (files, failed) = try pair(StatusSQL.partnerFiles)
+        return PartnerStatistics(
+            partner: partner, orders: legs,
+            acknowledgmentLatency: try latency(count: StatusSQL.ackCount, rank: StatusSQL.ackRank),
+            confirmationLatency: try latency(count: StatusSQL.confirmCount, rank: StatusSQL.confirmRank),
+            onTimeAcknowledgmentRate: StoreSemantics.rate(onTime, of: acknowledgments),
+            changeOrderRate: StoreSemantics.rate(changed, of: legs),
+            discrepancyRate: StoreSemantics.rate(discrepant, of: reconciled),
+            errorRate: StoreSemantics.rate(failed, of: files), files: files,
+            oldestOpenAlert: try Row.fetchOne(db, sql: StatusSQL.oldestOpenAlert, arguments: [partner]).map(Self.alert))
+    }
+}
+
+// MARK: - Session
+
+extension SQLiteGatewayStore {
+    /// A ``TrackingSession`` on the connection of the current write transaction (or read, for the readers that
+    /// reuse its queries).
+    struct Session: TrackingSession {
+        let db: Database
+        /// The claim of the file being committed, recorded with timeline events.
+        let claim: String?
+
+        init(_ db: Database, claim: String?) {
+            self.db = db
+            self.claim = claim
+        }
+
+        func order(_ number: String, partner: String) throws(StoreError) -> TrackedOrder? {
+            try self.run("reading order \(number) for \(partner)") { db in
+                try Row.fetchOne(
+                    db, sql: TrackingSQL.leg,
+                    arguments: [number, partner]
+                ).map(SQLiteGatewayStore.trackedOrder)
+            }
+        }
+
+        func orders(number: String) throws(StoreError) -> [TrackedOrder] {
+            try self.run("reading the legs of order \(number)") { db in
+                try Row.fetchAll(
+                    db, sql: TrackingSQL.legs, arguments: [number]
+                ).map(SQLiteGatewayStore.trackedOrder)
+            }
+        }
+
+        func orders(partner: String, groupControlNumber: String) throws(StoreError) -> [TrackedOrder] {
+            try self.run("reading the orders sent to \(partner) in group \(groupControlNumber)") { db in
+                try Row.fetchAll(
+                    db,
+                    sql: TrackingSQL.group,
+                    arguments: [partner, groupControlNumber]
+                ).map(SQLiteGatewayStore.trackedOrder)
+            }
+        }
+
+        func orders(dueBy date: Date, limit: Int) throws(StoreError) -> [TrackedOrder] {
+            try self.run("reading orders due by \(StoreSemantics.timestamp(date))") { db in
+                try Row.fetchAll(
+                    db,
+                    sql: TrackingSQL.due,
+                    arguments: [date.storeSeconds, max(limit, 0)]
+                ).map(SQLiteGatewayStore.trackedOrder)
+            }
+        }
+
+        func save(_ order: TrackedOrder) throws(StoreError) {
+            try self.run("saving order \(order.orderNumber) for \(order.partner)") { db in
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO orders (order_number, partner, buyer, status, version, is_blanket,
+                          distributed_at, updated_at, delivered_at, acknowledged_at, confirmed_at, shipped_at,
+                          acknowledgment_due, confirmation_due, acknowledgment_allowance, confirmation_allowance,
+                          acknowledged_on_time, group_control_number, control_reference, discrepancy_count, document,
+                          reconciliation, next_due, ack_latency, confirm_latency, ack_outcome, discrepant)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        order.orderNumber, order.partner, order.buyer, order.status.rawValue, order.version,
+                        order.isBlanket, order.distributedAt.storeSeconds, order.updatedAt.storeSeconds,
+                        order.deliveredAt?.storeSeconds, order.acknowledgedAt?.storeSeconds,
+                        order.confirmedAt?.storeSeconds, order.shippedAt?.storeSeconds,
+                        order.acknowledgmentDue?.storeSeconds, order.confirmationDue?.storeSeconds,
+                        order.acknowledgmentAllowance, order.confirmationAllowance, order.acknowledgedOnTime,
+                        order.groupControlNumber, order.controlReference, order.discrepancyCount, order.document,
+                        order.reconciliation, order.nextDue?.storeSeconds,
+                        StoreSemantics.latency(from: order.deliveredAt, to: order.acknowledgedAt),
+                        StoreSemantics.latency(from: order.deliveredAt, to: order.confirmedAt),
+                        StoreSemantics.acknowledgmentOutcome(order),
+                        StoreSemantics.isReconciled(order) ? order.discrepancyCount > 0 : nil,
+                    ])
+            }
+        }
+
+        func addVersion(_ version: OrderVersion) throws(StoreError) {
+            try self.run("saving version \(version.version) of order \(version.orderNumber)") { db in
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO order_versions (order_number, partner, version, kind, at, document,
+                          order_json)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        version.orderNumber, version.partner, version.version, version.kind, version.at.storeSeconds,
+                        version.document, version.order,
+                    ])
+            }
+        }
+
+        func record(_ event: TrackingEvent) throws(StoreError) {
+            try self.run("recording a \(event.kind) event of order \(event.orderNumber)") { db in
+                try SQLiteGatewayStore.insert(event, claim: self.claim, db)
+            }
+        }
+
+        func raise(_ draft: AlertDraft, at: Date) throws(StoreError) -> Alert? {
+            try self.run("raising a \(draft.kind.rawValue) alert about \(draft.key)") { db in
+                let isOpen =
+                    try Bool.fetchOne(
+                        db, sql: TrackingSQL.isOpen,
+                        arguments: [draft.kind.rawValue, draft.key]) ?? false
+                guard !isOpen else { return nil }
+                try db.execute(
+                    sql: """
+                        INSERT INTO alerts (kind, key, partner, order_number, message, evidence, raised_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        draft.kind.rawValue, draft.key, draft.partner, draft.orderNumber, draft.message,
+                        draft.evidence, at.storeSeconds,
+                    ])
+                let alert = Alert(
+                    id: db.lastInsertedRowID, kind: draft.kind, key: draft.key, partner: draft.partner,
+                    orderNumber: draft.orderNumber, message: draft.message, evidence: draft.evidence, raisedAt: at)
+                try Self.insertEvent(.raised, alert: alert.id, at: at, db)
+                return alert
+            }
+        }
+
+        func closeAlerts(kind: Alert.Kind, key: String, at: Date, because reason: String) throws(StoreError)
+            -> [Alert]
+        {
+            try self.run("closing the \(kind.rawValue) alerts about \(key)") { db in
+                let closed = try Row.fetchAll(
+                    db,
+                    sql: """
+                        UPDATE alerts SET closed_at = ?, closed_because = ?
+                        WHERE kind = ? AND key = ? AND closed_at IS NULL RETURNING *
+                        """,
+                    arguments: [at.storeSeconds, reason, kind.rawValue, key]
+                ).map(SQLiteGatewayStore.alert).sorted { $0.id < $1.id }
+                for alert in closed { try Self.insertEvent(.closed, alert: alert.id, at: at, db) }
+                return closed
+            }
+        }
+
+        func openAlerts(orderNumber: String) throws(StoreError) -> [Alert] {
+            try self.run("reading the open alerts of order \(orderNumber)") { db in
+                try Row.fetchAll(
+                    db,
+                    sql: TrackingSQL.openAlertsOfOrder,
+                    arguments: [orderNumber]
+                ).map(SQLiteGatewayStore.alert)
+            }
+        }
+
+        private static func insertEvent(_ change: AlertEvent.Change, alert id: Int64, at: Date, _ db: Database)
+            throws
+        {
+            try db.execute(
+                sql: "INSERT INTO alert_events (alert_id, change, at) VALUES (?, ?, ?)",
+                arguments: [id, change.rawValue, at.storeSeconds])
+        }
+
+        private func run<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+            do { return try body(self.db) } catch { throw SQLiteGatewayStore.storeError(error, while: action) }
+        }
+    }
+
+    // MARK: Rows to records
+
+    static func trackedOrder(_ row: Row) throws -> TrackedOrder {
+        let status: String = row["status"]
+        guard let orderStatus = OrderStatus(rawValue: status) else {
+            throw StoreError.database("unknown order status '\(status)' in the orders table")
+        }
+        func date(_ column: String) -> Date? { (row[column] as Double?).map(Date.init(storeSeconds:)) }
+        return TrackedOrder(
+            orderNumber: row["order_number"], partner: row["partner"], buyer: row["buyer"], status: orderStatus,
+            version: row["version"], isBlanket: row["is_blanket"],
+            distributedAt: Date(storeSeconds: row["distributed_at"]), updatedAt: date("updated_at"),
+            deliveredAt: date("delivered_at"), acknowledgedAt: date("acknowledged_at"),
+            confirmedAt: date("confirmed_at"), shippedAt: date("shipped_at"),
+            acknowledgmentDue: date("acknowledgment_due"), confirmationDue: date("confirmation_due"),
+            acknowledgmentAllowance: row["acknowledgment_allowance"],
+            confirmationAllowance: row["confirmation_allowance"], acknowledgedOnTime: row["acknowledged_on_time"],
+            groupControlNumber: row["group_control_number"], controlReference: row["control_reference"],
+            discrepancyCount: row["discrepancy_count"], document: row["document"] ?? Data(),
+            reconciliation: row["reconciliation"] ?? Data())
+    }
+
+    static func alert(_ row: Row) throws -> Alert {
+        Alert(
+            id: row["id"], kind: Alert.Kind(rawValue: row["kind"]), key: row["key"], partner: row["partner"],
+            orderNumber: row["order_number"], message: row["message"], evidence: row["evidence"],
+            raisedAt: Date(storeSeconds: row["raised_at"]),
+            closedAt: (row["closed_at"] as Double?).map(Date.init(storeSeconds:)), closedBecause: row["closed_because"])
+    }
+}
