@@ -161,6 +161,7 @@ let package = Package(
             name: "GatewayTests",
             dependencies: [
                 "Gateway", "Store", "Delivery", "Partners", "Orders", "X12", "PorterTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -168,7 +169,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "PorterCLITests",
-            dependencies: ["porter", "Store"],
+            dependencies: [
+                "porter", "Store", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

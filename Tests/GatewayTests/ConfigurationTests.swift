@@ -33,6 +33,9 @@ struct ConfigurationTests {
             retention:
               archiveDays: 30
               historyDays: 180
+            listener:
+              listen: "0.0.0.0:9090"
+              maxBodyBytes: 1048576
             """)
         let configuration = try GatewayConfiguration.load(path: file)
         #expect(configuration.workspace == scratch.path + "/data")
@@ -50,6 +53,7 @@ struct ConfigurationTests {
                     poll: true, pollIntervalSeconds: 0.5, rescanIntervalSeconds: 30, stableForSeconds: 2, batchSize: 16)
         )
         #expect(configuration.retention == RetentionSettings(archiveDays: 30, historyDays: 180))
+        #expect(configuration.listener == ListenerSettings(host: "0.0.0.0", port: 9090, maxBodyBytes: 1_048_576))
         #expect(configuration.intake.pollInterval == .milliseconds(500))
         #expect(configuration.workspaceLayout.inbox == scratch.path + "/data/inbox")
     }
@@ -73,6 +77,7 @@ struct ConfigurationTests {
                 == IntakeSettings(
                     poll: false, pollIntervalSeconds: 2, rescanIntervalSeconds: 60, stableForSeconds: 1, batchSize: 64))
         #expect(configuration.retention == RetentionSettings(archiveDays: 90, historyDays: 365))
+        #expect(configuration.listener == nil, "no listener section: no port is opened")
 
         let partial = try scratch.write("partial.yaml", "workspace: /srv/porter\ndelivery:\n  concurrency: 8\n")
         let loaded = try GatewayConfiguration.load(path: partial)
@@ -165,6 +170,41 @@ struct ConfigurationTests {
             try GatewayConfiguration.load(path: twice)
         }
         #expect(twiceError.code == .invalidValue)
+    }
+
+    @Test func listenerTakesItsDefaults() throws {
+        let scratch = try IntakeScratch()
+        let empty = try GatewayConfiguration.load(path: try scratch.write("empty.yaml", "listener: {}\n"))
+        #expect(empty.listener == ListenerSettings(host: "127.0.0.1", port: 8080, maxBodyBytes: 16 << 20))
+        let ipv6 = try GatewayConfiguration.load(
+            path: try scratch.write("v6.yaml", "listener:\n  listen: \"[::1]:0\"\n"))
+        #expect(ipv6.listener?.host == "::1")
+        #expect(ipv6.listener?.port == 0)
+        #expect(ipv6.listener?.address == "[::1]:0")
+    }
+
+    @Test(arguments: [
+        (
+            "listener:\n  listen: localhost\n",
+            "`listener.listen` must be HOST:PORT (such as 127.0.0.1:8080), not \"localhost\""
+        ),
+        (
+            "listener:\n  listen: \"127.0.0.1:70000\"\n",
+            "`listener.listen` must be HOST:PORT (such as 127.0.0.1:8080), not \"127.0.0.1:70000\""
+        ),
+        (
+            "listener:\n  listen: \":8080\"\n",
+            "`listener.listen` must be HOST:PORT (such as 127.0.0.1:8080), not \":8080\""
+        ),
+        ("listener:\n  maxBodyBytes: 0\n", "`listener.maxBodyBytes` must be at least 1, not 0"),
+    ])
+    func badListenerIsRefused(text: String, message: String) throws {
+        let scratch = try IntakeScratch()
+        let file = try scratch.write("porter.yaml", text)
+        let error = try #require(throws: GatewayConfigurationError.self) { try GatewayConfiguration.load(path: file) }
+        #expect(error.code == .invalidValue)
+        #expect(error.message == message)
+        #expect(error.line == 2)
     }
 
     @Test func suggestionsCountASwapAsOneEdit() {

@@ -15,7 +15,7 @@ struct TrackingTests {
     /// A gateway whose clock the test moves, with the retail order BO-<number> delivered to tidewater-kitchenworks.
     private static func deliveredOrder(_ number: Int = 1) async throws -> (TestGateway, ManualClock, TrackedOrder) {
         let clock = ManualClock(Self.start)
-        let gateway = try TestGateway(clock: { clock.read() })
+        let gateway = try TestGateway(store: InMemoryGatewayStore(), clock: { clock.read() })
         try gateway.drop(try retailOrder(number: number), as: "po-\(number).edi")
         try await gateway.runOnce()
         let legs = try await gateway.store.trackedOrders(number: "BO-\(number)")
@@ -171,6 +171,25 @@ struct TrackingTests {
         #expect(try await Self.openAlerts(gateway, kind: .discrepancy).isEmpty)
     }
 
+    @Test("a cancellation of a sent order is its next version; the leg is cancelled and awaits no 855")
+    func cancellation() async throws {
+        let (gateway, clock, _) = try await Self.deliveredOrder()
+        clock.advance(by: 3600)
+        let cancel = String(decoding: try retailOrder(number: 77), as: UTF8.self)
+            .replacingOccurrences(of: "BEG*00*SA*BO-77", with: "BEG*01*SA*BO-1")
+        try gateway.drop(Data(cancel.utf8), as: "cancel.edi")
+        try await gateway.runOnce()
+        let leg = try #require(try await gateway.store.trackedOrders(number: "BO-1").first)
+        #expect(leg.status == .cancelled)
+        #expect(leg.version == 2)
+        #expect(leg.confirmationDue == nil)
+        #expect(try await gateway.store.orderVersions(number: "BO-1").map(\.kind) == ["original", "cancellation"])
+        clock.advance(by: 48 * 3600)
+        try await gateway.runtime.alertMonitor.check()
+        #expect(try await Self.openAlerts(gateway, kind: .confirmationOverdue).isEmpty)
+        #expect(try await gateway.store.trackingEvents(orderNumber: "BO-1").map(\.kind).contains("cancelled"))
+    }
+
     @Test("an 855 or 856 for an order Porter never sent raises a discrepancy")
     func unknownOrder() async throws {
         let (gateway, _, _) = try await Self.deliveredOrder()
@@ -184,7 +203,7 @@ struct TrackingTests {
     @Test("duplicates, control-number gaps, quarantined and failed files raise alerts")
     func fileAlerts() async throws {
         let clock = ManualClock(Self.start)
-        let gateway = try TestGateway(clock: { clock.read() })
+        let gateway = try TestGateway(store: InMemoryGatewayStore(), clock: { clock.read() })
         try gateway.drop(try retailOrder(number: 5), as: "a.edi")
         try await gateway.runOnce()
         try gateway.drop(try retailOrder(number: 5), as: "b.edi")
@@ -209,7 +228,7 @@ struct TrackingTests {
 
     @Test("an accuracy-rule hold raises accuracyHold")
     func accuracyHold() async throws {
-        let gateway = try TestGateway()
+        let gateway = try TestGateway(store: InMemoryGatewayStore())
         // Tidewater's rules cap a line at 2,000 each.
         let order = String(decoding: try retailOrder(number: 12), as: UTF8.self)
             .replacingOccurrences(of: "PO1*1*48*EA", with: "PO1*1*5000*EA")

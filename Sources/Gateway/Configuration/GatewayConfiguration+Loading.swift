@@ -66,7 +66,25 @@ extension GatewayConfiguration {
                 archiveDays: try retention.integer("archiveDays", atLeast: 1) ?? defaults.archiveDays,
                 historyDays: try retention.integer("historyDays", atLeast: 1) ?? defaults.historyDays)
         }
+        if let listener = try top.section("listener", keys: Keys.listener) {
+            configuration.listener = try Self.listener(listener)
+        }
         return configuration
+    }
+
+    private static func listener(_ section: ConfigurationSection) throws(GatewayConfigurationError)
+        -> ListenerSettings
+    {
+        var settings = ListenerSettings()
+        if let listen = try section.text("listen") {
+            guard let (host, port) = ListenerSettings.parseAddress(listen) else {
+                throw section.invalid(
+                    "listen", "`listener.listen` must be HOST:PORT (such as 127.0.0.1:8080), not \"\(listen)\"")
+            }
+            (settings.host, settings.port) = (host, port)
+        }
+        settings.maxBodyBytes = try section.integer("maxBodyBytes", atLeast: 1) ?? settings.maxBodyBytes
+        return settings
     }
 
     private static func delivery(_ section: ConfigurationSection) throws(GatewayConfigurationError)
@@ -116,7 +134,7 @@ extension GatewayConfiguration {
     /// The keys each section allows, in the order the README documents them.
     private enum Keys {
         static let top = [
-            "version", "workspace", "mappings", "identity", "store", "delivery", "intake", "retention",
+            "version", "workspace", "mappings", "identity", "store", "delivery", "intake", "retention", "listener",
         ]
         static let identity = ["x12", "cxml"]
         static let x12Identity = ["qualifier", "id", "applicationCode"]
@@ -126,6 +144,7 @@ extension GatewayConfiguration {
         static let retry = ["maxAttempts", "initialDelaySeconds", "maxDelaySeconds", "jitter"]
         static let intake = ["poll", "pollIntervalSeconds", "rescanIntervalSeconds", "stableForSeconds", "batchSize"]
         static let retention = ["archiveDays", "historyDays"]
+        static let listener = ["listen", "maxBodyBytes"]
     }
 
     /// Why a file could not be read, in words.

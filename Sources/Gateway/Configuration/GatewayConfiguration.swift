@@ -18,6 +18,8 @@ public struct GatewayConfiguration: Hashable, Sendable {
     public var retention: RetentionSettings
     /// Who Porter is toward partners: the ISA/GS sender and the cXML `From` of what it writes.
     public var identity: GatewayIdentity = GatewayIdentity()
+    /// The inbound cXML listener (`POST /cxml`); `nil`, the default, opens no port.
+    public var listener: ListenerSettings?
 
     public init(
         workspace: String, mappings: String, store: StoreSettings, delivery: DeliverySettings = DeliverySettings(),

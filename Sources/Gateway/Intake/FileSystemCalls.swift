@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 @preconcurrency import Glibc
 import X12

@@ -24,6 +24,8 @@ public final class GatewayRuntime: Sendable {
     /// Rung when a commit queued messages: wakes the delivery service.
     let doorbell = Doorbell()
     let watching = Mutex(false)
+    /// Claims of documents the listener has persisted in `work/` and is processing: the intake leaves them alone.
+    let listenerClaims = ClaimsInFlight()
 
     /// Whether the intake service of ``run(poll:logger:)`` is watching the inbox (its watcher is set up): from then
     /// on a file closed after writing or renamed in is announced.
@@ -165,7 +167,7 @@ public final class GatewayRuntime: Sendable {
         }
         var claimed: [ClaimedFile] = []
         switch left {
-        case .success(let files): claimed = files
+        case .success(let files): claimed = files.filter { !self.listenerClaims.holds($0.claim) }
         case .failure(let error): logger.error("cannot list work/: \(error)")
         }
         switch scanned {
@@ -225,20 +227,36 @@ public final class GatewayRuntime: Sendable {
     // MARK: Services
 
     /// `porter run`: every service in one group, until SIGINT or SIGTERM (graceful: work in hand finishes; a file
-    /// being processed is committed or left in `work/`, never half-done).
-    public func run(poll: Bool, logger: Logger) async throws {
+    /// being processed is committed or left in `work/`, never half-done). With ``GatewayConfiguration/listener``
+    /// set, the cXML listener runs too; `onListening` is called once it is bound.
+    public func run(
+        poll: Bool, logger: Logger, onListening: @escaping @Sendable (ListenerAddress) async -> Void = { _ in }
+    ) async throws {
+        try await self.run(poll: poll, logger: logger, onListening: onListening, afterPersist: nil)
+    }
+
+    /// ``run(poll:logger:onListening:)`` with the listener's test-only fault injection (`PORTER_FAULT`).
+    package func run(
+        poll: Bool, logger: Logger, onListening: @escaping @Sendable (ListenerAddress) async -> Void,
+        afterPersist: (@Sendable (ClaimedFile) -> Void)?
+    ) async throws {
         self.recover(logger: logger)
         let intake = IntakeService(runtime: self, poll: poll, logger: logger)
         let delivery = DeliveryService(runtime: self, logger: logger)
         let retention = RetentionService(runtime: self, logger: logger)
-        let alerts = AlertService(runtime: self, logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: intake), .init(service: delivery), .init(service: retention),
+            .init(service: AlertService(runtime: self, logger: logger)),
+        ]
+        if let settings = self.configuration.listener {
+            // Last in the group: a graceful shutdown stops it first, while intake and delivery still run.
+            var listener = CXMLListener(runtime: self, settings: settings, logger: logger, onListening: onListening)
+            listener.afterPersist = afterPersist
+            services.append(.init(service: listener))
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [
-                    .init(service: intake), .init(service: delivery), .init(service: retention),
-                    .init(service: alerts),
-                ],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -42,7 +42,12 @@ struct IntakeService: Service {
             if let next = tracker.nextCheck {
                 wait = min(wait, max(.milliseconds(10), ContinuousClock.now.duration(to: next)))
             }
-            await bell.wait(timeout: wait)
+            // A graceful shutdown rings the bell: the wait (up to the rescan interval) ends at once.
+            await withGracefulShutdownHandler {
+                await bell.wait(timeout: wait)
+            } onGracefulShutdown: {
+                bell.ring()
+            }
         }
     }
 }
@@ -64,7 +69,12 @@ struct DeliveryService: Service {
                 let seconds = max(0.01, min(5, due.timeIntervalSince(self.runtime.clock())))
                 wait = .milliseconds(Int(seconds * 1000))
             }
-            await self.runtime.doorbell.wait(timeout: wait)
+            let doorbell = self.runtime.doorbell
+            await withGracefulShutdownHandler {
+                await doorbell.wait(timeout: wait)
+            } onGracefulShutdown: {
+                doorbell.ring()
+            }
         }
     }
 }
@@ -95,7 +105,8 @@ struct RetentionService: Service {
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             await self.runtime.sweep(logger: self.logger)
-            try? await Task.sleep(for: .seconds(86_400))
+            // A graceful shutdown ends the day's wait at once (the group waits for this service to return).
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(86_400)) }
         }
     }
 }

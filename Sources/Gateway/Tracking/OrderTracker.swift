@@ -284,7 +284,8 @@ struct OrderTracker: Sendable {
         let status: OrderStatus =
             wholeRejection
             ? .rejected
-            : (confirmationDiscrepancies.isEmpty && rejectedLines.isEmpty && type == .accepted
+            : (confirmationDiscrepancies.isEmpty && rejectedLines.isEmpty
+                && ![.acceptedWithChanges, .acceptedWithExceptions, .backordered, .onHold].contains(type)
                 ? .confirmed : .confirmedWithChanges)
         if ![.cancelled, .closed, .shipped, .partiallyShipped].contains(leg.status) { leg.status = status }
         if wholeRejection || !rejectedLines.isEmpty {

@@ -4,6 +4,10 @@ import Foundation
 import Gateway
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `porter run`: the gateway. Watches the inbox, answers X12 with 997/999/TA1, routes and queues documents,
 /// delivers them, until SIGINT or SIGTERM.
 struct RunCommand: AsyncParsableCommand {
@@ -16,6 +20,9 @@ struct RunCommand: AsyncParsableCommand {
             transaction, then archived under archive/YYYY/MM/DD/. A file that fails goes to error/ with \
             <name>.error.json; a file from an unknown sender to quarantine/. SIGINT or SIGTERM stop it \
             gracefully (exit 0); a restart resumes from the store and work/.
+
+            With --listen (or listener.listen in porter.yaml) it also accepts cXML documents by HTTP POST at \
+            http://HOST:PORT/cxml, each answered with a cXML Response once it is committed.
             """)
 
     @OptionGroup var options: GatewayOptions
@@ -29,8 +36,37 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "With --once: print the files processed as JSON.")
     var json = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Accept cXML documents by HTTP POST at http://HOST:PORT/cxml (overrides listener.listen in porter.yaml; port 0 picks a free port).",
+            valueName: "host:port"))
+    var listen: String?
+
+    func validate() throws {
+        if let listen = self.listen {
+            guard ListenerSettings.parseAddress(listen) != nil else {
+                throw ValidationError("--listen must be HOST:PORT (such as 127.0.0.1:8080), not \"\(listen)\"")
+            }
+            if self.once { throw ValidationError("--listen cannot be used with --once") }
+        }
+    }
+
+    /// The test-only fault injection: `PORTER_FAULT=crash-after-persist` kills the process (SIGKILL) right after the
+    /// listener has persisted a document, before it is processed or answered. Never set it in production.
+    private static var afterPersistFault: (@Sendable (ClaimedFile) -> Void)? {
+        guard ProcessInfo.processInfo.environment["PORTER_FAULT"] == "crash-after-persist" else { return nil }
+        return { _ in
+            kill(getpid(), SIGKILL)
+        }
+    }
+
     func run() async throws {
-        let configuration = try self.options.load()
+        var configuration = try self.options.load()
+        if let listen = self.listen, let (host, port) = ListenerSettings.parseAddress(listen) {
+            var settings = configuration.listener ?? ListenerSettings()
+            (settings.host, settings.port) = (host, port)
+            configuration.listener = settings
+        }
         var logger = Logger(label: "porter")
         logger.logLevel = .info
         let runtime: GatewayRuntime
@@ -58,7 +94,14 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         do {
-            try await runtime.run(poll: self.poll, logger: logger)
+            try await runtime.run(
+                poll: self.poll, logger: logger,
+                onListening: { address in
+                    // On standard output at once (it is a pipe under supervisors and tests): the port may be new.
+                    var output = StandardOutput()
+                    output.line("listening on \(address.url)")
+                    output.flush()
+                }, afterPersist: Self.afterPersistFault)
         } catch {
             printError("porter run: \(error)")
             await runtime.shutdown()
