@@ -19,7 +19,7 @@ struct StatusCommandTests {
         let tidewater = try #require(partners.first { $0["partner"] as? String == "tidewater-kitchenworks" })
         #expect(tidewater["orders"] as? Int == 1)
         #expect((report["openAlerts"] as? [String: Int])?["failedFile"] == 1)
-        #expect((report["messages"] as? [String: Int])?["delivered"] == 3)
+        #expect((report["messages"] as? [String: Int])?["delivered"] == 2)
         let text = try site.porter(["status"])
         #expect(text.status == 0)
         #expect(text.standardOutput.contains("PARTNER"))
