@@ -44,7 +44,7 @@ struct PipelineTests {
         #expect(try await gateway.store.messageCounts() == [.delivered: 2])
         #expect(try await gateway.store.controlNumbers(partner: "tidewater-kitchenworks")?.interchange == 1)
         let events = try await gateway.store.trackingEvents(orderNumber: "BO-7734210")
-        #expect(Set(events.map(\.kind)) == ["distributed"])
+        #expect(Set(events.map(\.kind)) == ["received", "distributed", "delivered"])
     }
 
     @Test("an X12 850 from our ERP (ISA sender 804417263) is routed like its JSON form")
@@ -55,6 +55,40 @@ struct PipelineTests {
         #expect(results.map(\.disposition) == [.archived])
         #expect(gateway.files(in: "outbox/tidewater-kitchenworks").count == 1)
         #expect(gateway.files(in: "outbox/finance").count == 1)
+    }
+
+    @Test(
+        "an X12 850 in UTF-16 or EBCDIC is read through iconv and routed like its ASCII form",
+        arguments: ["UTF-16", "UTF-16BE", "IBM037"])
+    func erpX12OrderInOtherCharacterSets(characterSet: String) async throws {
+        let gateway = try TestGateway()
+        let ascii = try String(
+            contentsOf: repositoryRoot.appending(path: "Fixtures/x12/850/004010-retail-sdq.edi"), encoding: .utf8
+        ).replacingOccurrences(of: "\n", with: "")
+        try gateway.drop(try Self.iconv(Data(ascii.utf8), to: characterSet), as: "po.edi")
+        let results = try await gateway.runOnce()
+        #expect(results.map(\.disposition) == [.archived])
+        let outbox = gateway.files(in: "outbox/tidewater-kitchenworks")
+        try #require(outbox.count == 1)
+        #expect(try gateway.contents("outbox/tidewater-kitchenworks/" + outbox[0]).contains("BEG*00*SA*BO-7734210"))
+    }
+
+    /// `data` converted by the system's iconv command (glibc's, the same converter Porter uses).
+    static func iconv(_ data: Data, to characterSet: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(filePath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", characterSet]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: data)
+        try input.fileHandleForWriting.close()
+        let converted = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        return converted
     }
 
     @Test("a supplier's 855 is answered with a 997 in its outbox, from our identity")
@@ -154,7 +188,7 @@ struct PipelineTests {
         #expect(results.first?.messageIDs == [])
         #expect(gateway.files(in: "outbox").isEmpty)
         let events = try await gateway.store.trackingEvents(orderNumber: "BO-7734210")
-        #expect(events.map(\.kind) == ["notRouted", "notRouted"])
+        #expect(events.map(\.kind) == ["notRouted", "notRouted", "received"])
     }
 
     @Test("seeded control numbers continue, and ISA13 999999999 rolls over to 1")

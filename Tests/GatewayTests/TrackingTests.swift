@@ -15,7 +15,7 @@ struct TrackingTests {
     /// A gateway whose clock the test moves, with the retail order BO-<number> delivered to tidewater-kitchenworks.
     private static func deliveredOrder(_ number: Int = 1) async throws -> (TestGateway, ManualClock, TrackedOrder) {
         let clock = ManualClock(Self.start)
-        let gateway = try TestGateway(store: InMemoryGatewayStore(), clock: { clock.read() })
+        let gateway = try TestGateway(clock: { clock.read() })
         try gateway.drop(try retailOrder(number: number), as: "po-\(number).edi")
         try await gateway.runOnce()
         let legs = try await gateway.store.trackedOrders(number: "BO-\(number)")
@@ -203,7 +203,7 @@ struct TrackingTests {
     @Test("duplicates, control-number gaps, quarantined and failed files raise alerts")
     func fileAlerts() async throws {
         let clock = ManualClock(Self.start)
-        let gateway = try TestGateway(store: InMemoryGatewayStore(), clock: { clock.read() })
+        let gateway = try TestGateway(clock: { clock.read() })
         try gateway.drop(try retailOrder(number: 5), as: "a.edi")
         try await gateway.runOnce()
         try gateway.drop(try retailOrder(number: 5), as: "b.edi")
@@ -228,7 +228,7 @@ struct TrackingTests {
 
     @Test("an accuracy-rule hold raises accuracyHold")
     func accuracyHold() async throws {
-        let gateway = try TestGateway(store: InMemoryGatewayStore())
+        let gateway = try TestGateway()
         // Tidewater's rules cap a line at 2,000 each.
         let order = String(decoding: try retailOrder(number: 12), as: UTF8.self)
             .replacingOccurrences(of: "PO1*1*48*EA", with: "PO1*1*5000*EA")

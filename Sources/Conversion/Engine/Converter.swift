@@ -1,5 +1,6 @@
 import Foundation
 import Orders
+import Translation
 import X12
 
 /// Converts files, folders and `.zip` archives of X12, cXML and Porter JSON documents into one output per document,

@@ -31,7 +31,7 @@ struct AcknowledgmentPlan: Sendable {
         var generator = X12AcknowledgmentGenerator(sink: sink, controlNumbers: numbers, options: options)
         var validator = X12Validator(
             reader: X12Reader(
-                source: try FileByteSource(path: self.path),
+                source: try X12Input.open(path: self.path),
                 configuration: X12Reader.Configuration(sourceName: self.name)),
             sourceName: self.name)
         while let event = try validator.next() { try generator.consume(event) }

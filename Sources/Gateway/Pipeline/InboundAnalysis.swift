@@ -61,7 +61,7 @@ struct InboundAnalysis: Sendable {
         do {
             var validator = X12Validator(
                 reader: X12Reader(
-                    source: try FileByteSource(path: path), configuration: X12Reader.Configuration(sourceName: name)),
+                    source: try X12Input.open(path: path), configuration: X12Reader.Configuration(sourceName: name)),
                 sourceName: name)
             while let event = try validator.next() {
                 switch event {
@@ -79,7 +79,7 @@ struct InboundAnalysis: Sendable {
                 default: break
                 }
             }
-            var documents = X12DocumentReader(source: try FileByteSource(path: path), sourceName: name)
+            var documents = X12DocumentReader(source: try X12Input.open(path: path), sourceName: name)
             while let event = try documents.next() {
                 switch event {
                 case .document(let set):

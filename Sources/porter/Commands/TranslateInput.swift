@@ -1,5 +1,6 @@
 import CXML
 import Conversion
+import Translation
 import X12
 
 /// One input of `porter translate`, opened and recognised from its first bytes without reading the rest.
