@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 /// Compiler settings every Porter target shares: the house style is enforced by the compiler
@@ -8,6 +9,21 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
+
+/// What the `PorterSamples` target must leave alone: it lives at the package root (so that its resources can be the
+/// top-level `Mappings/` folder itself, not a copy), so every other top-level entry and every other target's folder
+/// is excluded from it.
+let samplesExcluded: [String] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+    let files = FileManager.default
+    let top = ((try? files.contentsOfDirectory(atPath: root)) ?? []).filter {
+        !$0.hasPrefix(".") && !["Mappings", "Sources", "Package.swift"].contains($0)
+    }
+    let sources = ((try? files.contentsOfDirectory(atPath: root + "/Sources")) ?? []).filter {
+        $0 != "PorterSamples"
+    }
+    return (top + sources.map { "Sources/" + $0 }).sorted()
+}()
 
 let package = Package(
     name: "Porter",
@@ -74,10 +90,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
+        // The sample Mappings/ and the demo's documents as resources (`porter demo`, `porter run` with no
+        // configuration). Its path is the package root so that `.copy("Mappings")` names the top-level folder
+        // itself: nothing is duplicated in the sources.
+        .target(
+            name: "PorterSamples", path: ".", exclude: samplesExcluded,
+            sources: ["Sources/PorterSamples/PorterSamples.swift"],
+            resources: [.copy("Mappings"), .copy("Sources/PorterSamples/Demo")], swiftSettings: strictSettings),
         .target(
             name: "Gateway",
             dependencies: [
-                "Store", "Delivery", "Partners", "Translation", "Orders", "X12", "CXML",
+                "Store", "Delivery", "Partners", "Translation", "Orders", "X12", "CXML", "PorterSamples",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

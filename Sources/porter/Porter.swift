@@ -12,6 +12,7 @@ struct Porter: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InspectCommand.self, ValidateCommand.self, TranslateCommand.self, ConvertCommand.self, MappingsCommand.self,
-            RunCommand.self, QueueCommand.self, ReprocessCommand.self, ControlNumbersCommand.self,
+            RunCommand.self, QueueCommand.self, ReprocessCommand.self, ControlNumbersCommand.self, StatusCommand.self,
+            TrackCommand.self, AlertsCommand.self, DemoCommand.self,
         ])
 }

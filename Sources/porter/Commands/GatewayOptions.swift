@@ -8,7 +8,7 @@ struct GatewayOptions: ParsableArguments {
     @Option(
         name: .customLong("config"),
         help:
-            "The gateway configuration (porter.yaml). Default: ./porter.yaml when it exists, else the workspace ./porter-data with the Mappings folder here."
+            "The gateway configuration (porter.yaml). Default: ./porter.yaml when it exists, else the workspace ./porter-data with the Mappings folder here (or, without one, the example mappings carried with Porter)."
     )
     var configuration: String?
 
@@ -18,7 +18,9 @@ struct GatewayOptions: ParsableArguments {
             return try self.loadFile(path)
         }
         if FileManager.default.fileExists(atPath: "porter.yaml") { return try self.loadFile("porter.yaml") }
-        return GatewayConfiguration.defaults(workspace: "./porter-data", mappings: "Mappings")
+        // No ./Mappings here: the example mappings carried with Porter.
+        let mappings = FileManager.default.fileExists(atPath: "Mappings") ? "Mappings" : BundledSamples.mappings
+        return GatewayConfiguration.defaults(workspace: "./porter-data", mappings: mappings)
     }
 
     private func loadFile(_ path: String) throws -> GatewayConfiguration {
@@ -40,6 +42,16 @@ struct GatewayOptions: ParsableArguments {
             printError("porter: \(error)")
             throw PorterExit.couldNotRun
         }
+    }
+}
+
+/// Runs a store read for a report; a store failure is printed and exits 2 (could not run).
+func reporting<T>(_ body: () async throws(StoreError) -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch {
+        printError("porter: \(error)")
+        throw PorterExit.couldNotRun
     }
 }
 
