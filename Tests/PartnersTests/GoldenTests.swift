@@ -29,7 +29,7 @@ import Testing
             try FileManager.default.copyItem(at: source, to: folder.root.appending(path: "ironbridge-fastener"))
             let expected = "ironbridge-fastener/tests/order-own-units-and-parts.expected.edi"
             let text = try String(contentsOf: folder.root.appending(path: expected), encoding: .utf8)
-            try folder.write(expected, text.replacingOccurrences(of: "PO1*2*600*FOT*", with: "PO1*2*600*FT*"))
+            try folder.write(expected, text.replacingOccurrences(of: "PO1*2*600*LF*", with: "PO1*2*600*FT*"))
             try folder.write("ironbridge-fastener/tests/no-expectation.json", "{}")
             try body(folder)
         }
@@ -43,7 +43,7 @@ import Testing
             let diff = try #require(failed?.diff)
             #expect(diff.first == "@@ line 27 @@")
             #expect(diff.contains("-PO1*2*600*FT*3.15*PE*BP*CF-RM-1120*VP*IFS-ATR-58-11*UK*00614141000425~"))
-            #expect(diff.contains("+PO1*2*600*FOT*3.15*PE*BP*CF-RM-1120*VP*IFS-ATR-58-11*UK*00614141000425~"))
+            #expect(diff.contains("+PO1*2*600*LF*3.15*PE*BP*CF-RM-1120*VP*IFS-ATR-58-11*UK*00614141000425~"))
             #expect(diff.contains(" SAC*A*C310***2400**********Cut-to-length waived~"))
             let missing = report.failedGoldens.first { $0.name == "no-expectation" }
             #expect(missing?.problem != nil)

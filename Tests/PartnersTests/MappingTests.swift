@@ -25,8 +25,8 @@ import Translation
         let order = try Self.order("005010-industrial.edi")
         let mapped = PartnerMapping(profile: ironbridge).outbound(.purchaseOrder(order))
         guard case .purchaseOrder(let out) = mapped.document else { Issue.record("not an order"); return }
-        #expect(out.lines.map(\.unit.rawValue) == ["BOX", "FOT", "PCE"])
-        #expect(out.lines[0].schedules.map(\.unit.rawValue) == ["BOX", "BOX"])
+        #expect(out.lines.map(\.unit.rawValue) == ["CT", "LF", "PC"])
+        #expect(out.lines[0].schedules.map(\.unit.rawValue) == ["CT", "CT"])
         #expect(!mapped.isHeld, "\(mapped.findings)")
         guard case .purchaseOrder(let back) = PartnerMapping(profile: ironbridge).inbound(mapped.document) else {
             return
