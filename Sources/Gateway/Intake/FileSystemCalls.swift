@@ -1,6 +1,12 @@
-import Dispatch
 import Foundation
 @preconcurrency import Glibc
+
+// `struct stat` is also declared through CDispatch (its umbrella header includes <sys/stat.h>). Once files of this
+// module import Hummingbird (and so NIO and Dispatch), the compiler may name CDispatch as the defining module of
+// `stat`'s members, which MemberImportVisibility then requires to be imported here.
+#if canImport(CDispatch)
+    internal import CDispatch
+#endif
 import X12
 
 /// The system calls intake is built on, each turning `errno` into an ``IntakeError`` right after the call.
