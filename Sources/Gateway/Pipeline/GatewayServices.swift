@@ -92,7 +92,7 @@ struct AlertService: Service {
             } catch {
                 self.logger.error("alerts: \(error)")
             }
-            try? await Task.sleep(for: .seconds(60))
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(60)) }
         }
     }
 }
