@@ -26,6 +26,7 @@ struct PorterBench: AsyncParsableCommand {
             CXMLBench.self,
             GenerateZip.self,
             GatewayBench.self,
+            TrackingBench.self,
         ]
     )
 }
