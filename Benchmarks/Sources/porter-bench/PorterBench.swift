@@ -27,6 +27,7 @@ struct PorterBench: AsyncParsableCommand {
             GenerateZip.self,
             GatewayBench.self,
             ListenerBench.self,
+            TrackingBench.self,
         ]
     )
 }
