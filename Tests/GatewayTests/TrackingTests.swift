@@ -115,6 +115,13 @@ struct TrackingTests {
         let alerts = try await Self.openAlerts(gateway, kind: .acknowledgmentRejected)
         #expect(alerts.map(\.orderNumber) == ["BO-1"])
         #expect(try await gateway.store.trackedOrders(number: "BO-1").first?.status == .acknowledgmentRejected)
+        // The supplier accepts it after all (a corrected resend): the rejection closes.
+        try gateway.drop(
+            SupplierDocuments.functionalAcknowledgment(group: try #require(leg.groupControlNumber), control: 613),
+            as: "997-again.edi")
+        try await gateway.runOnce()
+        #expect(try await Self.openAlerts(gateway, kind: .acknowledgmentRejected).isEmpty)
+        #expect(try await gateway.store.trackedOrders(number: "BO-1").first?.status == .acknowledged)
     }
 
     @Test("no 855 within 24 h raises confirmationOverdue; the 855 closes it")
@@ -148,6 +155,15 @@ struct TrackingTests {
         #expect(discrepancy.map(\.key) == ["BO-1@tidewater-kitchenworks#confirmation"])
         #expect(discrepancy.first?.evidence.contains("\"quantity\"") == true)
         #expect(try await Self.openAlerts(gateway, kind: .confirmationRejected).map(\.orderNumber) == ["BO-1"])
+
+        // A later 855 confirming everything as ordered closes both.
+        try gateway.drop(
+            SupplierDocuments.confirmation(order: "BO-1", control: 703, lines: .asOrdered), as: "855-2.edi")
+        try await gateway.runOnce()
+        #expect(try await Self.openAlerts(gateway, kind: .discrepancy).isEmpty)
+        #expect(try await Self.openAlerts(gateway, kind: .confirmationRejected).isEmpty)
+        let confirmed = try #require(try await gateway.store.trackedOrders(number: "BO-1").first)
+        #expect(try Self.reconciliation(confirmed).lines.map(\.confirmed) == ["48", "36", "120"])
     }
 
     @Test("an 856 short shipment: shipped quantities per line, partiallyShipped, a discrepancy alert")
@@ -283,6 +299,25 @@ struct TrackingTests {
         #expect(kinds[.controlNumberGap] == 1)
         #expect(kinds[.failedFile] == 1)
         #expect(kinds[.quarantined] == 1)
+
+        // Fixed files sent again under their names close the file alerts.
+        try gateway.drop(try retailOrder(number: 10), as: "note.txt")
+        try await gateway.runOnce()
+        try gateway.drop(try retailOrder(number: 11), as: "stranger.edi")
+        try await gateway.runOnce()
+        let remaining = try await gateway.store.alerts(openOnly: true, limit: 100)
+        #expect(!remaining.contains { $0.kind == .failedFile || $0.kind == .quarantined })
+
+        // A duplicate and a gap are closed by hand (`porter alerts close`), with the reason recorded.
+        let manual = remaining.filter { [.duplicate, .controlNumberGap].contains($0.kind) }
+        #expect(manual.count == 2, "\(manual.map(\.message))")
+        let (closed, notOpen) = try await AlertClosing.close(
+            ids: manual.map(\.id) + [9999], because: "checked with the partner", at: clock.read(), store: gateway.store)
+        #expect(closed.count == 2)
+        #expect(notOpen == [9999])
+        #expect(try await gateway.store.alerts(openOnly: true, limit: 100).isEmpty)
+        let history = try await gateway.store.alerts(openOnly: false, limit: 100).filter { $0.kind == .duplicate }
+        #expect(history.first?.closedBecause == "checked with the partner")
     }
 
     @Test("an accuracy-rule hold raises accuracyHold")
@@ -295,6 +330,15 @@ struct TrackingTests {
         try await gateway.runOnce()
         let alerts = try await gateway.store.alerts(openOnly: true, limit: 100).filter { $0.kind == .accuracyHold }
         #expect(alerts.map(\.orderNumber) == ["BO-12"])
+        // The buyer corrects the quantity and sends the order again: it goes out and the hold closes.
+        let fixed = String(decoding: try retailOrder(number: 12), as: UTF8.self)
+            .replacingOccurrences(of: "000000012", with: "000000112")
+            .replacingOccurrences(of: "*12*X*004010", with: "*112*X*004010")
+            .replacingOccurrences(of: "GE*1*12~", with: "GE*1*112~")
+        try gateway.drop(Data(fixed.utf8), as: "fixed.edi")
+        try await gateway.runOnce()
+        #expect(try await gateway.store.alerts(openOnly: true, limit: 100).filter { $0.kind == .accuracyHold }.isEmpty)
+        #expect(try await gateway.store.trackedOrders(number: "BO-12").count == 1)
     }
 
     @Test("a message that goes dead raises deadLetter; delivering it after a retry closes the alert")

@@ -48,6 +48,16 @@ struct StatusCommandTests {
         #expect((failed["evidence"] as? [String: Any])?["file"] as? String == "junk.txt")
         #expect(try site.porter(["alerts"]).standardOutput.contains("failedFile"))
         #expect(try site.porter(["alerts", "--limit", "0"]).status == 64)
+
+        // Closed by hand: the reason is recorded; an id that is not open is exit 1.
+        let id = try #require(failed["id"] as? Int)
+        let close = try site.porter(["alerts", "close", String(id), "--reason", "junk from a test"])
+        #expect(close.status == 0)
+        #expect(close.standardOutput.contains("closed \(id) failedFile"))
+        #expect(try site.porter(["alerts", "close", String(id)]).status == 1)
+        let all = try #require(
+            try Self.object(try site.porter(["alerts", "--json"]).standardOutput)["alerts"] as? [[String: Any]])
+        #expect(all.first { $0["id"] as? Int == id }?["closedBecause"] as? String == "junk from a test")
     }
 
     @Test("an empty workspace: status and alerts say so and exit 0")

@@ -61,6 +61,9 @@ struct OrderTracker: Sendable {
                         detail: "version \(leg.version) sent as \(sent.format)\(Self.reference(draft))"))
                 return
             }
+            try session.closeAlerts(
+                kind: .accuracyHold, key: Self.holdKey(order.number, sender: facts.sender), at: at,
+                because: "order \(order.number) sent to \(sent.recipient)\(Self.reference(draft))")
             let isBlanket = [OrderType.blanket, .blanketAgreement, .blanketEstimated].contains(order.orderType)
             var leg = TrackedOrder(
                 orderNumber: order.number, partner: sent.recipient, buyer: facts.sender, status: .distributed,
@@ -242,8 +245,13 @@ struct OrderTracker: Sendable {
                             "status": status.rawValue, "errors": errors.joined(separator: ","),
                         ])),
                     at: at)
-            } else if [.distributed, .delivered, .acknowledgmentRejected].contains(leg.status) {
-                leg.status = .acknowledged
+            } else {
+                try session.closeAlerts(
+                    kind: .acknowledgmentRejected, key: key, at: at,
+                    because: "a later \(name) accepted the order (\(reference))")
+                if [.distributed, .delivered, .acknowledgmentRejected].contains(leg.status) {
+                    leg.status = .acknowledged
+                }
             }
             try session.save(leg)
             try session.record(
@@ -303,6 +311,15 @@ struct OrderTracker: Sendable {
                     ])),
                 at: at)
         }
+        if !wholeRejection && rejectedLines.isEmpty {
+            try session.closeAlerts(
+                kind: .confirmationRejected, key: key, at: at, because: "a later 855 rejects nothing (\(reference))")
+        }
+        // A new 855 replaces the last one: its discrepancies (if any) are raised afresh.
+        try session.closeAlerts(
+            kind: .discrepancy, key: key + "#confirmation", at: at,
+            because: confirmationDiscrepancies.isEmpty
+                ? "a later 855 confirms the order as sent (\(reference))" : "superseded by a later 855 (\(reference))")
         try self.discrepancyAlert(
             confirmationDiscrepancies, leg: leg, suffix: "confirmation", document: "855", reference: reference, at: at,
             session: session)
@@ -423,7 +440,10 @@ struct OrderTracker: Sendable {
         for held in facts.held {
             try session.raise(
                 AlertDraft(
-                    kind: .accuracyHold, key: "\(facts.claim)/\(held.controlReference)", partner: facts.sender,
+                    kind: .accuracyHold,
+                    key: Self.holdKey(
+                        held.orderNumber ?? "\(facts.claim)/\(held.controlReference)", sender: facts.sender),
+                    partner: facts.sender,
                     orderNumber: held.orderNumber,
                     message:
                         "\(held.orderNumber.map { "order \($0)" } ?? held.controlReference) from \(facts.fileName) held: \(held.reason)",
@@ -442,18 +462,24 @@ struct OrderTracker: Sendable {
         case .quarantined(let reason):
             try session.raise(
                 AlertDraft(
-                    kind: .quarantined, key: facts.claim, partner: facts.sender, orderNumber: nil,
+                    kind: .quarantined, key: facts.fileName, partner: facts.sender, orderNumber: nil,
                     message: "\(facts.fileName) quarantined: \(reason)",
                     evidence: Self.evidence(["file": facts.fileName, "claim": facts.claim, "reason": reason])),
                 at: at)
         case .failed(let reason):
             try session.raise(
                 AlertDraft(
-                    kind: .failedFile, key: facts.claim, partner: facts.sender, orderNumber: nil,
+                    kind: .failedFile, key: facts.fileName, partner: facts.sender, orderNumber: nil,
                     message: "\(facts.fileName) failed and was moved to error/: \(reason)",
                     evidence: Self.evidence(["file": facts.fileName, "claim": facts.claim, "reason": reason])),
                 at: at)
-        case .processed, .duplicate:
+        case .processed:
+            // The file fixed and sent again (or released from quarantine with `porter reprocess`) under its name.
+            for kind in [Alert.Kind.failedFile, .quarantined] {
+                try session.closeAlerts(
+                    kind: kind, key: facts.fileName, at: at, because: "\(facts.fileName) processed (\(facts.claim))")
+            }
+        case .duplicate:
             break
         }
     }
@@ -584,6 +610,9 @@ struct OrderTracker: Sendable {
     static func encode(_ reconciliation: OrderReconciliation) -> Data {
         (try? JSONEncoder.sorted.encode(reconciliation)) ?? Data()
     }
+
+    /// An accuracy hold is about an order from a sender: the order sent later closes it.
+    static func holdKey(_ order: String, sender: String?) -> String { "\(order)@\(sender ?? "-")" }
 
     static func isRejection(_ status: String) -> Bool { status.hasPrefix("rejected") || status == "deleted" }
 
