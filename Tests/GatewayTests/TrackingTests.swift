@@ -265,6 +265,32 @@ struct TrackingTests {
         #expect(try await gateway.store.trackedOrders(number: "REL-32").count == 1)
     }
 
+    @Test("a cXML ConfirmationRequest is correlated by its OrderReference: the leg is confirmed")
+    func cxmlConfirmation() async throws {
+        let accepted = ScriptedHTTPServer.Reply.cxml(code: 200, text: "OK")
+        try await HTTPDeliveryTests.withGateway([accepted]) { gateway, _ in
+            let order = try await HTTPDeliveryTests.runOrder(gateway)
+            let number = try #require(order.draft.orderNumber)
+            let before = try #require(try await gateway.store.trackedOrders(number: number).first)
+            #expect(before.status == .delivered)
+            #expect(before.confirmationDue != nil)
+            #expect(before.acknowledgmentDue == nil)  // cXML: the HTTP answer is the acknowledgment
+            let confirmation = try String(
+                contentsOf: repositoryRoot.appending(path: "Fixtures/cxml/ConfirmationRequest/accept.xml"),
+                encoding: .utf8
+            )
+            .replacingOccurrences(of: "AN01000000202", with: "AN01000123456")
+            .replacingOccurrences(of: "orderID=\"HME-BR-20931\"", with: "orderID=\"\(number)\"")
+            try gateway.drop(Data(confirmation.utf8), as: "confirmation.xml")
+            let results = try await gateway.runOnce()
+            #expect(results.map(\.disposition) == [.archived])
+            let leg = try #require(try await gateway.store.trackedOrders(number: number).first)
+            #expect(leg.status == .confirmed)
+            #expect(leg.confirmationDue == nil)
+            #expect(try await gateway.store.trackingEvents(orderNumber: number).map(\.kind).contains("confirmed"))
+        }
+    }
+
     @Test("an 855 or 856 for an order Porter never sent raises a discrepancy")
     func unknownOrder() async throws {
         let (gateway, _, _) = try await Self.deliveredOrder()
