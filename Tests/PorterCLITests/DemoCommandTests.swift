@@ -85,7 +85,7 @@ struct DemoCommandTests {
         process.currentDirectoryURL = folder
         let errorFile = FileManager.default.temporaryDirectory.appending(
             path: "porter-demo-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let output = Pipe()
         process.standardOutput = output
