@@ -291,6 +291,47 @@ struct TrackingTests {
         }
     }
 
+    @Test("every discrepancy kind through the gateway: price, unit, date and unknown item (855), over-shipment (856)")
+    func discrepancyKinds() async throws {
+        let (gateway, _, _) = try await Self.deliveredOrder()
+        let confirmation = SupplierDocuments.interchange(
+            functionalID: "PR", control: 705,
+            set: [
+                "ST*855*0001", "BAK*00*AC*BO-1*20250304",
+                "PO1*1*48*EA*13.1*PE*UP*084512300018", "ACK*IA*48*EA",  // price 13.1, ordered at 12.5
+                "PO1*2*36*CA*27.95*PE*UP*084512300025", "ACK*IA*36*CA",  // cases, ordered in eaches
+                "PO1*3*120*EA*4.25*PE*UP*084512300032", "ACK*IA*120*EA*068*20250420",  // ships after cancel-after
+                "PO1*4*10*EA*9.99*PE*UP*099999999999", "ACK*IA*10*EA",  // an item the order does not have
+                "CTT*4",
+            ])
+        try gateway.drop(confirmation, as: "855.edi")
+        try await gateway.runOnce()
+        try gateway.drop(
+            SupplierDocuments.shipNotice(order: "BO-1", control: 806, shipped: [60, 36, 120]), as: "856.edi")
+        try await gateway.runOnce()
+        let leg = try #require(try await gateway.store.trackedOrders(number: "BO-1").first)
+        let kinds = Set(try Self.reconciliation(leg).discrepancies.map(\.kind))
+        #expect(kinds.isSuperset(of: [.price, .unit, .date, .unknownItem, .overShipment]), "\(kinds)")
+        #expect(leg.status == .shipped)  // in full, but not as ordered: not closed
+        let alerts = try await Self.openAlerts(gateway, kind: .discrepancy).map(\.key).sorted()
+        #expect(alerts == ["BO-1@tidewater-kitchenworks#confirmation", "BO-1@tidewater-kitchenworks#shipment"])
+    }
+
+    @Test("confirmed, then shipped in full: the leg is closed and awaits nothing")
+    func closedWhenShippedInFull() async throws {
+        let (gateway, _, _) = try await Self.deliveredOrder()
+        try gateway.drop(SupplierDocuments.confirmation(order: "BO-1", control: 706, lines: .asOrdered), as: "855.edi")
+        try await gateway.runOnce()
+        try gateway.drop(
+            SupplierDocuments.shipNotice(order: "BO-1", control: 807, shipped: [48, 36, 120]), as: "856.edi")
+        try await gateway.runOnce()
+        let leg = try #require(try await gateway.store.trackedOrders(number: "BO-1").first)
+        #expect(leg.status == .closed)
+        #expect(leg.nextDue == nil)
+        #expect(
+            try await gateway.store.trackingEvents(orderNumber: "BO-1").map(\.kind).suffix(2) == ["shipped", "closed"])
+    }
+
     @Test("an 855 or 856 for an order Porter never sent raises a discrepancy")
     func unknownOrder() async throws {
         let (gateway, _, _) = try await Self.deliveredOrder()

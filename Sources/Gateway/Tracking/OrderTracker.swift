@@ -354,6 +354,8 @@ struct OrderTracker: Sendable {
             leg.updatedAt = at
             let incomplete = shipmentDiscrepancies.contains { [.shortShipment, .missingLine].contains($0.kind) }
             if ![.cancelled, .closed].contains(leg.status) { leg.status = incomplete ? .partiallyShipped : .shipped }
+            // Confirmed and shipped exactly as ordered: nothing more is expected of the supplier.
+            let closes = leg.status == .shipped && leg.confirmedAt != nil && shipmentDiscrepancies.isEmpty
             let key = Self.legKey(leg.orderNumber, leg.partner) + "#shipment"
             if shipmentDiscrepancies.isEmpty {
                 try session.closeAlerts(
@@ -366,13 +368,22 @@ struct OrderTracker: Sendable {
             try self.discrepancyAlert(
                 shipmentDiscrepancies, leg: leg, suffix: "shipment", document: "856", reference: reference, at: at,
                 session: session)
-            try session.save(leg)
             try session.record(
                 TrackingEvent(
                     orderNumber: leg.orderNumber, partner: leg.partner, kind: leg.status.rawValue, at: at,
                     detail:
                         "856 \(notice.shipmentID) (\(reference))\(shipmentDiscrepancies.isEmpty ? "" : ": " + Self.summary(shipmentDiscrepancies))"
                 ))
+            if closes {
+                leg.status = .closed
+                leg.acknowledgmentDue = nil
+                leg.confirmationDue = nil
+                try session.record(
+                    TrackingEvent(
+                        orderNumber: leg.orderNumber, partner: leg.partner, kind: "closed", at: at,
+                        detail: "confirmed and shipped in full: nothing more expected"))
+            }
+            try session.save(leg)
         }
     }
 
