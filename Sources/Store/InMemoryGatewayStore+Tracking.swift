@@ -7,11 +7,19 @@ extension InMemoryGatewayStore {
         var partner: String
     }
 
+    /// A partner's group control number.
+    struct GroupKey: Hashable {
+        var partner: String
+        var group: String
+    }
+
     /// Order legs, versions, timeline events and alerts. A value: a session works on a copy that replaces the
     /// store's only when its transaction succeeds.
     struct Tracking {
         var orders: [LegKey: TrackedOrder] = [:]
         var versions: [LegKey: [Int: OrderVersion]] = [:]
+        /// Every group (partner, GS06) each leg was sent in.
+        var groups: [GroupKey: Set<String>] = [:]
         var events: [TrackingEvent] = []
         /// By id (ids increase in raise order).
         var alerts: [Int64: Alert] = [:]
@@ -33,6 +41,9 @@ extension InMemoryGatewayStore {
                 StoreSemantics.finishedStatuses.contains(order.status) && order.updatedAt < date
             }.keys
             for key in finished {
+                for group in self.groups.keys where group.partner == key.partner {
+                    self.groups[group]?.remove(key.orderNumber)
+                }
                 self.orders[key] = nil
                 removed += 1 + (self.versions.removeValue(forKey: key)?.count ?? 0)
             }
@@ -56,9 +67,8 @@ extension InMemoryGatewayStore {
         }
 
         func orders(partner: String, groupControlNumber: String) throws(StoreError) -> [TrackedOrder] {
-            self.tracking.orders.values
-                .filter { $0.partner == partner && $0.groupControlNumber == groupControlNumber }
-                .sorted { $0.orderNumber < $1.orderNumber }
+            (self.tracking.groups[GroupKey(partner: partner, group: groupControlNumber)] ?? []).sorted()
+                .compactMap { self.tracking.orders[LegKey(orderNumber: $0, partner: partner)] }
         }
 
         func orders(dueBy date: Date, limit: Int) throws(StoreError) -> [TrackedOrder] {
@@ -76,6 +86,10 @@ extension InMemoryGatewayStore {
 
         func save(_ order: TrackedOrder) throws(StoreError) {
             self.tracking.orders[LegKey(orderNumber: order.orderNumber, partner: order.partner)] = order
+            if let group = order.groupControlNumber {
+                self.tracking.groups[GroupKey(partner: order.partner, group: group), default: []].insert(
+                    order.orderNumber)
+            }
         }
 
         func addVersion(_ version: OrderVersion) throws(StoreError) {

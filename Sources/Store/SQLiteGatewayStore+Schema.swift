@@ -16,6 +16,9 @@ extension SQLiteGatewayStore {
         migrator.registerMigration("v2 tracking: order legs, versions, alerts") { db in
             try db.execute(sql: SQLiteGatewayStore.version2)
         }
+        migrator.registerMigration("v3 every group an order leg was sent in") { db in
+            try db.execute(sql: SQLiteGatewayStore.version3)
+        }
         return migrator
     }()
 
@@ -284,5 +287,18 @@ extension SQLiteGatewayStore {
 
         -- Per-partner file counts and error rate.
         CREATE INDEX inbound_files_partner_outcome ON inbound_files(partner, outcome);
+        """
+
+    /// A 997 answers the group it acknowledges, which may be an earlier version's group than the leg's latest
+    /// (the 850's 997 arriving after the 860 went out): every group a leg was sent in is kept.
+    static let version3 = """
+        CREATE TABLE order_groups (
+          partner TEXT NOT NULL,
+          group_control_number TEXT NOT NULL,
+          order_number TEXT NOT NULL,
+          PRIMARY KEY (partner, group_control_number, order_number)
+        ) WITHOUT ROWID;
+        INSERT INTO order_groups (partner, group_control_number, order_number)
+          SELECT partner, group_control_number, order_number FROM orders WHERE group_control_number IS NOT NULL;
         """
 }

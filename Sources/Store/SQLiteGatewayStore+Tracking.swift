@@ -121,7 +121,10 @@ extension SQLiteGatewayStore {
         static let leg = "SELECT * FROM orders WHERE order_number = ? AND partner = ?"
         static let legs = "SELECT * FROM orders WHERE order_number = ? ORDER BY partner"
         static let group = """
-            SELECT * FROM orders WHERE partner = ? AND group_control_number = ? ORDER BY order_number
+            SELECT orders.* FROM order_groups
+            JOIN orders ON orders.order_number = order_groups.order_number AND orders.partner = order_groups.partner
+            WHERE order_groups.partner = ? AND order_groups.group_control_number = ?
+            ORDER BY order_groups.order_number
             """
         static let due = """
             SELECT * FROM orders WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due, order_number, partner
@@ -307,6 +310,14 @@ extension SQLiteGatewayStore {
                         StoreSemantics.acknowledgmentOutcome(order),
                         StoreSemantics.isReconciled(order) ? order.discrepancyCount > 0 : nil,
                     ])
+                if let group = order.groupControlNumber {
+                    try db.execute(
+                        sql: """
+                            INSERT OR IGNORE INTO order_groups (partner, group_control_number, order_number)
+                            VALUES (?, ?, ?)
+                            """,
+                        arguments: [order.partner, group, order.orderNumber])
+                }
             }
         }
 

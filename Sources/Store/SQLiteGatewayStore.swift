@@ -389,6 +389,14 @@ public final class SQLiteGatewayStore: GatewayStore {
                 """,
                 "DELETE FROM orders WHERE status IN ('closed', 'cancelled') AND updated_at < ?",
             ]
+            // The groups of the legs about to go (not counted: they are an index of the legs, not history).
+            try db.execute(
+                sql: """
+                    DELETE FROM order_groups WHERE (order_number, partner) IN (
+                      SELECT order_number, partner FROM orders
+                      WHERE status IN ('closed', 'cancelled') AND updated_at < ?)
+                    """,
+                arguments: [before])
             var removed = 0
             for sql in statements {
                 try db.execute(sql: sql, arguments: [before])

@@ -332,6 +332,24 @@ struct TrackingTests {
             try await gateway.store.trackingEvents(orderNumber: "BO-1").map(\.kind).suffix(2) == ["shipped", "closed"])
     }
 
+    @Test("the 850's 997 arriving after a replacement went out (another group) is still matched to the order")
+    func acknowledgmentOfAnEarlierGroup() async throws {
+        let (gateway, _, leg) = try await Self.deliveredOrder()
+        let first = try #require(leg.groupControlNumber)
+        let replace = String(decoding: try retailOrder(number: 78), as: UTF8.self)
+            .replacingOccurrences(of: "BEG*00*SA*BO-78", with: "BEG*05*SA*BO-1")
+        try gateway.drop(Data(replace.utf8), as: "replace.edi")
+        try await gateway.runOnce()
+        let replaced = try #require(try await gateway.store.trackedOrders(number: "BO-1").first)
+        #expect(replaced.version == 2)
+        #expect(replaced.groupControlNumber != first)
+        try gateway.drop(SupplierDocuments.functionalAcknowledgment(group: first, control: 614), as: "997.edi")
+        try await gateway.runOnce()
+        let acknowledged = try #require(try await gateway.store.trackedOrders(number: "BO-1").first)
+        #expect(acknowledged.acknowledgedAt != nil)
+        #expect(try await gateway.store.trackingEvents(orderNumber: "BO-1").map(\.kind).contains("acknowledged"))
+    }
+
     @Test("an 855 or 856 for an order Porter never sent raises a discrepancy")
     func unknownOrder() async throws {
         let (gateway, _, _) = try await Self.deliveredOrder()

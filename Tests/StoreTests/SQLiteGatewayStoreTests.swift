@@ -181,10 +181,13 @@ struct SQLiteGatewayStoreTests {
             #expect(try await plan(Status.orders) == ["SCAN orders USING COVERING INDEX orders_status"])
             #expect(try await plan(Status.openAlerts) == ["SCAN alerts USING INDEX alerts_open_key"])
             _ = try await plan(Status.files)
-            // `porter track` and the tracker.
+            // `porter track` and the tracker (a 997's group: its primary key, then each leg's).
+            #expect(
+                try await plan(Tracking.group).first
+                    == "SEARCH order_groups USING PRIMARY KEY (partner=? AND group_control_number=?)")
             for (sql, index) in [
                 (Tracking.leg, "sqlite_autoindex_orders_1"), (Tracking.legs, "sqlite_autoindex_orders_1"),
-                (Tracking.group, "orders_group"), (Tracking.due, "orders_next_due"),
+                (Tracking.group, "sqlite_autoindex_orders_1"), (Tracking.due, "orders_next_due"),
                 (Tracking.versions, "sqlite_autoindex_order_versions_1"), (Tracking.events, "tracking_events_order"),
                 (Tracking.documents, "documents_order_number"), (Tracking.isOpen, "alerts_open_key"),
                 (Tracking.openAlertsOfOrder, "alerts_order"), (Tracking.openAlerts, "alerts_open"),
@@ -237,6 +240,7 @@ struct SQLiteGatewayStoreTests {
         #expect(
             SQLiteGatewayStore.migrationNames == [
                 "v1 inbound files, queue, control numbers, history", "v2 tracking: order legs, versions, alerts",
+                "v3 every group an order leg was sent in",
             ])
     }
 
