@@ -107,8 +107,9 @@ public protocol GatewayStore: Sendable {
     /// A message goes once it has been delivered or dead since before `date`; a file row (with its documents) once
     /// it was received before `date` and none of its messages is left; duplicate and gap records by their date; an
     /// alert (with its raise and close events) once it was closed before `date`; an order leg (with its versions)
-    /// once it is `closed` or `cancelled` and was not updated since `date`. Interchange keys, payloadIDs, control
-    /// numbers and tracking events are kept: they guard against duplicates and make order timelines.
+    /// once it is `closed` or `cancelled` and was not updated since `date`; a tracking event once it is older than
+    /// `date` and no leg of its order number is left (an active order keeps its whole timeline). Interchange keys,
+    /// payloadIDs and control numbers are kept: they guard against duplicates.
     func sweep(before date: Date) async throws(StoreError) -> Int
 
     // MARK: Tracking

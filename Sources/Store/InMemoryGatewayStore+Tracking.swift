@@ -47,6 +47,11 @@ extension InMemoryGatewayStore {
                 self.orders[key] = nil
                 removed += 1 + (self.versions.removeValue(forKey: key)?.count ?? 0)
             }
+            // Timelines go with their orders: old events of an order number no leg is left for.
+            let numbers = Set(self.orders.keys.map(\.orderNumber))
+            let timeline = self.events.count
+            self.events.removeAll { $0.at < date && !numbers.contains($0.orderNumber) }
+            removed += timeline - self.events.count
             return removed
         }
     }

@@ -388,6 +388,11 @@ public final class SQLiteGatewayStore: GatewayStore {
                   WHERE status IN ('closed', 'cancelled') AND updated_at < ?)
                 """,
                 "DELETE FROM orders WHERE status IN ('closed', 'cancelled') AND updated_at < ?",
+                // Timelines go with their orders: old events of an order number no leg is left for.
+                """
+                DELETE FROM tracking_events WHERE at < ?
+                  AND NOT EXISTS (SELECT 1 FROM orders WHERE orders.order_number = tracking_events.order_number)
+                """,
             ]
             // The groups of the legs about to go (not counted: they are an index of the legs, not history).
             try db.execute(

@@ -423,6 +423,10 @@ extension GatewayStoreConformanceTests {
                 try session.addVersion(Sample.version("PO-CANCELLED", 2))
                 try session.record(
                     TrackingEvent(orderNumber: "PO-CLOSED", partner: "ACME", kind: "closed", at: at(10), detail: ""))
+                try session.record(
+                    TrackingEvent(orderNumber: "PO-ACTIVE", partner: "ACME", kind: "confirmed", at: at(10), detail: ""))
+                try session.record(
+                    TrackingEvent(orderNumber: "PO-GONE", partner: "ACME", kind: "received", at: at(150), detail: ""))
             }
             _ = try await store.raise(Sample.alert("gone"), at: at(1))
             try await store.close(.acknowledgmentOverdue, key: "gone", at: at(20))
@@ -431,8 +435,8 @@ extension GatewayStoreConformanceTests {
             let open = try #require(try await store.raise(Sample.alert("open"), at: at(1)))
             let remainingEvents = try await store.alertEvents(after: 0, limit: 10).filter { $0.alert.key != "gone" }
 
-            // 2 legs, 3 versions, 1 alert and its 2 events.
-            #expect(try await store.sweep(before: at(100)) == 8)
+            // 2 legs, 3 versions, 1 alert and its 2 events, the swept leg's old timeline event.
+            #expect(try await store.sweep(before: at(100)) == 9)
 
             #expect(try await store.trackedOrders(number: "PO-CLOSED").isEmpty)
             #expect(try await store.trackedOrders(number: "PO-CANCELLED").isEmpty)
@@ -440,7 +444,10 @@ extension GatewayStoreConformanceTests {
             #expect(try await store.trackedOrders(number: "PO-RECENT").count == 1)
             #expect(try await store.trackedOrders(number: "PO-ACTIVE").count == 1)
             #expect(try await store.orderVersions(number: "PO-ACTIVE").count == 1)
-            #expect(try await store.trackingEvents(orderNumber: "PO-CLOSED").count == 1)  // timelines are kept
+            // Timelines go with their legs; an active leg's and a recent one are kept.
+            #expect(try await store.trackingEvents(orderNumber: "PO-CLOSED").isEmpty)
+            #expect(try await store.trackingEvents(orderNumber: "PO-ACTIVE").count == 1)
+            #expect(try await store.trackingEvents(orderNumber: "PO-GONE").count == 1)
             #expect(try await store.alerts(openOnly: false, limit: 10).map(\.key) == ["open", "kept-closed"])
             #expect(try await store.alerts(openOnly: true, limit: 10) == [open])
             #expect(try await store.alertEvents(after: 0, limit: 10) == remainingEvents)
