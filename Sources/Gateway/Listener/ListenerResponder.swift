@@ -26,6 +26,8 @@ struct ListenerResponder: HTTPResponder {
     let afterPersist: (@Sendable (ClaimedFile) -> Void)?
     /// payloadIDs of requests being accepted right now.
     let payloadIDs = ClaimsInFlight()
+    /// Commits the documents of concurrent requests together.
+    let committer: GroupCommitter
 
     /// Bytes gathered from the body before they are written to the temporary file.
     private static let writeSize = 256 << 10
@@ -155,7 +157,7 @@ struct ListenerResponder: HTTPResponder {
         }
         self.afterPersist?(file)
 
-        guard let result = await self.runtime.processor.process([file]).first else {
+        guard let result = await self.committer.process(file) else {
             return ListenerAnswer(500, "the document was not processed", payloadID: payloadID)
         }
         if !result.messageIDs.isEmpty { self.runtime.doorbell.ring() }
