@@ -58,9 +58,7 @@ public struct CXMLListener: Service {
         let removed = await offThePool { RequestSpool.removeAbandoned(in: work) }
         if removed > 0 { self.logger.info("removed \(removed) partial request body file(s) from work/") }
         let responder = ListenerResponder(
-            runtime: self.runtime, settings: self.settings, logger: self.logger, afterPersist: self.afterPersist,
-            committer: GroupCommitter(
-                runtime: self.runtime, batchSize: self.runtime.configuration.intake.batchSize))
+            runtime: self.runtime, settings: self.settings, logger: self.logger, afterPersist: self.afterPersist)
         let (settings, logger, onListening) = (self.settings, self.logger, self.onListening)
         let application = Application(
             responder: responder,

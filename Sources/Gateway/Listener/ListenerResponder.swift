@@ -26,8 +26,6 @@ struct ListenerResponder: HTTPResponder {
     let afterPersist: (@Sendable (ClaimedFile) -> Void)?
     /// payloadIDs of requests being accepted right now.
     let payloadIDs = ClaimsInFlight()
-    /// Commits the documents of concurrent requests together.
-    let committer: GroupCommitter
 
     /// Bytes gathered from the body before they are written to the temporary file.
     private static let writeSize = 256 << 10
@@ -157,7 +155,7 @@ struct ListenerResponder: HTTPResponder {
         }
         self.afterPersist?(file)
 
-        guard let result = await self.committer.process(file) else {
+        guard let result = await self.runtime.processor.process([file]).first else {
             return ListenerAnswer(500, "the document was not processed", payloadID: payloadID)
         }
         if !result.messageIDs.isEmpty { self.runtime.doorbell.ring() }
