@@ -39,6 +39,24 @@ struct ListenerTests {
         #expect(queued.map(\.draft.format).sorted() == expected.map(\.draft.format).sorted())
     }
 
+    @Test("24 concurrent posts: every one answered 200 after its commit, each stored once")
+    func concurrentPosts() async throws {
+        let site = try ListenerSite()
+        let ids = (1...24).map { "burst-\($0)@erp.example" }
+        let bodies = try ids.map { try ListenerSite.orderRequest(payloadID: $0) }
+        try await site.withListener { url in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for body in bodies { group.addTask { try await ListenerSite.post(body, to: url).status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: 200, count: ids.count))
+        }
+        #expect(try await site.runtime.store.receivedPayloadIDs(ids) == Set(ids))
+        #expect(site.files(in: "archive").count == ids.count)
+        #expect(site.files(in: "work").isEmpty)
+        #expect(try await site.runtime.store.duplicates(limit: 10).isEmpty)
+    }
+
     @Test("a ConfirmationRequest from a cXML supplier is accepted and recorded")
     func confirmationIsAccepted() async throws {
         let site = try ListenerSite()
