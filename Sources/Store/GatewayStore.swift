@@ -127,6 +127,9 @@ public protocol GatewayStore: Sendable {
     /// The inbound documents about an order (its 855s, 856s, changes...), oldest first.
     func documents(orderNumber: String) async throws(StoreError) -> [StoredDocument]
 
+    /// The open alerts about these order numbers, oldest first (a read: `porter track` never takes the write lock).
+    func openAlerts(orderNumbers: [String]) async throws(StoreError) -> [Alert]
+
     /// Alerts, newest first: all, or only the open ones.
     func alerts(openOnly: Bool, limit: Int) async throws(StoreError) -> [Alert]
 

@@ -249,6 +249,14 @@ public final class InMemoryGatewayStore: GatewayStore {
         }
     }
 
+    public func openAlerts(orderNumbers: [String]) async throws(StoreError) -> [Alert] {
+        let numbers = Set(orderNumbers)
+        return self.state.withLock { state in
+            state.tracking.alerts.values.filter { $0.isOpen && $0.orderNumber.map(numbers.contains) ?? false }
+                .sorted { ($0.raisedAt, $0.id) < ($1.raisedAt, $1.id) }
+        }
+    }
+
     public func alerts(openOnly: Bool, limit: Int) async throws(StoreError) -> [Alert] {
         self.state.withLock { state in
             Array(

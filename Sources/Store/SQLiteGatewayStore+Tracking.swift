@@ -43,6 +43,14 @@ extension SQLiteGatewayStore {
         }
     }
 
+    public func openAlerts(orderNumbers: [String]) async throws(StoreError) -> [Alert] {
+        try await self.reading("reading the open alerts of orders") { db in
+            try orderNumbers.flatMap { number in
+                try Row.fetchAll(db, sql: TrackingSQL.openAlertsOfOrder, arguments: [number]).map(Self.alert)
+            }.sorted { ($0.raisedAt, $0.id) < ($1.raisedAt, $1.id) }
+        }
+    }
+
     public func alerts(openOnly: Bool, limit: Int) async throws(StoreError) -> [Alert] {
         try await self.reading("listing alerts") { db in
             try Row.fetchAll(

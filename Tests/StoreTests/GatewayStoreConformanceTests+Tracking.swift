@@ -119,6 +119,13 @@ extension GatewayStoreConformanceTests {
                 try session.openAlerts(orderNumber: "PO-1")
             }
             #expect(openNow == [sameKeyOtherKind, again])
+            // The same, read without a transaction, for several orders at once.
+            #expect(try await store.openAlerts(orderNumbers: ["PO-1"]) == [sameKeyOtherKind, again])
+            #expect(
+                try await store.openAlerts(orderNumbers: ["PO-2", "PO-1", "PO-9"]) == [
+                    sameKeyOtherKind, otherOrder, again,
+                ])
+            #expect(try await store.openAlerts(orderNumbers: []).isEmpty)
         }
     }
 

@@ -182,11 +182,7 @@ public struct TrackView: Hashable, Sendable, Codable {
             }
         }
         let allNumbers = numbers
-        let alerts = try await store.track { session throws(StoreError) in
-            var alerts: [Alert] = []
-            for each in allNumbers { alerts += try session.openAlerts(orderNumber: each) }
-            return alerts
-        }
+        let alerts = try await store.openAlerts(orderNumbers: allNumbers)
         let view = TrackView(
             orderNumber: number, generatedAt: now, legs: legs.map(Leg.init),
             timeline: Self.stableSorted(timeline, by: \.at), versions: versions,
