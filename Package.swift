@@ -170,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "PorterCLITests",
             dependencies: [
-                "porter", "Store", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "porter", "Store", "PorterTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings

@@ -1,5 +1,6 @@
 import Foundation
 import Gateway
+import PorterTestSupport
 import Store
 import Synchronization
 
@@ -69,18 +70,7 @@ final class TestGateway {
 
     /// Regular files under a workspace folder, relative to it, sorted.
     func files(in folder: String) -> [String] {
-        let base = self.workspace.root + "/" + folder
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
-        var names: [String] = []
-        while let name = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            {
-                names.append(name)
-            }
-        }
-        return names.sorted()
+        TestMappings.regularFiles(under: self.workspace.root + "/" + folder)
     }
 
     func contents(_ relativePath: String) throws -> String {

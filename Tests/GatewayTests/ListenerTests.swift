@@ -3,6 +3,7 @@ import Foundation
 import Gateway
 import NIOCore
 import NIOHTTP1
+import PorterTestSupport
 import Store
 import Testing
 
@@ -222,27 +223,7 @@ final class ListenerSite {
     /// Rewrites a copy of the repository's Mappings for the listener: the ERP sends cXML orders with a shared
     /// secret, Copperleaf's secret comes from the same file.
     static func prepareMappings(_ mappings: URL, secretFile: String) throws {
-        let erp = mappings.appending(path: "erp-orders/partner.yaml")
-        var text = try String(contentsOf: erp, encoding: .utf8)
-        text = text.replacingOccurrences(
-            of: "    applicationCode: \"804417263\"\n",
-            with: """
-                    applicationCode: "804417263"
-                  cxml:
-                    domain: DUNS
-                    identity: "804417263"
-                    sharedSecret:
-                      file: \(secretFile)
-
-                """)
-        text = text.replacingOccurrences(
-            of: "  purchaseOrder:\n    inbound:\n      format: json",
-            with: "  purchaseOrder:\n    inbound:\n      format: cxml")
-        try text.write(to: erp, atomically: true, encoding: .utf8)
-        let copperleaf = mappings.appending(path: "copperleaf-office/partner.yaml")
-        let supplier = try String(contentsOf: copperleaf, encoding: .utf8)
-            .replacingOccurrences(of: "environment: PORTER_COPPERLEAF_SECRET", with: "file: \(secretFile)")
-        try supplier.write(to: copperleaf, atomically: true, encoding: .utf8)
+        try TestMappings.erpSendsCXML(in: mappings, secretFile: secretFile, copperleafToo: true)
     }
 
     /// Runs the listener for `body`, which gets its URL; stops it afterwards.

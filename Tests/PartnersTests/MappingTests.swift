@@ -134,6 +134,23 @@ import Translation
         #expect(outcome.problems.isEmpty)
     }
 
+    @Test func aChangeGoesToTheSupplierItNamesElseToTheOrdersRecipients() throws {
+        let catalog = try Self.catalog()
+        let order = try Self.order("004010-retail-sdq.edi")
+        var change = OrderChange(
+            envelope: order.envelope, orderType: order.orderType, orderNumber: order.number, orderDate: order.orderDate)
+        let router = OrderRouter(catalog: catalog)
+        // The envelope receiver (612093384) names Tidewater.
+        #expect(router.route(.orderChange(change)).deliveries.map(\.partner) == ["tidewater-kitchenworks"])
+        change.envelope.receiver = EnvelopeIdentity(qualifier: "ZZ", id: "NOBODY")
+        let unrouted = router.route(.orderChange(change))
+        #expect(unrouted.deliveries.isEmpty)
+        #expect(unrouted.problems.first?.contains("names no supplier") == true)
+        let routed = router.route(.orderChange(change), orderRecipients: ["ironbridge-fastener", "copperleaf-office"])
+        #expect(routed.deliveries.map(\.partner) == ["ironbridge-fastener", "copperleaf-office"])
+        #expect(routed.problems.isEmpty)
+    }
+
     @Test func anOrderForTwoSuppliersIsSplit() throws {
         let catalog = try Self.catalog()
         var order = try Self.order("005010-industrial.edi")

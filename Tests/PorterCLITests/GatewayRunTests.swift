@@ -1,4 +1,5 @@
 import Foundation
+import PorterTestSupport
 import Testing
 
 /// `porter run`, `porter queue`, `porter control-numbers` and `porter reprocess` as users run them: the built binary
@@ -111,17 +112,6 @@ final class GatewaySite {
 
     /// Regular files under a workspace folder, relative to it, sorted.
     func files(in folder: String) -> [String] {
-        let base = self.workspace.appending(path: folder).path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
-        var names: [String] = []
-        while let name = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            {
-                names.append(name)
-            }
-        }
-        return names.sorted()
+        TestMappings.regularFiles(under: self.workspace.appending(path: folder).path)
     }
 }

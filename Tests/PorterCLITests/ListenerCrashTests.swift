@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import PorterTestSupport
 import NIOCore
 import NIOHTTP1
 import Store
@@ -62,24 +63,7 @@ struct ListenerCrashTests {
     static func prepare(_ site: GatewaySite) throws {
         let secretFile = site.root.appending(path: "shared.secret")
         try Self.secret.write(to: secretFile, atomically: true, encoding: .utf8)
-        let erp = site.mappings.appending(path: "erp-orders/partner.yaml")
-        let text = try String(contentsOf: erp, encoding: .utf8)
-            .replacingOccurrences(
-                of: "    applicationCode: \"804417263\"\n",
-                with: """
-                        applicationCode: "804417263"
-                      cxml:
-                        domain: DUNS
-                        identity: "804417263"
-                        sharedSecret:
-                          file: \(secretFile.path)
-
-                    """
-            )
-            .replacingOccurrences(
-                of: "  purchaseOrder:\n    inbound:\n      format: json",
-                with: "  purchaseOrder:\n    inbound:\n      format: cxml")
-        try text.write(to: erp, atomically: true, encoding: .utf8)
+        try TestMappings.erpSendsCXML(in: site.mappings, secretFile: secretFile.path, copperleafToo: false)
     }
 
     /// Copperleaf's golden OrderRequest sent by the ERP for production, with `payloadID` and the shared secret.

@@ -251,19 +251,12 @@ public struct FileProcessor: Sendable {
                         document: document, controlReference: inbound.controlReference, rejection: rejection))
             } else {
                 document = senderMapping.inbound(document)
-                var routing = router.route(document)
-                if case .orderChange(let change) = document,
-                    !routing.deliveries.contains(where: { !$0.isCopy })
-                {
+                var recipients: [String] = []
+                if case .orderChange(let change) = document {
                     // A change that names no supplier goes to every supplier the order was sent to.
-                    let legs = try await store.trackedOrders(number: change.orderNumber)
-                    if !legs.isEmpty {
-                        routing.problems.removeAll { $0 == OrderRouter.noSupplierForChange(change.orderNumber) }
-                        routing.deliveries += legs.map {
-                            OrderRouter.Delivery(partner: $0.partner, document: document, isCopy: false)
-                        }
-                    }
+                    recipients = try await store.trackedOrders(number: change.orderNumber).map(\.partner)
                 }
+                let routing = router.route(document, orderRecipients: recipients)
                 var held: [String] = routing.problems
                 for delivery in routing.deliveries where delivery.partner != sender.id {
                     guard let recipient = self.context.catalog.profiles[delivery.partner],

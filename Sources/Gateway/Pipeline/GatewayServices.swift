@@ -42,12 +42,7 @@ struct IntakeService: Service {
             if let next = tracker.nextCheck {
                 wait = min(wait, max(.milliseconds(10), ContinuousClock.now.duration(to: next)))
             }
-            // A graceful shutdown rings the bell: the wait (up to the rescan interval) ends at once.
-            await withGracefulShutdownHandler {
-                await bell.wait(timeout: wait)
-            } onGracefulShutdown: {
-                bell.ring()
-            }
+            await bell.waitUnlessShuttingDown(timeout: wait)
         }
     }
 }
@@ -69,12 +64,18 @@ struct DeliveryService: Service {
                 let seconds = max(0.01, min(5, due.timeIntervalSince(self.runtime.clock())))
                 wait = .milliseconds(Int(seconds * 1000))
             }
-            let doorbell = self.runtime.doorbell
-            await withGracefulShutdownHandler {
-                await doorbell.wait(timeout: wait)
-            } onGracefulShutdown: {
-                doorbell.ring()
-            }
+            await self.runtime.doorbell.waitUnlessShuttingDown(timeout: wait)
+        }
+    }
+}
+
+extension Doorbell {
+    /// Waits like ``wait(timeout:)``, but a graceful shutdown rings the bell, so the wait ends at once.
+    func waitUnlessShuttingDown(timeout: Duration) async {
+        await withGracefulShutdownHandler {
+            await self.wait(timeout: timeout)
+        } onGracefulShutdown: {
+            self.ring()
         }
     }
 }

@@ -18,8 +18,8 @@ extension OrderReconciliation {
         let byItems = items.isEmpty ? nil : self.lines.firstIndex { line in line.items.contains { items.contains($0) } }
         if preferItems, let byItems { return byItems }
         if let lineNumber {
-            let key = Self.key(lineNumber)
-            if let index = self.lines.firstIndex(where: { Self.key($0.lineNumber) == key }) { return index }
+            let key = LineNumbers.key(lineNumber)
+            if let index = self.lines.firstIndex(where: { LineNumbers.key($0.lineNumber) == key }) { return index }
         }
         return byItems
     }
@@ -62,8 +62,8 @@ extension OrderReconciliation {
     /// shipped what the discrepancy says, a missing line nothing, any other line what was ordered.
     mutating func ship(_ discrepancies: [Discrepancy]) {
         for index in self.lines.indices {
-            let key = Self.key(self.lines[index].lineNumber)
-            let about = discrepancies.filter { $0.lineNumber.map(Self.key) == key }
+            let key = LineNumbers.key(self.lines[index].lineNumber)
+            let about = discrepancies.filter { $0.lineNumber.map(LineNumbers.key) == key }
             if about.contains(where: { $0.kind == .missingLine }) {
                 self.lines[index].shipped = 0
             } else if let shipped = about.lazy.compactMap(\.shipped).first, case .quantity(let quantity, _) = shipped {
@@ -72,12 +72,5 @@ extension OrderReconciliation {
                 self.lines[index].shipped = self.lines[index].ordered
             }
         }
-    }
-
-    /// Line numbers as keys: digits without leading zeros, anything else as sent.
-    private static func key(_ lineNumber: String) -> String {
-        guard !lineNumber.isEmpty, lineNumber.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return lineNumber }
-        let trimmed = lineNumber.drop { $0 == "0" }
-        return trimmed.isEmpty ? "0" : String(trimmed)
     }
 }

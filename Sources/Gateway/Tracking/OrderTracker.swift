@@ -560,49 +560,51 @@ struct OrderTracker: Sendable {
         while true {
             let due = try session.orders(dueBy: now, limit: 200)
             for var leg in due {
-                let key = Self.legKey(leg.orderNumber, leg.partner)
                 if let deadline = leg.acknowledgmentDue, deadline <= now {
                     leg.acknowledgmentDue = nil
                     leg.acknowledgedOnTime = false
                     raised += 1
-                    try session.raise(
-                        AlertDraft(
-                            kind: .acknowledgmentOverdue, key: key, partner: leg.partner, orderNumber: leg.orderNumber,
-                            message:
-                                "no 997/999 from \(leg.partner) for order \(leg.orderNumber) within \(Self.hours(leg.acknowledgmentAllowance)) of its delivery",
-                            evidence: Self.evidence([
-                                "deliveredAt": leg.deliveredAt.map { $0.formatted(.iso8601) } ?? "",
-                                "dueAt": deadline.formatted(.iso8601), "group": leg.groupControlNumber ?? "",
-                                "controlReference": leg.controlReference ?? "",
-                            ])),
-                        at: now)
-                    try session.record(
-                        TrackingEvent(
-                            orderNumber: leg.orderNumber, partner: leg.partner, kind: "acknowledgmentOverdue", at: now,
-                            detail: "997/999 due \(deadline.formatted(.iso8601))"))
+                    try self.overdue(
+                        .acknowledgmentOverdue, document: "997/999", leg: leg, deadline: deadline,
+                        allowance: leg.acknowledgmentAllowance, now: now,
+                        evidence: [
+                            "group": leg.groupControlNumber ?? "", "controlReference": leg.controlReference ?? "",
+                        ],
+                        session: session)
                 }
                 if let deadline = leg.confirmationDue, deadline <= now {
                     leg.confirmationDue = nil
                     raised += 1
-                    try session.raise(
-                        AlertDraft(
-                            kind: .confirmationOverdue, key: key, partner: leg.partner, orderNumber: leg.orderNumber,
-                            message:
-                                "no 855 from \(leg.partner) for order \(leg.orderNumber) within \(Self.hours(leg.confirmationAllowance)) of its delivery",
-                            evidence: Self.evidence([
-                                "deliveredAt": leg.deliveredAt.map { $0.formatted(.iso8601) } ?? "",
-                                "dueAt": deadline.formatted(.iso8601),
-                            ])),
-                        at: now)
-                    try session.record(
-                        TrackingEvent(
-                            orderNumber: leg.orderNumber, partner: leg.partner, kind: "confirmationOverdue", at: now,
-                            detail: "855 due \(deadline.formatted(.iso8601))"))
+                    try self.overdue(
+                        .confirmationOverdue, document: "855", leg: leg, deadline: deadline,
+                        allowance: leg.confirmationAllowance, now: now, evidence: [:], session: session)
                 }
                 try session.save(leg)
             }
             if due.count < 200 { return raised }
         }
+    }
+
+    /// Raises an overdue alert for `leg` and records it on the timeline.
+    private func overdue(
+        _ kind: Alert.Kind, document: String, leg: TrackedOrder, deadline: Date, allowance: TimeInterval, now: Date,
+        evidence: [String: String], session: any TrackingSession
+    ) throws(StoreError) {
+        var fields = evidence
+        fields["deliveredAt"] = leg.deliveredAt.map { $0.formatted(.iso8601) } ?? ""
+        fields["dueAt"] = deadline.formatted(.iso8601)
+        try session.raise(
+            AlertDraft(
+                kind: kind, key: Self.legKey(leg.orderNumber, leg.partner), partner: leg.partner,
+                orderNumber: leg.orderNumber,
+                message:
+                    "no \(document) from \(leg.partner) for order \(leg.orderNumber) within \(Self.hours(allowance)) of its delivery",
+                evidence: Self.evidence(fields)),
+            at: now)
+        try session.record(
+            TrackingEvent(
+                orderNumber: leg.orderNumber, partner: leg.partner, kind: kind.rawValue, at: now,
+                detail: "\(document) due \(deadline.formatted(.iso8601))"))
     }
 
     // MARK: Helpers

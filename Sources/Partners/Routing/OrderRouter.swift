@@ -98,14 +98,12 @@ public struct OrderRouter: Sendable {
         return (orders, unassigned)
     }
 
-    /// The problem reported for a change that names no supplier with a profile.
-    public static func noSupplierForChange(_ orderNumber: String) -> String {
-        "the change to order \(orderNumber) names no supplier that has a profile"
-    }
-
     /// Everyone who receives `document`, per the routes: the named supplier (after the split, when there is one),
     /// then the copies.
-    public func route(_ document: BusinessDocument) -> Outcome {
+    ///
+    /// - Parameter orderRecipients: For a change: the partners the order it changes was sent to (the gateway's
+    ///   tracking knows them); a change that names no supplier goes to them.
+    public func route(_ document: BusinessDocument, orderRecipients: [String] = []) -> Outcome {
         var outcome = Outcome(deliveries: [], problems: [])
         let routes = self.catalog.routing?.routes.filter { $0.document == document.kind } ?? []
         for route in routes {
@@ -118,13 +116,19 @@ public struct OrderRouter: Sendable {
                 outcome.deliveries.append(Delivery(partner: id, document: document, isCopy: route.isCopy))
             case .namedSupplier:
                 if case .orderChange(let change) = document {
-                    // A change names its supplier like an order; when it does not, the gateway sends it to whoever
-                    // received the order (see the gateway's tracking).
+                    // A change names its supplier like an order; when it does not, it goes to whoever received the
+                    // order.
                     if let supplier = self.namedSupplier(parties: change.parties, receiver: change.envelope.receiver.id)
                     {
                         outcome.deliveries.append(Delivery(partner: supplier.id, document: document, isCopy: false))
+                    } else if !orderRecipients.isEmpty {
+                        outcome.deliveries += orderRecipients.map {
+                            Delivery(partner: $0, document: document, isCopy: false)
+                        }
                     } else {
-                        outcome.problems.append(Self.noSupplierForChange(change.orderNumber))
+                        outcome.problems.append(
+                            "the change to order \(change.orderNumber) names no supplier that has a profile, and no "
+                                + "supplier is known to have received the order")
                     }
                     continue
                 }
