@@ -48,16 +48,17 @@ public protocol GatewayStore: Sendable {
     /// The earliest `nextAttemptAt` (or lease expiry) among messages not yet delivered or dead, for sleeping.
     func nextDueDate() async throws(StoreError) -> Date?
 
-    /// Records a successful attempt: state `delivered`. `track` runs in the same transaction, given the message as
-    /// delivered (not run for a message that was already delivered). Throws ``StoreError/invalid(_:)`` for an unknown id.
-    func markDelivered(_ id: Int64, at: Date, detail: String, track: DeliveryTracking?) async throws(StoreError)
-
-    /// Records a failed attempt: back to `pending` at `retryAt`, or `dead` when `retryAt` is nil. A message already
-    /// `delivered` (by a worker that took it over after a lease expired) keeps that state; the attempt is recorded.
-    /// Throws ``StoreError/invalid(_:)`` for an unknown id. `track` runs in the same transaction, given the message
-    /// after the change.
-    func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?, track: DeliveryTracking?)
-        async throws(StoreError)
+    /// Records the outcomes of several delivery attempts in one transaction (one flush for a whole batch of
+    /// deliveries). Each outcome is applied on its own terms, all-or-nothing: a delivered one sets the state
+    /// `delivered` and runs its `track` hook (not for a message that was already delivered); a failed one goes back
+    /// to `pending` at `retryAt`, or `dead` when `retryAt` is nil, unless it is already `delivered` (a worker that
+    /// took it over after a lease expired), and runs its hook with the message after the change. Every attempt is
+    /// recorded with its audit entry.
+    ///
+    /// - Returns: For each outcome, in order, nil when it was recorded, or why it was not (an unknown id is
+    ///   ``StoreError/invalid(_:)``; a hook that threw); that outcome alone is rolled back.
+    /// - Throws: When the transaction itself could not commit (nothing is recorded).
+    func record(_ outcomes: [AttemptOutcome]) async throws(StoreError) -> [StoreError?]
 
     /// Moves one `dead` (or `pending`) message back to `pending`, due now. False when no such message.
     func retry(_ id: Int64, at: Date) async throws(StoreError) -> Bool
@@ -160,13 +161,50 @@ public protocol GatewayStore: Sendable {
 }
 
 extension GatewayStore {
-    /// Records a successful attempt, with no tracking.
-    public func markDelivered(_ id: Int64, at: Date, detail: String) async throws(StoreError) {
-        try await self.markDelivered(id, at: at, detail: detail, track: nil)
+    /// Records a successful attempt: state `delivered`. `track` runs in the same transaction, given the message as
+    /// delivered (not run for a message that was already delivered). Throws ``StoreError/invalid(_:)`` for an unknown id.
+    public func markDelivered(_ id: Int64, at: Date, detail: String, track: DeliveryTracking? = nil)
+        async throws(StoreError)
+    {
+        try await self.recordOne(
+            AttemptOutcome(messageID: id, at: at, result: .delivered(detail: detail), track: track))
     }
 
-    /// Records a failed attempt, with no tracking.
-    public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?) async throws(StoreError) {
-        try await self.markFailed(id, at: at, reason: reason, retryAt: retryAt, track: nil)
+    /// Records a failed attempt: back to `pending` at `retryAt`, or `dead` when `retryAt` is nil. A message already
+    /// `delivered` (by a worker that took it over after a lease expired) keeps that state; the attempt is recorded.
+    /// Throws ``StoreError/invalid(_:)`` for an unknown id. `track` runs in the same transaction, given the message
+    /// after the change.
+    public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?, track: DeliveryTracking? = nil)
+        async throws(StoreError)
+    {
+        try await self.recordOne(
+            AttemptOutcome(messageID: id, at: at, result: .failed(reason: reason, retryAt: retryAt), track: track))
+    }
+
+    private func recordOne(_ outcome: AttemptOutcome) async throws(StoreError) {
+        if let failure = try await self.record([outcome]).first, let failure { throw failure }
+    }
+}
+
+/// The outcome of one delivery attempt, for ``GatewayStore/record(_:)``.
+public struct AttemptOutcome: Sendable {
+    public enum Result: Hashable, Sendable {
+        /// Delivered; `detail` says where (a path, an HTTP status).
+        case delivered(detail: String)
+        /// Not delivered: tried again at `retryAt`, or dead letter when it is nil.
+        case failed(reason: String, retryAt: Date?)
+    }
+
+    public var messageID: Int64
+    public var at: Date
+    public var result: Result
+    /// Runs in the same transaction, given the message after the change.
+    public var track: DeliveryTracking?
+
+    public init(messageID: Int64, at: Date, result: Result, track: DeliveryTracking? = nil) {
+        self.messageID = messageID
+        self.at = at
+        self.result = result
+        self.track = track
     }
 }

@@ -78,56 +78,17 @@ public final class InMemoryGatewayStore: GatewayStore {
         self.state.withLock { state in state.messages.values.compactMap(\.dueAt).min() }
     }
 
-    public func markDelivered(_ id: Int64, at: Date, detail: String, track: DeliveryTracking?)
-        async throws(StoreError)
-    {
-        try self.state.withLock { (state) throws(StoreError) in
-            guard var stored = state.messages[id] else { throw StoreSemantics.unknownMessage(id) }
-            let wasDelivered = stored.message.state == .delivered
-            stored.message.state = .delivered
-            stored.message.deliveredAt = at
-            stored.message.leaseUntil = nil
-            stored.finishedAt = at
-            if let track, !wasDelivered {
-                let message = stored.message
-                try state.runTracking { session throws(StoreError) in try track(session, message) }
-            }
-            state.messages[id] = stored
-            let attempt = stored.message.attempts
-            state.attempts[id, default: []].append(
-                DeliveryAttempt(messageID: id, number: attempt, at: at, result: "delivered", detail: detail))
-            state.audit.append(StoreSemantics.delivered(id, attempt: attempt, detail: detail, at: at))
-        }
-    }
-
-    public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?, track: DeliveryTracking?)
-        async throws(StoreError)
-    {
-        try self.state.withLock { (state) throws(StoreError) in
-            guard var stored = state.messages[id] else { throw StoreSemantics.unknownMessage(id) }
-            let attempt = stored.message.attempts
-            if stored.message.state != .delivered {
-                stored.message.lastError = reason
-                stored.message.leaseUntil = nil
-                if let retryAt {
-                    stored.message.state = .pending
-                    stored.message.nextAttemptAt = retryAt
-                    stored.finishedAt = nil
-                } else {
-                    stored.message.state = .dead
-                    stored.finishedAt = at
+    public func record(_ outcomes: [AttemptOutcome]) async throws(StoreError) -> [StoreError?] {
+        self.state.withLock { state in
+            outcomes.map { outcome in
+                // All-or-nothing per outcome: `record` can only throw before its first change.
+                do throws(StoreError) {
+                    try state.record(outcome)
+                    return nil
+                } catch {
+                    return error
                 }
-                if let track {
-                    let message = stored.message
-                    try state.runTracking { session throws(StoreError) in try track(session, message) }
-                }
-                state.messages[id] = stored
             }
-            state.attempts[id, default: []].append(
-                DeliveryAttempt(
-                    messageID: id, number: attempt, at: at, result: StoreSemantics.failureResult(retryAt: retryAt),
-                    detail: reason))
-            state.audit.append(StoreSemantics.failed(id, attempt: attempt, reason: reason, retryAt: retryAt, at: at))
         }
     }
 
@@ -397,6 +358,54 @@ extension InMemoryGatewayStore {
                 self.audit.append(StoreSemantics.enqueued(id, draft, at: file.receivedAt))
             }
             return .committed(messageIDs: ids)
+        }
+
+        /// Applies one attempt's outcome. It throws only before its first change (an unknown id, or a tracking hook
+        /// that threw, whose changes ``runTracking(_:)`` discards).
+        mutating func record(_ outcome: AttemptOutcome) throws(StoreError) {
+            let (id, at) = (outcome.messageID, outcome.at)
+            guard var stored = self.messages[id] else { throw StoreSemantics.unknownMessage(id) }
+            let attempt = stored.message.attempts
+            switch outcome.result {
+            case .delivered(let detail):
+                let wasDelivered = stored.message.state == .delivered
+                stored.message.state = .delivered
+                stored.message.deliveredAt = at
+                stored.message.leaseUntil = nil
+                stored.finishedAt = at
+                if let track = outcome.track, !wasDelivered {
+                    let message = stored.message
+                    try self.runTracking { session throws(StoreError) in try track(session, message) }
+                }
+                self.messages[id] = stored
+                self.attempts[id, default: []].append(
+                    DeliveryAttempt(messageID: id, number: attempt, at: at, result: "delivered", detail: detail))
+                self.audit.append(StoreSemantics.delivered(id, attempt: attempt, detail: detail, at: at))
+            case .failed(let reason, let retryAt):
+                if stored.message.state != .delivered {
+                    stored.message.lastError = reason
+                    stored.message.leaseUntil = nil
+                    if let retryAt {
+                        stored.message.state = .pending
+                        stored.message.nextAttemptAt = retryAt
+                        stored.finishedAt = nil
+                    } else {
+                        stored.message.state = .dead
+                        stored.finishedAt = at
+                    }
+                    if let track = outcome.track {
+                        let message = stored.message
+                        try self.runTracking { session throws(StoreError) in try track(session, message) }
+                    }
+                    self.messages[id] = stored
+                }
+                self.attempts[id, default: []].append(
+                    DeliveryAttempt(
+                        messageID: id, number: attempt, at: at, result: StoreSemantics.failureResult(retryAt: retryAt),
+                        detail: reason))
+                self.audit.append(
+                    StoreSemantics.failed(id, attempt: attempt, reason: reason, retryAt: retryAt, at: at))
+            }
         }
 
         /// Runs `body` on a copy of the tracking state, kept only if `body` returns.

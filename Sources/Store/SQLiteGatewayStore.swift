@@ -155,11 +155,30 @@ public final class SQLiteGatewayStore: GatewayStore {
         }
     }
 
-    public func markDelivered(_ id: Int64, at: Date, detail: String, track: DeliveryTracking?)
-        async throws(StoreError)
-    {
-        try await self.writing("recording the delivery of message \(id)") { db in
-            let attempt = try Self.attemptCount(id, db)
+    public func record(_ outcomes: [AttemptOutcome]) async throws(StoreError) -> [StoreError?] {
+        try await self.writing("recording \(outcomes.count) delivery attempt(s)") { db in
+            try outcomes.map { outcome in
+                var failure: StoreError?
+                try db.inSavepoint {
+                    do {
+                        try Self.record(outcome, db)
+                        return .commit
+                    } catch {
+                        failure = Self.storeError(error, while: "recording an attempt of message \(outcome.messageID)")
+                        return .rollback
+                    }
+                }
+                return failure
+            }
+        }
+    }
+
+    /// One attempt's outcome (inside its savepoint).
+    private static func record(_ outcome: AttemptOutcome, _ db: Database) throws {
+        let (id, at) = (outcome.messageID, outcome.at)
+        let attempt = try Self.attemptCount(id, db)
+        switch outcome.result {
+        case .delivered(let detail):
             let wasDelivered = try Self.state(id, db) == .delivered
             let row = try Row.fetchOne(
                 db,
@@ -168,20 +187,13 @@ public final class SQLiteGatewayStore: GatewayStore {
                     WHERE id = ? RETURNING \(Self.messageColumns), payload
                     """,
                 arguments: [at.storeSeconds, at.storeSeconds, id])
-            if let track, !wasDelivered, let row {
+            if let track = outcome.track, !wasDelivered, let row {
                 try track(Session(db, claim: nil), try Self.message(row, payload: true))
             }
             try Self.insert(
                 DeliveryAttempt(messageID: id, number: attempt, at: at, result: "delivered", detail: detail), db)
             try Self.insert(StoreSemantics.delivered(id, attempt: attempt, detail: detail, at: at), db)
-        }
-    }
-
-    public func markFailed(_ id: Int64, at: Date, reason: String, retryAt: Date?, track: DeliveryTracking?)
-        async throws(StoreError)
-    {
-        try await self.writing("recording a failed attempt of message \(id)") { db in
-            let attempt = try Self.attemptCount(id, db)
+        case .failed(let reason, let retryAt):
             let result = StoreSemantics.failureResult(retryAt: retryAt)
             try Self.insert(DeliveryAttempt(messageID: id, number: attempt, at: at, result: result, detail: reason), db)
             try Self.insert(StoreSemantics.failed(id, attempt: attempt, reason: reason, retryAt: retryAt, at: at), db)
@@ -204,7 +216,9 @@ public final class SQLiteGatewayStore: GatewayStore {
                             """,
                         arguments: [at.storeSeconds, reason, id])
                 }
-            if let track, let changed { try track(Session(db, claim: nil), try Self.message(changed, payload: true)) }
+            if let track = outcome.track, let changed {
+                try track(Session(db, claim: nil), try Self.message(changed, payload: true))
+            }
         }
     }
 

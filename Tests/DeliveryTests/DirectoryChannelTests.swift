@@ -88,4 +88,35 @@ struct DirectoryChannelTests {
             #expect(names.isEmpty)
         }
     }
+
+    @Test func aBatchWritesEveryFileOnItsOwnTermsAcrossFolders() async throws {
+        try await withTemporaryFolder { folder in
+            try Data("not a folder".utf8).write(to: URL(filePath: "\(folder)/blocked"))
+            try FileManager.default.createDirectory(atPath: "\(folder)/a/taken.x12", withIntermediateDirectories: true)
+            let batch: [(folder: String, delivery: OutboundDelivery)] = [
+                ("\(folder)/a", Self.delivery("one", name: "1.x12")),
+                ("\(folder)/b/deep", Self.delivery("two", name: "2.x12")),
+                ("\(folder)/a", Self.delivery("bad name", name: ".hidden")),
+                ("\(folder)/blocked/x", Self.delivery("blocked", name: "3.x12")),
+                ("\(folder)/a", Self.delivery("over a folder", name: "taken.x12")),
+                ("\(folder)/a", Self.delivery("four", name: "4.x12")),
+            ]
+
+            let outcomes = await DirectoryChannel.deliver(batch)
+
+            #expect(outcomes.map(\.kind) == ["delivered", "delivered", "dead", "retry", "retry", "delivered"])
+            #expect(outcomes[0] == .delivered(detail: "written to \(folder)/a/1.x12 (3 bytes)"))
+            #expect(outcomes[3].text.contains("errno \(ENOTDIR)"))
+            #expect(outcomes[4].text.contains("errno \(EISDIR)"))
+            // Only final names: the temporary files of the failures are gone.
+            #expect(try Self.names(in: "\(folder)/a") == ["1.x12", "4.x12", "taken.x12"])
+            #expect(try Self.names(in: "\(folder)/b/deep") == ["2.x12"])
+            #expect(try String(contentsOfFile: "\(folder)/a/4.x12", encoding: .utf8) == "four")
+            #expect(try String(contentsOfFile: "\(folder)/b/deep/2.x12", encoding: .utf8) == "two")
+        }
+    }
+
+    @Test func anEmptyBatchDoesNothing() async {
+        #expect(await DirectoryChannel.deliver([]).isEmpty)
+    }
 }

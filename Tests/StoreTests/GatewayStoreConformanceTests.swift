@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Synchronization
 import Testing
 
 /// One suite, every implementation: what any ``GatewayStore`` must do.
@@ -367,6 +368,38 @@ struct GatewayStoreConformanceTests {
             }
             #expect(try await store.message(42) == nil)
             #expect(try await store.attempts(message: 42) == [])
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aBatchOfOutcomesIsRecordedTogetherEachOnItsOwnTerms(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let ids = try await store.commitExpectingSuccess(
+                Sample.commit("C", messages: ["delivered", "retried", "dead", "hooked"]))
+            _ = try await store.claimDueMessages(now: at(0), limit: 10, lease: 60)
+            let hooked = Mutex<[Int64]>([])
+            let failing: DeliveryTracking = { _, _ throws(StoreError) in throw StoreError.invalid("hook refused") }
+
+            let failures = try await store.record([
+                AttemptOutcome(
+                    messageID: ids[0], at: at(1), result: .delivered(detail: "written"),
+                    track: { _, message throws(StoreError) in hooked.withLock { $0.append(message.id) } }),
+                AttemptOutcome(messageID: ids[1], at: at(1), result: .failed(reason: "HTTP 503", retryAt: at(30))),
+                AttemptOutcome(messageID: 42, at: at(1), result: .delivered(detail: "unknown")),
+                AttemptOutcome(messageID: ids[2], at: at(1), result: .failed(reason: "HTTP 400", retryAt: nil)),
+                AttemptOutcome(messageID: ids[3], at: at(1), result: .delivered(detail: "written"), track: failing),
+            ])
+
+            #expect(failures.map { $0 == nil } == [true, true, false, true, false])
+            #expect(hooked.withLock { $0 } == [ids[0]])
+            #expect(try await store.message(ids[0])?.state == .delivered)
+            #expect(try await store.message(ids[1])?.nextAttemptAt == at(30))
+            #expect(try await store.message(ids[2])?.state == .dead)
+            // The outcome whose hook threw is rolled back alone: still in flight, no attempt recorded.
+            #expect(try await store.message(ids[3])?.state == .inFlight)
+            #expect(try await store.attempts(message: ids[3]) == [])
+            #expect(try await store.attempts(message: ids[0]).map(\.result) == ["delivered"])
+            #expect(try await store.messageCounts() == [.delivered: 1, .pending: 1, .dead: 1, .inFlight: 1])
         }
     }
 

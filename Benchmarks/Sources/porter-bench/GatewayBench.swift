@@ -45,7 +45,10 @@ struct GatewayBench: AsyncParsableCommand {
         let start = Date()
         for (index, text) in texts.enumerated() {
             let temporary = inbox + "/.order-\(index + 1).tmp"
-            FileManager.default.createFile(atPath: temporary, contents: text)
+            // As an SFTP server or a copy does: write under a dot-name, then rename (no fsync).
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            _ = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
             rename(temporary, inbox + "/order-\(index + 1).edi")
             dropped.append(Date())
             if let rate = self.rate {

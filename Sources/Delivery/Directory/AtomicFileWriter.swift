@@ -3,18 +3,32 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import CFileSync
 import Foundation
 
-/// Puts a file into a folder so that its final name only ever holds complete, durable contents.
+/// Puts files into folders so that a final name only ever holds complete, durable contents.
 ///
 /// The bytes go to a temporary dot-name in the same folder (names starting with `.` are ignored by Porter's
 /// watchers), are flushed with `fsync`, and the file is renamed over the final name; then the folder itself is
 /// flushed so the rename survives a crash. A failure at any step removes the temporary file. Blocking: call it off
 /// the cooperative pool (``DirectoryChannel`` does).
+///
+/// Several files are written together in phases (``write(_:)``): every file is written and its write-back started,
+/// then each is `fsync`ed, then all are renamed, then each folder is `fsync`ed once. On ext4 the first `fsync` then
+/// commits the journal for the whole batch, and the others find their blocks already on disk; one folder flush
+/// covers every rename into it. Each file still gets its own `fsync` before its rename, so the guarantee is the same
+/// as writing them one by one.
 struct AtomicFileWriter {
     /// Temporary files are `.porter-<random hex>.tmp`.
     static let temporaryPrefix = ".porter-"
     static let temporarySuffix = ".tmp"
+
+    /// One file to put: `payload` as `fileName` in `folder` (created, with its missing parents, when absent).
+    struct Item {
+        var folder: String
+        var fileName: String
+        var payload: Data
+    }
 
     /// The folder the file goes into; it is created, with its missing parents, when absent.
     var folder: String
@@ -24,32 +38,108 @@ struct AtomicFileWriter {
     /// - Returns: The final path.
     /// - Throws: ``FileSystemFailure`` for the step that failed.
     func write(_ payload: Data, as fileName: String) throws(FileSystemFailure) -> String {
-        try Self.makeFolder(self.folder)
-        let temporary = self.path(
-            of: Self.temporaryPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16) + Self.temporarySuffix)
-        let final = self.path(of: fileName)
-        let descriptor = try FileSystemFailure.call("create", temporary) {
-            open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        }
-        var isOpen = true
-        var renamed = false
-        defer {
-            if isOpen { close(descriptor) }
-            if !renamed { unlink(temporary) }
-        }
-        try Self.writeAll(payload, to: descriptor, path: temporary)
-        try FileSystemFailure.call("flush", temporary) { fsync(descriptor) }
-        isOpen = false
-        // Linux closes the descriptor even when close(2) fails, so it is never retried.
-        try FileSystemFailure.call("close", temporary, retryingInterrupts: false) { close(descriptor) }
-        try FileSystemFailure.call("rename \(temporary) to", final) { rename(temporary, final) }
-        renamed = true
-        try Self.syncFolder(self.folder)
-        return final
+        try Self.write([Item(folder: self.folder, fileName: fileName, payload: payload)])[0].get()
     }
 
-    private func path(of name: String) -> String {
-        self.folder.hasSuffix("/") ? self.folder + name : self.folder + "/" + name
+    /// Writes every item, each replacing a file of its name; a failure of one leaves the others whole.
+    ///
+    /// - Returns: For each item, in order, its final path or the failure of the step that stopped it (a folder
+    ///   whose flush failed fails every item renamed into it: their renames may not survive a crash).
+    static func write(_ items: [Item]) -> [Result<String, FileSystemFailure>] {
+        var pending = items.map { Pending(item: $0) }
+        var folders: [String: FileSystemFailure?] = [:]
+        // 1. Create, write and start the write-back of every file.
+        for index in pending.indices {
+            let folder = pending[index].item.folder
+            if folders[folder] == nil {
+                folders[folder] = Result { () throws(FileSystemFailure) in try Self.makeFolder(folder) }.failure
+            }
+            if let failure = folders[folder] ?? nil {
+                pending[index].failure = failure
+                continue
+            }
+            pending[index].create()
+        }
+        // 2. Flush each file; 3. rename it over its final name.
+        for index in pending.indices where pending[index].failure == nil { pending[index].flush() }
+        for index in pending.indices where pending[index].failure == nil { pending[index].rename() }
+        // 4. Flush each folder that gained a name once.
+        var flushed: [String: FileSystemFailure?] = [:]
+        for index in pending.indices where pending[index].renamed {
+            let folder = pending[index].item.folder
+            if flushed[folder] == nil {
+                flushed[folder] = Result { () throws(FileSystemFailure) in try Self.syncFolder(folder) }.failure
+            }
+            if let failure = flushed[folder] ?? nil { pending[index].failure = failure }
+        }
+        return pending.map { entry in
+            if let failure = entry.failure { return .failure(failure) }
+            return .success(entry.finalPath)
+        }
+    }
+
+    /// One file on its way: its temporary file, open until flushed.
+    private struct Pending {
+        var item: Item
+        var temporary = ""
+        var descriptor: Int32 = -1
+        var renamed = false
+        var failure: FileSystemFailure?
+
+        init(item: Item) { self.item = item }
+
+        var finalPath: String { AtomicFileWriter.path(of: self.item.fileName, in: self.item.folder) }
+
+        mutating func create() {
+            self.temporary = AtomicFileWriter.path(
+                of: AtomicFileWriter.temporaryPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+                    + AtomicFileWriter.temporarySuffix, in: self.item.folder)
+            let temporary = self.temporary
+            do throws(FileSystemFailure) {
+                self.descriptor = try FileSystemFailure.call("create", temporary) {
+                    open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+                }
+                try AtomicFileWriter.writeAll(self.item.payload, to: self.descriptor, path: temporary)
+                // A hint: the fsync below is what makes the file durable.
+                _ = porter_start_writeback(self.descriptor)
+            } catch {
+                self.abandon(error)
+            }
+        }
+
+        mutating func flush() {
+            let (descriptor, temporary) = (self.descriptor, self.temporary)
+            do throws(FileSystemFailure) {
+                try FileSystemFailure.call("flush", temporary) { fsync(descriptor) }
+                self.descriptor = -1
+                // Linux closes the descriptor even when close(2) fails, so it is never retried.
+                try FileSystemFailure.call("close", temporary, retryingInterrupts: false) { close(descriptor) }
+            } catch {
+                self.abandon(error)
+            }
+        }
+
+        mutating func rename() {
+            let (temporary, final) = (self.temporary, self.finalPath)
+            do throws(FileSystemFailure) {
+                try FileSystemFailure.call("rename \(temporary) to", final) { systemRename(temporary, final) }
+                self.renamed = true
+            } catch {
+                self.abandon(error)
+            }
+        }
+
+        /// Records the failure, closes the descriptor and removes the temporary file.
+        private mutating func abandon(_ failure: FileSystemFailure) {
+            self.failure = failure
+            if self.descriptor >= 0 { close(self.descriptor) }
+            self.descriptor = -1
+            if !self.temporary.isEmpty { unlink(self.temporary) }
+        }
+    }
+
+    static func path(of name: String, in folder: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     private static func writeAll(_ payload: Data, to descriptor: Int32, path: String) throws(FileSystemFailure) {
@@ -107,7 +197,20 @@ struct AtomicFileWriter {
     }
 }
 
+extension Result {
+    /// The failure, or nil on success.
+    fileprivate var failure: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}
+
 /// write(2), under a name the writer's own method does not hide.
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, bytes, count)
+}
+
+/// rename(2), likewise.
+private func systemRename(_ from: String, _ to: String) -> Int32 {
+    rename(from, to)
 }

@@ -32,60 +32,87 @@ public struct DeliveryDispatcher: Sendable {
         self.clock = clock
     }
 
-    /// Delivers the messages due now (up to a few batches of `concurrency`); returns how many attempts were made.
+    /// Delivers the messages due now (up to `concurrency * 16`); returns how many attempts were made.
+    ///
+    /// Messages for folders are written together (``DirectoryChannel/deliver(_:)``: one flush of the disk's journal
+    /// for the batch); HTTP posts run `concurrency` at a time alongside. Their outcomes are recorded together, in one
+    /// store transaction. A crash between a delivery and that commit leaves the message leased, and it is delivered
+    /// again, under the same name and control numbers, once the lease expires: at least once.
     @discardableResult
     public func deliverDue() async throws(StoreError) -> Int {
         let messages = try await self.store.claimDueMessages(
-            now: self.clock(), limit: self.concurrency * 4, lease: self.lease)
+            now: self.clock(), limit: self.concurrency * 16, lease: self.lease)
         guard !messages.isEmpty else { return 0 }
-        var failures: [StoreError] = []
-        await withTaskGroup(of: StoreError?.self) { group in
-            var iterator = messages.makeIterator()
-            var running = 0
-            while running < self.concurrency, let message = iterator.next() {
-                group.addTask { await self.deliver(message) }
-                running += 1
-            }
-            while let failure = await group.next() {
-                if let failure { failures.append(failure) }
-                if let message = iterator.next() { group.addTask { await self.deliver(message) } }
+        var files: [(folder: String, message: OutboundMessage)] = []
+        var posts: [(url: String, message: OutboundMessage)] = []
+        for message in messages {
+            switch message.draft.target {
+            case .directory(let folder): files.append((self.folderPath(folder), message))
+            case .http(let url): posts.append((url, message))
             }
         }
-        if let failure = failures.first { throw failure }
+        async let written = DirectoryChannel.deliver(files.map { ($0.folder, Self.delivery(of: $0.message)) })
+        let posted = await self.post(posts)
+        var outcomes = posted
+        for (entry, outcome) in zip(files, await written) {
+            outcomes.append(self.outcome(outcome, of: entry.message))
+        }
+        if let failure = try await self.store.record(outcomes).lazy.compactMap({ $0 }).first { throw failure }
         return messages.count
     }
 
-    /// One attempt, recorded.
-    private func deliver(_ message: OutboundMessage) async -> StoreError? {
-        let channel = self.channel(for: message.draft.target)
-        let outcome = await channel.deliver(
-            OutboundDelivery(
-                messageID: message.id, fileName: message.draft.fileName, payload: message.draft.payload,
-                format: message.draft.format, attempt: message.attempts))
-        let now = self.clock()
-        do {
-            switch outcome {
-            case .delivered(let detail):
-                try await self.store.markDelivered(
-                    message.id, at: now, detail: detail,
-                    track: { session, delivered throws(StoreError) in
-                        try OrderTracker().delivered(delivered, at: now, session: session)
-                    })
-            case .retry(let reason):
-                var generator = SystemRandomNumberGenerator()
-                let delay = self.retry.delay(afterAttempt: message.attempts, using: &generator)
-                let retryAt = delay.map { now.addingTimeInterval($0.timeInterval) }
-                let text = retryAt == nil ? "\(reason) (no attempt left after \(message.attempts))" : reason
-                try await self.store.markFailed(
-                    message.id, at: now, reason: text, retryAt: retryAt, track: Self.deadLetterTracking(at: now))
-            case .dead(let reason):
-                try await self.store.markFailed(
-                    message.id, at: now, reason: reason, retryAt: nil, track: Self.deadLetterTracking(at: now))
+    /// Posts `concurrency` at a time.
+    private func post(_ posts: [(url: String, message: OutboundMessage)]) async -> [AttemptOutcome] {
+        await withTaskGroup(of: AttemptOutcome.self) { group in
+            var iterator = posts.makeIterator()
+            var running = 0
+            while running < self.concurrency, let (url, message) = iterator.next() {
+                group.addTask { await self.post(message, to: url) }
+                running += 1
             }
-        } catch {
-            return error
+            var outcomes: [AttemptOutcome] = []
+            while let outcome = await group.next() {
+                outcomes.append(outcome)
+                if let (url, message) = iterator.next() { group.addTask { await self.post(message, to: url) } }
+            }
+            return outcomes
         }
-        return nil
+    }
+
+    private func post(_ message: OutboundMessage, to url: String) async -> AttemptOutcome {
+        let channel = HTTPChannel(url: url, client: self.httpClient)
+        return self.outcome(await channel.deliver(Self.delivery(of: message)), of: message)
+    }
+
+    private static func delivery(of message: OutboundMessage) -> OutboundDelivery {
+        OutboundDelivery(
+            messageID: message.id, fileName: message.draft.fileName, payload: message.draft.payload,
+            format: message.draft.format, attempt: message.attempts)
+    }
+
+    /// What to record of one attempt.
+    private func outcome(_ outcome: DeliveryOutcome, of message: OutboundMessage) -> AttemptOutcome {
+        let now = self.clock()
+        switch outcome {
+        case .delivered(let detail):
+            return AttemptOutcome(
+                messageID: message.id, at: now, result: .delivered(detail: detail),
+                track: { session, delivered throws(StoreError) in
+                    try OrderTracker().delivered(delivered, at: now, session: session)
+                })
+        case .retry(let reason):
+            var generator = SystemRandomNumberGenerator()
+            let delay = self.retry.delay(afterAttempt: message.attempts, using: &generator)
+            let retryAt = delay.map { now.addingTimeInterval($0.timeInterval) }
+            let text = retryAt == nil ? "\(reason) (no attempt left after \(message.attempts))" : reason
+            return AttemptOutcome(
+                messageID: message.id, at: now, result: .failed(reason: text, retryAt: retryAt),
+                track: Self.deadLetterTracking(at: now))
+        case .dead(let reason):
+            return AttemptOutcome(
+                messageID: message.id, at: now, result: .failed(reason: reason, retryAt: nil),
+                track: Self.deadLetterTracking(at: now))
+        }
     }
 
     /// Raises the dead-letter alert when an attempt leaves the message dead.
@@ -93,15 +120,9 @@ public struct DeliveryDispatcher: Sendable {
         { session, message throws(StoreError) in try OrderTracker().dead(message, at: now, session: session) }
     }
 
-    /// The channel of a target: a folder (relative paths are inside the workspace) or an HTTP endpoint.
-    func channel(for target: DeliveryTarget) -> any DeliveryChannel {
-        switch target {
-        case .directory(let folder):
-            let path = folder.hasPrefix("/") ? folder : self.workspace.root + "/" + folder
-            return DirectoryChannel(folder: path)
-        case .http(let url):
-            return HTTPChannel(url: url, client: self.httpClient)
-        }
+    /// A directory target's path: relative paths are inside the workspace.
+    private func folderPath(_ folder: String) -> String {
+        folder.hasPrefix("/") ? folder : self.workspace.root + "/" + folder
     }
 }
 

@@ -61,9 +61,13 @@ public struct FileProcessor: Sendable {
 
     /// Processes `files` with one store transaction for all of them (group commit); each file's outcome is still
     /// all-or-nothing, and each original moves only after the commit.
+    ///
+    /// The files of a batch are prepared (read, validated, decoded, mapped, routed) a few at a time, one per core:
+    /// preparing only reads the store, so the order in which they are prepared changes nothing; two files of one
+    /// batch that carry the same interchange or payloadID are told apart at the commit (``retryAlone(_:reason:)``).
     public func process(_ files: [ClaimedFile]) async -> [Result] {
         var results: [Result?] = Array(repeating: nil, count: files.count)
-        var prepared: [(index: Int, prepared: PreparedFile)] = []
+        var fresh: [Int] = []
         for (index, file) in files.enumerated() {
             do {
                 if let stored = try await self.context.store.inboundFile(claim: file.claim) {
@@ -75,8 +79,9 @@ public struct FileProcessor: Sendable {
                 results[index] = Self.deferred(file, reason: error.description)
                 continue
             }
-            prepared.append((index, await self.prepare(file)))
+            fresh.append(index)
         }
+        let prepared = await self.prepare(fresh.map { (index: $0, file: files[$0]) })
         guard !prepared.isEmpty else { return results.map { $0! } }
         let outcomes: [InboundCommitResult]
         do {
@@ -85,15 +90,24 @@ public struct FileProcessor: Sendable {
             for (index, item) in prepared { results[index] = Self.deferred(item.file, reason: error.description) }
             return results.map { $0! }
         }
+        // The committed files move in one trip off the pool; a refused one is retried alone afterwards.
+        var committed: [(index: Int, item: PreparedFile, ids: [Int64])] = []
+        var refused: [(index: Int, item: PreparedFile, reason: String)] = []
         for ((index, item), outcome) in zip(prepared, outcomes) {
             switch outcome {
-            case .committed(let ids):
-                results[index] = await self.move(
-                    item.file, outcome: item.commit.file.outcome, report: item.report, messageIDs: ids)
-            case .failed(let reason):
-                results[index] = await self.retryAlone(item, reason: reason)
+            case .committed(let ids): committed.append((index, item, ids))
+            case .failed(let reason): refused.append((index, item, reason))
             }
         }
+        let moved = await offThePool { [committed] in
+            committed.map { entry in
+                self.moveBlocking(
+                    entry.item.file, outcome: entry.item.commit.file.outcome, report: entry.item.report,
+                    messageIDs: entry.ids)
+            }
+        }
+        for (entry, result) in zip(committed, moved) { results[entry.index] = result }
+        for entry in refused { results[entry.index] = await self.retryAlone(entry.item, reason: entry.reason) }
         return results.map { $0! }
     }
 
@@ -103,6 +117,27 @@ public struct FileProcessor: Sendable {
         var file: ClaimedFile
         var commit: InboundCommit
         var report: ErrorReport?
+    }
+
+    /// Prepares `files` with up to one file per core at a time; the results are in the order given.
+    private func prepare(_ files: [(index: Int, file: ClaimedFile)]) async -> [(index: Int, prepared: PreparedFile)] {
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var prepared: [PreparedFile?] = Array(repeating: nil, count: files.count)
+        await withTaskGroup(of: (Int, PreparedFile).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < files.count else { return }
+                let (position, file) = (next, files[next].file)
+                group.addTask { (position, await self.prepare(file)) }
+                next += 1
+            }
+            for _ in 0..<width { startNext() }
+            while let (position, file) = await group.next() {
+                prepared[position] = file
+                startNext()
+            }
+        }
+        return zip(files, prepared).map { ($0.index, $1!) }
     }
 
     private func prepare(_ file: ClaimedFile) async -> PreparedFile {
