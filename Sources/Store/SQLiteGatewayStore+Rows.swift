@@ -61,83 +61,81 @@ extension SQLiteGatewayStore {
         let file = commit.file
         let at = file.receivedAt.storeSeconds
         let outcome = StoreSemantics.columns(file.outcome)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO inbound_files (claim, original_name, content_hash, size, partner, received_at, outcome,
                   outcome_reason, stored_path)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                file.claim, file.originalName, file.contentHash, file.size, file.partner, at, outcome.kind,
-                outcome.reason, file.storedPath,
-            ])
+                """
+        ).execute(arguments: [
+            file.claim, file.originalName, file.contentHash, file.size, file.partner, at, outcome.kind,
+            outcome.reason, file.storedPath,
+        ])
         for document in commit.documents {
             let status = StoreSemantics.columns(document.status)
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO documents (claim, kind, partner, order_number, control_reference, is_test, status,
                       status_reason, json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    file.claim, document.kind, document.partner, document.orderNumber, document.controlReference,
-                    document.isTest, status.kind, status.reason, document.json,
-                ])
+                    """
+            ).execute(arguments: [
+                file.claim, document.kind, document.partner, document.orderNumber, document.controlReference,
+                document.isTest, status.kind, status.reason, document.json,
+            ])
         }
         for key in commit.interchanges {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO interchange_keys (sender, receiver, control_number, claim, received_at)
                     VALUES (?, ?, ?, ?, ?)
-                    """,
-                arguments: [key.sender, key.receiver, key.controlNumber, file.claim, at])
+                    """
+            ).execute(arguments: [key.sender, key.receiver, key.controlNumber, file.claim, at])
         }
         for id in commit.payloadIDs {
-            try db.execute(
-                sql: "INSERT INTO payload_ids (payload_id, claim, received_at) VALUES (?, ?, ?)",
-                arguments: [id, file.claim, at])
+            try db.cachedStatement(sql: "INSERT INTO payload_ids (payload_id, claim, received_at) VALUES (?, ?, ?)")
+                .execute(arguments: [id, file.claim, at])
         }
         if let partner = file.partner, let highest = commit.inboundControlNumbers.max() {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO inbound_control_numbers (partner, highest, updated_at) VALUES (?, ?, ?)
                     ON CONFLICT (partner) DO UPDATE SET
                       highest = max(highest, excluded.highest), updated_at = excluded.updated_at
-                    """,
-                arguments: [partner, highest, at])
+                    """
+            ).execute(arguments: [partner, highest, at])
         }
         for duplicate in commit.duplicates {
-            try db.execute(
-                sql: "INSERT INTO duplicates (kind, key, claim, partner, at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [
+            try db.cachedStatement(sql: "INSERT INTO duplicates (kind, key, claim, partner, at) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [
                     duplicate.kind.rawValue, duplicate.key, duplicate.claim, duplicate.partner,
                     duplicate.at.storeSeconds,
                 ])
         }
         for gap in commit.gaps {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO control_number_gaps (partner, previous, received, claim, at) VALUES (?, ?, ?, ?, ?)
-                    """,
-                arguments: [gap.partner, gap.previous, gap.received, gap.claim, gap.at.storeSeconds])
+                    """
+            ).execute(arguments: [gap.partner, gap.previous, gap.received, gap.claim, gap.at.storeSeconds])
         }
         for event in commit.events { try Self.insert(event, claim: file.claim, db) }
     }
 
     private static func enqueue(_ draft: OutboundDraft, claim: String, at: Date, _ db: Database) throws -> Int64 {
         let target = StoreSemantics.columns(draft.target)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO messages (source_claim, partner, document_kind, format, target_kind, target, file_name,
                   payload, control_reference, order_number, is_test, is_copy, state, attempts, created_at,
                   next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
-                """,
-            arguments: [
-                claim, draft.partner, draft.documentKind, draft.format, target.kind, target.value, draft.fileName,
-                draft.payload, draft.controlReference, draft.orderNumber, draft.isTest, draft.isCopy,
-                at.storeSeconds, at.storeSeconds,
-            ])
+                """
+        ).execute(arguments: [
+            claim, draft.partner, draft.documentKind, draft.format, target.kind, target.value, draft.fileName,
+            draft.payload, draft.controlReference, draft.orderNumber, draft.isTest, draft.isCopy,
+            at.storeSeconds, at.storeSeconds,
+        ])
         return db.lastInsertedRowID
     }
 
@@ -145,86 +143,95 @@ extension SQLiteGatewayStore {
     private static func allocate(
         _ kind: ControlNumberAllocator.Kind, partner: String, at: Date, _ db: Database
     ) throws -> Int {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO control_numbers (partner, interchange, group_number, updated_at) VALUES (?, 0, 0, ?)
                 ON CONFLICT (partner) DO NOTHING
-                """,
-            arguments: [partner, at.storeSeconds])
+                """
+        ).execute(arguments: [partner, at.storeSeconds])
         let column = kind == .interchange ? "interchange" : "group_number"
         let last =
             try Int.fetchOne(
-                db, sql: "SELECT \(column) FROM control_numbers WHERE partner = ?", arguments: [partner]) ?? 0
+                db.cachedStatement(sql: "SELECT \(column) FROM control_numbers WHERE partner = ?"), arguments: [partner]
+            ) ?? 0
         let next = ControlNumberAllocator.successor(of: last)
-        try db.execute(
-            sql: "UPDATE control_numbers SET \(column) = ?, updated_at = ? WHERE partner = ?",
-            arguments: [next, at.storeSeconds, partner])
+        try db.cachedStatement(sql: "UPDATE control_numbers SET \(column) = ?, updated_at = ? WHERE partner = ?")
+            .execute(arguments: [next, at.storeSeconds, partner])
         return next
     }
 
     static func retry(_ id: Int64, at: Date, _ db: Database) throws -> Bool {
-        guard let state = try String.fetchOne(db, sql: "SELECT state FROM messages WHERE id = ?", arguments: [id]),
+        guard
+            let state = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT state FROM messages WHERE id = ?"), arguments: [id]),
             let previous = OutboundMessage.State(rawValue: state), [.dead, .pending].contains(previous)
         else { return false }
-        try db.execute(
-            sql: "UPDATE messages SET state = 'pending', next_attempt_at = ?, finished_at = NULL WHERE id = ?",
-            arguments: [at.storeSeconds, id])
+        try db.cachedStatement(
+            sql: "UPDATE messages SET state = 'pending', next_attempt_at = ?, finished_at = NULL WHERE id = ?"
+        ).execute(arguments: [at.storeSeconds, id])
         try Self.insert(StoreSemantics.retried(id, from: previous, at: at), db)
         return true
     }
 
     /// The attempts started on a message (the number of the attempt being recorded); throws for an unknown id.
     static func attemptCount(_ id: Int64, _ db: Database) throws -> Int {
-        guard let attempts = try Int.fetchOne(db, sql: "SELECT attempts FROM messages WHERE id = ?", arguments: [id])
+        guard
+            let attempts = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT attempts FROM messages WHERE id = ?"), arguments: [id])
         else { throw StoreSemantics.unknownMessage(id) }
         return attempts
     }
 
     static func claimExists(_ claim: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM inbound_files WHERE claim = ?)", arguments: [claim])
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM inbound_files WHERE claim = ?)"), arguments: [claim])
             ?? false
     }
 
     static func interchangeExists(_ key: InterchangeKey, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM interchange_keys WHERE sender = ? AND receiver = ? AND control_number = ?)
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM interchange_keys WHERE sender = ? AND receiver = ? AND control_number = ?)
+                    """),
             arguments: [key.sender, key.receiver, key.controlNumber]) ?? false
     }
 
     static func payloadIDExists(_ id: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM payload_ids WHERE payload_id = ?)", arguments: [id])
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM payload_ids WHERE payload_id = ?)"), arguments: [id])
             ?? false
     }
 
     static func insert(_ entry: AuditEntry, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO audit_log (at, subject, event, detail) VALUES (?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO audit_log (at, subject, event, detail) VALUES (?, ?, ?, ?)").execute(
             arguments: [entry.at.storeSeconds, entry.subject, entry.event, entry.detail])
     }
 
     /// Appends a timeline event (`claim`: the file it came with, if any).
     static func insert(_ event: TrackingEvent, claim: String?, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO tracking_events (order_number, partner, kind, at, detail, claim) VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [event.orderNumber, event.partner, event.kind, event.at.storeSeconds, event.detail, claim])
+                """
+        ).execute(arguments: [event.orderNumber, event.partner, event.kind, event.at.storeSeconds, event.detail, claim])
     }
 
     /// The state of a message; throws for an unknown id.
     static func state(_ id: Int64, _ db: Database) throws -> OutboundMessage.State {
-        guard let state = try String.fetchOne(db, sql: "SELECT state FROM messages WHERE id = ?", arguments: [id])
+        guard
+            let state = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT state FROM messages WHERE id = ?"), arguments: [id])
         else { throw StoreSemantics.unknownMessage(id) }
         return try Self.state(state)
     }
 
     static func insert(_ attempt: DeliveryAttempt, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO attempts (message_id, number, at, result, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [attempt.messageID, attempt.number, attempt.at.storeSeconds, attempt.result, attempt.detail])
+        try db.cachedStatement(
+            sql: "INSERT INTO attempts (message_id, number, at, result, detail) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            attempt.messageID, attempt.number, attempt.at.storeSeconds, attempt.result, attempt.detail,
+        ])
     }
 
     // MARK: Rows to records

@@ -18,7 +18,7 @@ extension SQLiteGatewayStore {
     public func orderVersions(number: String) async throws(StoreError) -> [OrderVersion] {
         try await self.reading("reading the versions of order \(number)") { db in
             try Row.fetchAll(
-                db, sql: TrackingSQL.versions,
+                db.cachedStatement(sql: TrackingSQL.versions),
                 arguments: [number]
             ).map { row in
                 OrderVersion(
@@ -32,8 +32,7 @@ extension SQLiteGatewayStore {
     public func documents(orderNumber: String) async throws(StoreError) -> [StoredDocument] {
         try await self.reading("reading the documents of order \(orderNumber)") { db in
             try Row.fetchAll(
-                db,
-                sql: TrackingSQL.documents,
+                db.cachedStatement(sql: TrackingSQL.documents),
                 arguments: [orderNumber]
             ).map { row in
                 StoredDocument(
@@ -46,7 +45,8 @@ extension SQLiteGatewayStore {
     public func openAlerts(orderNumbers: [String]) async throws(StoreError) -> [Alert] {
         try await self.reading("reading the open alerts of orders") { db in
             try orderNumbers.flatMap { number in
-                try Row.fetchAll(db, sql: TrackingSQL.openAlertsOfOrder, arguments: [number]).map(Self.alert)
+                try Row.fetchAll(db.cachedStatement(sql: TrackingSQL.openAlertsOfOrder), arguments: [number]).map(
+                    Self.alert)
             }.sorted { ($0.raisedAt, $0.id) < ($1.raisedAt, $1.id) }
         }
     }
@@ -54,7 +54,7 @@ extension SQLiteGatewayStore {
     public func alerts(openOnly: Bool, limit: Int) async throws(StoreError) -> [Alert] {
         try await self.reading("listing alerts") { db in
             try Row.fetchAll(
-                db, sql: openOnly ? TrackingSQL.openAlerts : TrackingSQL.alerts,
+                db.cachedStatement(sql: openOnly ? TrackingSQL.openAlerts : TrackingSQL.alerts),
                 arguments: [max(limit, 0)]
             ).map(Self.alert)
         }
@@ -63,8 +63,7 @@ extension SQLiteGatewayStore {
     public func alertEvents(after sequence: Int64, limit: Int) async throws(StoreError) -> [AlertEvent] {
         try await self.reading("reading alert events after \(sequence)") { db in
             try Row.fetchAll(
-                db,
-                sql: TrackingSQL.alertEvents,
+                db.cachedStatement(sql: TrackingSQL.alertEvents),
                 arguments: [sequence, max(limit, 0)]
             ).map { row in
                 guard let change = AlertEvent.Change(rawValue: row["change"]) else {
@@ -84,18 +83,18 @@ extension SQLiteGatewayStore {
 
     public func exportedAlertSequence() async throws(StoreError) -> Int64 {
         try await self.reading("reading the exported alert sequence") { db in
-            try Int64.fetchOne(db, sql: "SELECT sequence FROM alert_export WHERE id = 1") ?? 0
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT sequence FROM alert_export WHERE id = 1")) ?? 0
         }
     }
 
     public func setExportedAlertSequence(_ sequence: Int64) async throws(StoreError) {
         try await self.writing("recording the exported alert sequence \(sequence)") { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO alert_export (id, sequence) VALUES (1, ?)
                     ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence
-                    """,
-                arguments: [sequence])
+                    """
+            ).execute(arguments: [sequence])
         }
     }
 
@@ -117,8 +116,8 @@ extension SQLiteGatewayStore {
             report.orders = try Self.counts(Self.StatusSQL.orders, db)
             report.files = try Self.counts(Self.StatusSQL.files, db)
             report.openAlerts = try Self.counts(Self.StatusSQL.openAlerts, db)
-            let partners = try Set(String.fetchAll(db, sql: Self.StatusSQL.orderPartners))
-                .union(String.fetchAll(db, sql: Self.StatusSQL.filePartners))
+            let partners = try Set(String.fetchAll(db.cachedStatement(sql: Self.StatusSQL.orderPartners)))
+                .union(String.fetchAll(db.cachedStatement(sql: Self.StatusSQL.filePartners)))
             report.partners = try partners.sorted().map { partner in try Self.statistics(partner, db) }
             return report
         }
@@ -206,26 +205,26 @@ extension SQLiteGatewayStore {
 
     private static func counts(_ sql: String, _ db: Database) throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: sql) { counts[row[0]] = row[1] }
+        for row in try Row.fetchAll(db.cachedStatement(sql: sql)) { counts[row[0]] = row[1] }
         return counts
     }
 
     private static func statistics(_ partner: String, _ db: Database) throws -> PartnerStatistics {
         func pair(_ sql: String) throws -> (Int, Int) {
-            let row = try Row.fetchOne(db, sql: sql, arguments: [partner])
+            let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [partner])
             return (row?[0] ?? 0, row?[1] ?? 0)
         }
         func latency(count: String, rank: String) throws -> LatencySummary? {
-            let count = try Int.fetchOne(db, sql: count, arguments: [partner]) ?? 0
+            let count = try Int.fetchOne(db.cachedStatement(sql: count), arguments: [partner]) ?? 0
             guard count > 0 else { return nil }
             func value(_ percent: Int) throws -> TimeInterval {
                 let offset = StoreSemantics.nearestRankIndex(percent: percent, count: count)
-                return try Double.fetchOne(db, sql: rank, arguments: [partner, offset]) ?? 0
+                return try Double.fetchOne(db.cachedStatement(sql: rank), arguments: [partner, offset]) ?? 0
             }
             return LatencySummary(count: count, median: try value(50), percentile95: try value(95))
         }
-        let legs = try Int.fetchOne(db, sql: StatusSQL.legs, arguments: [partner]) ?? 0
-        let changed = try Int.fetchOne(db, sql: StatusSQL.changed, arguments: [partner]) ?? 0
+        let legs = try Int.fetchOne(db.cachedStatement(sql: StatusSQL.legs), arguments: [partner]) ?? 0
+        let changed = try Int.fetchOne(db.cachedStatement(sql: StatusSQL.changed), arguments: [partner]) ?? 0
         let (acknowledgments, onTime) = try pair(StatusSQL.onTime)
         let (reconciled, discrepant) = try pair(StatusSQL.discrepant)
         let (files, failed) = try pair(StatusSQL.partnerFiles)
@@ -237,7 +236,8 @@ extension SQLiteGatewayStore {
             changeOrderRate: StoreSemantics.rate(changed, of: legs),
             discrepancyRate: StoreSemantics.rate(discrepant, of: reconciled),
             errorRate: StoreSemantics.rate(failed, of: files), files: files,
-            oldestOpenAlert: try Row.fetchOne(db, sql: StatusSQL.oldestOpenAlert, arguments: [partner]).map(Self.alert))
+            oldestOpenAlert: try Row.fetchOne(db.cachedStatement(sql: StatusSQL.oldestOpenAlert), arguments: [partner])
+                .map(Self.alert))
     }
 }
 
@@ -259,7 +259,7 @@ extension SQLiteGatewayStore {
         func order(_ number: String, partner: String) throws(StoreError) -> TrackedOrder? {
             try self.run("reading order \(number) for \(partner)") { db in
                 try Row.fetchOne(
-                    db, sql: TrackingSQL.leg,
+                    db.cachedStatement(sql: TrackingSQL.leg),
                     arguments: [number, partner]
                 ).map(SQLiteGatewayStore.trackedOrder)
             }
@@ -268,7 +268,7 @@ extension SQLiteGatewayStore {
         func orders(number: String) throws(StoreError) -> [TrackedOrder] {
             try self.run("reading the legs of order \(number)") { db in
                 try Row.fetchAll(
-                    db, sql: TrackingSQL.legs, arguments: [number]
+                    db.cachedStatement(sql: TrackingSQL.legs), arguments: [number]
                 ).map(SQLiteGatewayStore.trackedOrder)
             }
         }
@@ -276,8 +276,7 @@ extension SQLiteGatewayStore {
         func orders(partner: String, groupControlNumber: String) throws(StoreError) -> [TrackedOrder] {
             try self.run("reading the orders sent to \(partner) in group \(groupControlNumber)") { db in
                 try Row.fetchAll(
-                    db,
-                    sql: TrackingSQL.group,
+                    db.cachedStatement(sql: TrackingSQL.group),
                     arguments: [partner, groupControlNumber]
                 ).map(SQLiteGatewayStore.trackedOrder)
             }
@@ -286,8 +285,7 @@ extension SQLiteGatewayStore {
         func orders(dueBy date: Date, limit: Int) throws(StoreError) -> [TrackedOrder] {
             try self.run("reading orders due by \(StoreSemantics.timestamp(date))") { db in
                 try Row.fetchAll(
-                    db,
-                    sql: TrackingSQL.due,
+                    db.cachedStatement(sql: TrackingSQL.due),
                     arguments: [date.storeSeconds, max(limit, 0)]
                 ).map(SQLiteGatewayStore.trackedOrder)
             }
@@ -295,7 +293,7 @@ extension SQLiteGatewayStore {
 
         func save(_ order: TrackedOrder) throws(StoreError) {
             try self.run("saving order \(order.orderNumber) for \(order.partner)") { db in
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT OR REPLACE INTO orders (order_number, partner, buyer, status, version, is_blanket,
                           distributed_at, updated_at, delivered_at, acknowledged_at, confirmed_at, shipped_at,
@@ -303,44 +301,44 @@ extension SQLiteGatewayStore {
                           acknowledged_on_time, group_control_number, control_reference, discrepancy_count, document,
                           reconciliation, next_due, ack_latency, confirm_latency, ack_outcome, discrepant)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        order.orderNumber, order.partner, order.buyer, order.status.rawValue, order.version,
-                        order.isBlanket, order.distributedAt.storeSeconds, order.updatedAt.storeSeconds,
-                        order.deliveredAt?.storeSeconds, order.acknowledgedAt?.storeSeconds,
-                        order.confirmedAt?.storeSeconds, order.shippedAt?.storeSeconds,
-                        order.acknowledgmentDue?.storeSeconds, order.confirmationDue?.storeSeconds,
-                        order.acknowledgmentAllowance, order.confirmationAllowance, order.acknowledgedOnTime,
-                        order.groupControlNumber, order.controlReference, order.discrepancyCount, order.document,
-                        order.reconciliation, order.nextDue?.storeSeconds,
-                        StoreSemantics.latency(from: order.deliveredAt, to: order.acknowledgedAt),
-                        StoreSemantics.latency(from: order.deliveredAt, to: order.confirmedAt),
-                        StoreSemantics.acknowledgmentOutcome(order),
-                        StoreSemantics.isReconciled(order) ? order.discrepancyCount > 0 : nil,
-                    ])
+                        """
+                ).execute(arguments: [
+                    order.orderNumber, order.partner, order.buyer, order.status.rawValue, order.version,
+                    order.isBlanket, order.distributedAt.storeSeconds, order.updatedAt.storeSeconds,
+                    order.deliveredAt?.storeSeconds, order.acknowledgedAt?.storeSeconds,
+                    order.confirmedAt?.storeSeconds, order.shippedAt?.storeSeconds,
+                    order.acknowledgmentDue?.storeSeconds, order.confirmationDue?.storeSeconds,
+                    order.acknowledgmentAllowance, order.confirmationAllowance, order.acknowledgedOnTime,
+                    order.groupControlNumber, order.controlReference, order.discrepancyCount, order.document,
+                    order.reconciliation, order.nextDue?.storeSeconds,
+                    StoreSemantics.latency(from: order.deliveredAt, to: order.acknowledgedAt),
+                    StoreSemantics.latency(from: order.deliveredAt, to: order.confirmedAt),
+                    StoreSemantics.acknowledgmentOutcome(order),
+                    StoreSemantics.isReconciled(order) ? order.discrepancyCount > 0 : nil,
+                ])
                 if let group = order.groupControlNumber {
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             INSERT OR IGNORE INTO order_groups (partner, group_control_number, order_number)
                             VALUES (?, ?, ?)
-                            """,
-                        arguments: [order.partner, group, order.orderNumber])
+                            """
+                    ).execute(arguments: [order.partner, group, order.orderNumber])
                 }
             }
         }
 
         func addVersion(_ version: OrderVersion) throws(StoreError) {
             try self.run("saving version \(version.version) of order \(version.orderNumber)") { db in
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT OR REPLACE INTO order_versions (order_number, partner, version, kind, at, document,
                           order_json)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        version.orderNumber, version.partner, version.version, version.kind, version.at.storeSeconds,
-                        version.document, version.order,
-                    ])
+                        """
+                ).execute(arguments: [
+                    version.orderNumber, version.partner, version.version, version.kind, version.at.storeSeconds,
+                    version.document, version.order,
+                ])
             }
         }
 
@@ -354,18 +352,18 @@ extension SQLiteGatewayStore {
             try self.run("raising a \(draft.kind.rawValue) alert about \(draft.key)") { db in
                 let isOpen =
                     try Bool.fetchOne(
-                        db, sql: TrackingSQL.isOpen,
+                        db.cachedStatement(sql: TrackingSQL.isOpen),
                         arguments: [draft.kind.rawValue, draft.key]) ?? false
                 guard !isOpen else { return nil }
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO alerts (kind, key, partner, order_number, message, evidence, raised_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        draft.kind.rawValue, draft.key, draft.partner, draft.orderNumber, draft.message,
-                        draft.evidence, at.storeSeconds,
-                    ])
+                        """
+                ).execute(arguments: [
+                    draft.kind.rawValue, draft.key, draft.partner, draft.orderNumber, draft.message,
+                    draft.evidence, at.storeSeconds,
+                ])
                 let alert = Alert(
                     id: db.lastInsertedRowID, kind: draft.kind, key: draft.key, partner: draft.partner,
                     orderNumber: draft.orderNumber, message: draft.message, evidence: draft.evidence, raisedAt: at)
@@ -379,11 +377,11 @@ extension SQLiteGatewayStore {
         {
             try self.run("closing the \(kind.rawValue) alerts about \(key)") { db in
                 let closed = try Row.fetchAll(
-                    db,
-                    sql: """
-                        UPDATE alerts SET closed_at = ?, closed_because = ?
-                        WHERE kind = ? AND key = ? AND closed_at IS NULL RETURNING *
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            UPDATE alerts SET closed_at = ?, closed_because = ?
+                            WHERE kind = ? AND key = ? AND closed_at IS NULL RETURNING *
+                            """),
                     arguments: [at.storeSeconds, reason, kind.rawValue, key]
                 ).map(SQLiteGatewayStore.alert).sorted { $0.id < $1.id }
                 for alert in closed { try Self.insertEvent(.closed, alert: alert.id, at: at, db) }
@@ -394,8 +392,7 @@ extension SQLiteGatewayStore {
         func openAlerts(orderNumber: String) throws(StoreError) -> [Alert] {
             try self.run("reading the open alerts of order \(orderNumber)") { db in
                 try Row.fetchAll(
-                    db,
-                    sql: TrackingSQL.openAlertsOfOrder,
+                    db.cachedStatement(sql: TrackingSQL.openAlertsOfOrder),
                     arguments: [orderNumber]
                 ).map(SQLiteGatewayStore.alert)
             }
@@ -404,8 +401,7 @@ extension SQLiteGatewayStore {
         private static func insertEvent(_ change: AlertEvent.Change, alert id: Int64, at: Date, _ db: Database)
             throws
         {
-            try db.execute(
-                sql: "INSERT INTO alert_events (alert_id, change, at) VALUES (?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO alert_events (alert_id, change, at) VALUES (?, ?, ?)").execute(
                 arguments: [id, change.rawValue, at.storeSeconds])
         }
 

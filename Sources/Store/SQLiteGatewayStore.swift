@@ -74,7 +74,7 @@ public final class SQLiteGatewayStore: GatewayStore {
 
     public func inboundFile(claim: String) async throws(StoreError) -> InboundFile? {
         try await self.reading("reading the file claimed as \(claim)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM inbound_files WHERE claim = ?", arguments: [claim])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM inbound_files WHERE claim = ?"), arguments: [claim])
                 .map(Self.inboundFile)
         }
     }
@@ -82,8 +82,10 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func inboundFile(contentHash: String) async throws(StoreError) -> InboundFile? {
         try await self.reading("looking up the content hash \(contentHash)") { db in
             try Row.fetchOne(
-                db,
-                sql: "SELECT * FROM inbound_files WHERE content_hash = ? AND outcome = 'processed' ORDER BY id LIMIT 1",
+                db.cachedStatement(
+                    sql:
+                        "SELECT * FROM inbound_files WHERE content_hash = ? AND outcome = 'processed' ORDER BY id LIMIT 1"
+                ),
                 arguments: [contentHash]
             ).map(Self.inboundFile)
         }
@@ -104,14 +106,17 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func lastInboundControlNumber(partner: String) async throws(StoreError) -> Int? {
         try await self.reading("reading the inbound control number of \(partner)") { db in
             try Int.fetchOne(
-                db, sql: "SELECT highest FROM inbound_control_numbers WHERE partner = ?", arguments: [partner])
+                db.cachedStatement(sql: "SELECT highest FROM inbound_control_numbers WHERE partner = ?"),
+                arguments: [partner])
         }
     }
 
     public func documents(claim: String) async throws(StoreError) -> [DocumentRecord] {
         try await self.reading("reading the documents of the file claimed as \(claim)") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM documents WHERE claim = ? ORDER BY id", arguments: [claim])
-                .map(Self.document)
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM documents WHERE claim = ? ORDER BY id"), arguments: [claim]
+            )
+            .map(Self.document)
         }
     }
 
@@ -128,16 +133,16 @@ public final class SQLiteGatewayStore: GatewayStore {
     {
         try await self.writing("claiming due messages") { db in
             let ids = try Int64.fetchAll(
-                db, sql: "SELECT id FROM messages WHERE due_at <= ? ORDER BY due_at, id LIMIT ?",
+                db.cachedStatement(sql: "SELECT id FROM messages WHERE due_at <= ? ORDER BY due_at, id LIMIT ?"),
                 arguments: [now.storeSeconds, max(limit, 0)])
             let leaseUntil = now.addingTimeInterval(lease)
             return try ids.map { id in
                 let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        UPDATE messages SET state = 'inFlight', attempts = attempts + 1, lease_until = ?
-                        WHERE id = ? RETURNING \(Self.messageColumns), payload
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            UPDATE messages SET state = 'inFlight', attempts = attempts + 1, lease_until = ?
+                            WHERE id = ? RETURNING \(Self.messageColumns), payload
+                            """),
                     arguments: [leaseUntil.storeSeconds, id])
                 guard let row else { throw StoreSemantics.unknownMessage(id) }
                 let message = try Self.message(row, payload: true)
@@ -150,7 +155,7 @@ public final class SQLiteGatewayStore: GatewayStore {
 
     public func nextDueDate() async throws(StoreError) -> Date? {
         try await self.reading("reading the next due date") { db in
-            try Double.fetchOne(db, sql: "SELECT MIN(due_at) FROM messages WHERE due_at IS NOT NULL")
+            try Double.fetchOne(db.cachedStatement(sql: "SELECT MIN(due_at) FROM messages WHERE due_at IS NOT NULL"))
                 .map(Date.init(storeSeconds:))
         }
     }
@@ -181,11 +186,11 @@ public final class SQLiteGatewayStore: GatewayStore {
         case .delivered(let detail):
             let wasDelivered = try Self.state(id, db) == .delivered
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    UPDATE messages SET state = 'delivered', delivered_at = ?, finished_at = ?, lease_until = NULL
-                    WHERE id = ? RETURNING \(Self.messageColumns), payload
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        UPDATE messages SET state = 'delivered', delivered_at = ?, finished_at = ?, lease_until = NULL
+                        WHERE id = ? RETURNING \(Self.messageColumns), payload
+                        """),
                 arguments: [at.storeSeconds, at.storeSeconds, id])
             if let track = outcome.track, !wasDelivered, let row {
                 try track(Session(db, claim: nil), try Self.message(row, payload: true))
@@ -200,20 +205,20 @@ public final class SQLiteGatewayStore: GatewayStore {
             let changed =
                 if let retryAt {
                     try Row.fetchOne(
-                        db,
-                        sql: """
-                            UPDATE messages SET state = 'pending', next_attempt_at = ?, finished_at = NULL,
-                              lease_until = NULL, last_error = ?
-                            WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns), payload
-                            """,
+                        db.cachedStatement(
+                            sql: """
+                                UPDATE messages SET state = 'pending', next_attempt_at = ?, finished_at = NULL,
+                                  lease_until = NULL, last_error = ?
+                                WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns), payload
+                                """),
                         arguments: [retryAt.storeSeconds, reason, id])
                 } else {
                     try Row.fetchOne(
-                        db,
-                        sql: """
-                            UPDATE messages SET state = 'dead', finished_at = ?, lease_until = NULL, last_error = ?
-                            WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns), payload
-                            """,
+                        db.cachedStatement(
+                            sql: """
+                                UPDATE messages SET state = 'dead', finished_at = ?, lease_until = NULL, last_error = ?
+                                WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns), payload
+                                """),
                         arguments: [at.storeSeconds, reason, id])
                 }
             if let track = outcome.track, let changed {
@@ -228,7 +233,8 @@ public final class SQLiteGatewayStore: GatewayStore {
 
     public func retryAllDead(at: Date) async throws(StoreError) -> Int {
         try await self.writing("retrying dead messages") { db in
-            let dead = try Int64.fetchAll(db, sql: "SELECT id FROM messages WHERE state = 'dead' ORDER BY id")
+            let dead = try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT id FROM messages WHERE state = 'dead' ORDER BY id"))
             return try dead.filter { try Self.retry($0, at: at, db) }.count
         }
     }
@@ -238,12 +244,12 @@ public final class SQLiteGatewayStore: GatewayStore {
             let rows =
                 if let state {
                     try Row.fetchAll(
-                        db,
-                        sql: "SELECT \(Self.messageColumns) FROM messages WHERE state = ? ORDER BY id DESC LIMIT ?",
+                        db.cachedStatement(
+                            sql: "SELECT \(Self.messageColumns) FROM messages WHERE state = ? ORDER BY id DESC LIMIT ?"),
                         arguments: [state.rawValue, max(limit, 0)])
                 } else {
                     try Row.fetchAll(
-                        db, sql: "SELECT \(Self.messageColumns) FROM messages ORDER BY id DESC LIMIT ?",
+                        db.cachedStatement(sql: "SELECT \(Self.messageColumns) FROM messages ORDER BY id DESC LIMIT ?"),
                         arguments: [max(limit, 0)])
                 }
             return try rows.map { row throws(StoreError) in try Self.message(row, payload: false) }
@@ -253,7 +259,8 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func message(_ id: Int64) async throws(StoreError) -> OutboundMessage? {
         try await self.reading("reading message \(id)") { db in
             try Row.fetchOne(
-                db, sql: "SELECT \(Self.messageColumns), payload FROM messages WHERE id = ?", arguments: [id]
+                db.cachedStatement(sql: "SELECT \(Self.messageColumns), payload FROM messages WHERE id = ?"),
+                arguments: [id]
             )
             .map { row throws(StoreError) in try Self.message(row, payload: true) }
         }
@@ -261,19 +268,23 @@ public final class SQLiteGatewayStore: GatewayStore {
 
     public func attempts(message id: Int64) async throws(StoreError) -> [DeliveryAttempt] {
         try await self.reading("reading the attempts of message \(id)") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM attempts WHERE message_id = ? ORDER BY id", arguments: [id])
-                .map { row in
-                    DeliveryAttempt(
-                        messageID: row["message_id"], number: row["number"], at: Date(storeSeconds: row["at"]),
-                        result: row["result"], detail: row["detail"])
-                }
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM attempts WHERE message_id = ? ORDER BY id"), arguments: [id]
+            )
+            .map { row in
+                DeliveryAttempt(
+                    messageID: row["message_id"], number: row["number"], at: Date(storeSeconds: row["at"]),
+                    result: row["result"], detail: row["detail"])
+            }
         }
     }
 
     public func messageCounts() async throws(StoreError) -> [OutboundMessage.State: Int] {
         try await self.reading("counting messages") { db in
             var counts: [OutboundMessage.State: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS count FROM messages GROUP BY state") {
+            for row in try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT state, COUNT(*) AS count FROM messages GROUP BY state"))
+            {
                 counts[try Self.state(row["state"])] = row["count"]
             }
             return counts
@@ -285,7 +296,7 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func controlNumbers(partner: String) async throws(StoreError) -> ControlNumbers? {
         try await self.reading("reading the control numbers of \(partner)") { db in
             try Row.fetchOne(
-                db, sql: "SELECT interchange, group_number FROM control_numbers WHERE partner = ?",
+                db.cachedStatement(sql: "SELECT interchange, group_number FROM control_numbers WHERE partner = ?"),
                 arguments: [partner]
             ).map { ControlNumbers(interchange: $0["interchange"], group: $0["group_number"]) }
         }
@@ -294,14 +305,14 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func setControlNumbers(_ numbers: ControlNumbers, partner: String, at: Date) async throws(StoreError) {
         try StoreSemantics.validate(numbers, partner: partner)
         try await self.writing("setting the control numbers of \(partner)") { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO control_numbers (partner, interchange, group_number, updated_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (partner) DO UPDATE SET
                       interchange = excluded.interchange, group_number = excluded.group_number,
                       updated_at = excluded.updated_at
-                    """,
-                arguments: [partner, numbers.interchange, numbers.group, at.storeSeconds])
+                    """
+            ).execute(arguments: [partner, numbers.interchange, numbers.group, at.storeSeconds])
             try Self.insert(StoreSemantics.controlNumbersSet(numbers, partner: partner, at: at), db)
         }
     }
@@ -313,11 +324,12 @@ public final class SQLiteGatewayStore: GatewayStore {
             let rows =
                 if let subject {
                     try Row.fetchAll(
-                        db, sql: "SELECT * FROM audit_log WHERE subject = ? ORDER BY at DESC, id DESC LIMIT ?",
+                        db.cachedStatement(
+                            sql: "SELECT * FROM audit_log WHERE subject = ? ORDER BY at DESC, id DESC LIMIT ?"),
                         arguments: [subject, max(limit, 0)])
                 } else {
                     try Row.fetchAll(
-                        db, sql: "SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT ?",
+                        db.cachedStatement(sql: "SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT ?"),
                         arguments: [max(limit, 0)])
                 }
             return rows.map { row in
@@ -331,7 +343,7 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func trackingEvents(orderNumber: String) async throws(StoreError) -> [TrackingEvent] {
         try await self.reading("reading the events of order \(orderNumber)") { db in
             try Row.fetchAll(
-                db, sql: TrackingSQL.events,
+                db.cachedStatement(sql: TrackingSQL.events),
                 arguments: [orderNumber]
             ).map { row in
                 TrackingEvent(
@@ -344,7 +356,8 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func duplicates(limit: Int) async throws(StoreError) -> [DuplicateRecord] {
         try await self.reading("reading duplicates") { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM duplicates ORDER BY at DESC, id DESC LIMIT ?", arguments: [max(limit, 0)]
+                db.cachedStatement(sql: "SELECT * FROM duplicates ORDER BY at DESC, id DESC LIMIT ?"),
+                arguments: [max(limit, 0)]
             )
             .map { row throws(StoreError) in
                 guard let kind = DuplicateRecord.Kind(rawValue: row["kind"]) else {
@@ -360,7 +373,7 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func controlNumberGaps(limit: Int) async throws(StoreError) -> [ControlNumberGap] {
         try await self.reading("reading control-number gaps") { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM control_number_gaps ORDER BY at DESC, id DESC LIMIT ?",
+                db.cachedStatement(sql: "SELECT * FROM control_number_gaps ORDER BY at DESC, id DESC LIMIT ?"),
                 arguments: [max(limit, 0)]
             ).map { row in
                 ControlNumberGap(
@@ -409,16 +422,16 @@ public final class SQLiteGatewayStore: GatewayStore {
                 """,
             ]
             // The groups of the legs about to go (not counted: they are an index of the legs, not history).
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     DELETE FROM order_groups WHERE (order_number, partner) IN (
                       SELECT order_number, partner FROM orders
                       WHERE status IN ('closed', 'cancelled') AND updated_at < ?)
-                    """,
-                arguments: [before])
+                    """
+            ).execute(arguments: [before])
             var removed = 0
             for sql in statements {
-                try db.execute(sql: sql, arguments: [before])
+                try db.cachedStatement(sql: sql).execute(arguments: [before])
                 removed += db.changesCount
             }
             return removed
