@@ -293,7 +293,14 @@ extension X12Reader {
         let all =
             [delimiters.element, delimiters.segment[0]]
             + [delimiters.component, delimiters.repetition].compactMap { $0 }
-        self.whitespaceIsDelimiter = (all.contains(0x0A), all.contains(0x0D), all.contains(0x20), all.contains(0x09))
+        var skippable: UInt64 = 0
+        for byte in [0x0A, 0x0D, 0x20, 0x09] as [UInt8] where !all.contains(byte) { skippable |= 1 << UInt64(byte) }
+        if delimiters.element != 0 && delimiters.segment[0] != 0 { skippable |= 1 }
+        self.skippable = skippable
+        self.fastScan = delimiters.segment.count == 1 && delimiters.element != 0x0A
+        self.delimiterVectors = DelimiterScan.Vectors(delimiters.element, delimiters.segment[0], 0x0A)
+        self.storedComponent = delimiters.component.map(UInt16.init) ?? 0x100
+        self.storedRepetition = delimiters.repetition.map(UInt16.init) ?? 0x100
         self.blockMask = 0
         self.blockLength = 0
 
