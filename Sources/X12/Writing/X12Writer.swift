@@ -576,19 +576,21 @@ public struct X12Writer: ~Copyable {
     /// The id packed, when it is 2 or 3 letters and digits; checked without allocating.
     @inline(__always)
     private static func packedSegmentID(_ id: String) -> X12SegmentID? {
-        // A native string's bytes in place (a small one's from the stack): iterating `utf8`
+        // The string's bytes in place (a small string's from a stack copy): iterating `utf8`
         // cost more than the rest of the segment.
-        var id = id
-        return id.withUTF8 { bytes in
-            guard bytes.count == 2 || bytes.count == 3 else { return nil }
+        let packed = id.utf8.withContiguousStorageIfAvailable { bytes -> UInt32 in
+            guard bytes.count == 2 || bytes.count == 3 else { return 0 }
             var packed: UInt32 = 0
             for index in 0..<bytes.count {
                 let byte = bytes[index]
-                guard byte &- 0x30 < 10 || byte &- 0x41 < 26 || byte &- 0x61 < 26 else { return nil }
+                guard byte &- 0x30 < 10 || byte &- 0x41 < 26 || byte &- 0x61 < 26 else { return 0 }
                 packed |= UInt32(byte) &<< UInt32(8 &* index)
             }
-            return X12SegmentID(rawValue: packed)
+            return packed
         }
+        if let packed { return packed == 0 ? nil : X12SegmentID(rawValue: packed) }
+        // A bridged string: the general path.
+        return X12SegmentID(id)
     }
 
     /// Why a value could not be written.
