@@ -490,15 +490,16 @@ extension X12Reader {
         self.envelope.inTransaction = true
         self.envelope.position = 1
         self.pending.append(.transactionStart(header))
-        if let group = self.envelope.group {
+        // The group is read in place: `if let group` copied it (header strings, numbers seen)
+        // once per set.
+        if self.envelope.group != nil {
             self.envelope.group?.transactionCount += 1
-            if let expected = FunctionalIdentifier.byTransactionSet[identifier],
-                expected != group.header.functionalIdentifier
-            {
+            let functionalIdentifier = self.envelope.group?.header.functionalIdentifier ?? ""
+            if let expected = FunctionalIdentifier.byTransactionSet[identifier], expected != functionalIdentifier {
                 self.queueFinding(
                     .warning, .functionalIdentifierMismatch,
-                    "transaction set \(identifier) belongs in a \(expected) group, not in GS01 \(group.header.functionalIdentifier)",
-                    value: group.header.functionalIdentifier, segment: segment, element: 1, acknowledgment: .ak905("1"))
+                    "transaction set \(identifier) belongs in a \(expected) group, not in GS01 \(functionalIdentifier)",
+                    value: functionalIdentifier, segment: segment, element: 1, acknowledgment: .ak905("1"))
             }
         } else {
             self.queueFinding(
