@@ -293,7 +293,14 @@ extension X12Reader {
         let all =
             [delimiters.element, delimiters.segment[0]]
             + [delimiters.component, delimiters.repetition].compactMap { $0 }
-        self.whitespaceIsDelimiter = (all.contains(0x0A), all.contains(0x0D), all.contains(0x20), all.contains(0x09))
+        var skippable: UInt64 = 0
+        for byte in [0x0A, 0x0D, 0x20, 0x09] as [UInt8] where !all.contains(byte) { skippable |= 1 << UInt64(byte) }
+        if delimiters.element != 0 && delimiters.segment[0] != 0 { skippable |= 1 }
+        self.skippable = skippable
+        self.fastScan = delimiters.segment.count == 1 && delimiters.element != 0x0A
+        self.delimiterVectors = DelimiterScan.Vectors(delimiters.element, delimiters.segment[0], 0x0A)
+        self.storedComponent = delimiters.component.map(UInt16.init) ?? 0x100
+        self.storedRepetition = delimiters.repetition.map(UInt16.init) ?? 0x100
         self.blockMask = 0
         self.blockLength = 0
 
@@ -483,15 +490,16 @@ extension X12Reader {
         self.envelope.inTransaction = true
         self.envelope.position = 1
         self.pending.append(.transactionStart(header))
-        if let group = self.envelope.group {
+        // The group is read in place: `if let group` copied it (header strings, numbers seen)
+        // once per set.
+        if self.envelope.group != nil {
             self.envelope.group?.transactionCount += 1
-            if let expected = FunctionalIdentifier.byTransactionSet[identifier],
-                expected != group.header.functionalIdentifier
-            {
+            let functionalIdentifier = self.envelope.group?.header.functionalIdentifier ?? ""
+            if let expected = FunctionalIdentifier.byTransactionSet[identifier], expected != functionalIdentifier {
                 self.queueFinding(
                     .warning, .functionalIdentifierMismatch,
-                    "transaction set \(identifier) belongs in a \(expected) group, not in GS01 \(group.header.functionalIdentifier)",
-                    value: group.header.functionalIdentifier, segment: segment, element: 1, acknowledgment: .ak905("1"))
+                    "transaction set \(identifier) belongs in a \(expected) group, not in GS01 \(functionalIdentifier)",
+                    value: functionalIdentifier, segment: segment, element: 1, acknowledgment: .ak905("1"))
             }
         } else {
             self.queueFinding(

@@ -104,8 +104,16 @@ public struct X12Reader: ~Copyable {
     var current: (start: Int, length: Int, id: UInt32, position: Int) = (0, 0, 0, 0)
     var componentSeparator: UInt8?
     var repetitionSeparator: UInt8?
-    /// A delimiter is LF: never skip it as white space.
-    var whitespaceIsDelimiter: (lf: Bool, cr: Bool, space: Bool, tab: Bool) = (false, false, false, false)
+    /// Bytes below 0x40 skipped between segments (bit `b` for byte `b`): LF, CR, space, tab
+    /// unless a delimiter, and NUL padding unless the separator or terminator is NUL.
+    var skippable: UInt64 = 0
+    /// The fast scan (``scanSegmentFast()``) applies: one-byte terminator, separator not LF.
+    var fastScan = false
+    /// The component and repetition separators as stored in a segment view (0x100 for none).
+    var storedComponent: UInt16 = 0x100
+    var storedRepetition: UInt16 = 0x100
+    /// The separator, the terminator's first byte and LF, each in all 16 lanes.
+    var delimiterVectors = DelimiterScan.Vectors(0, 0, 0x0A)
 
     // MARK: Envelope state
 
@@ -125,8 +133,9 @@ public struct X12Reader: ~Copyable {
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity + 64, alignment: 64)
         self.buffer.initializeMemory(as: UInt8.self, repeating: 0, count: self.capacity + 64)
         // At least 16: every ISA's separator offsets are stored here, whatever the limit.
+        // 64 more: the fast scan checks the limit once per 64-byte block.
         self.separators = UnsafeMutablePointer<Int32>.allocate(
-            capacity: max(configuration.maximumElementsPerSegment, 16) + 1)
+            capacity: max(configuration.maximumElementsPerSegment, 16) + 65)
     }
 
     deinit {
@@ -149,8 +158,13 @@ public struct X12Reader: ~Copyable {
                 try self.readInterchangeHeader()
                 continue
             }
-            guard try self.scanSegment() else { continue }
-            let segment = self.currentSegment()
+            let segment: X12Segment
+            if let found = self.scanSegmentFast() {
+                segment = found
+            } else {
+                guard try self.scanSegment() else { continue }
+                segment = self.currentSegment()
+            }
             // The hot path: a segment inside a set that is not an envelope segment.
             if self.envelope.inTransaction && !Self.isEnvelopeCandidate(segment.id) {
                 return .segment(segment)
@@ -231,7 +245,120 @@ public struct X12Reader: ~Copyable {
     @inline(__always)
     func byte(_ offset: Int) -> UInt8 { self.buffer.load(fromByteOffset: offset, as: UInt8.self) }
 
+    /// Whether `byte` is white space (or NUL padding) to skip between segments.
+    @inline(__always)
+    static func isSkippable(_ byte: UInt8, _ skippable: UInt64) -> Bool {
+        byte < 64 && (skippable >> UInt64(byte)) & 1 != 0
+    }
+
     // MARK: Segments
+
+    /// The common case of ``scanSegment()``, in registers: a segment whose bytes are all in
+    /// the buffer in whole 64-byte blocks, with a one-byte terminator, within the limits and
+    /// with a valid id.
+    ///
+    /// Nothing is changed unless it returns the segment; on `nil` the general
+    /// ``scanSegment()`` reads the same segment (refilling, reporting, skipping) from the
+    /// same place. The scan state that only the general path reads (`scanSegmentStart`,
+    /// `current`, ...) is left alone: that path sets it up again before use.
+    @inline(__always)
+    mutating func scanSegmentFast() -> X12Segment? {
+        guard self.fastScan else { return nil }
+        let buffer = UnsafeRawPointer(self.buffer)
+        let end = self.end
+        var position = self.cursor
+        var line = self.line
+        // White space between segments (usually one line feed).
+        while true {
+            guard position < end else { return nil }
+            let byte = buffer.load(fromByteOffset: position, as: UInt8.self)
+            guard Self.isSkippable(byte, self.skippable) else { break }
+            line &+= byte == 0x0A ? 1 : 0
+            position &+= 1
+        }
+        let start = position
+        let startLine = line
+        let separator = self.elementSeparator
+        let terminator = self.terminatorFirst
+        var base = self.blockBase
+        var mask: UInt64
+        if self.blockLength == 64 && position >= base && position &- base < 64 {
+            // The rest of the block the previous segment ended in.
+            mask = self.blockMask & (~0 &<< UInt64(truncatingIfNeeded: position &- base))
+        } else {
+            guard position &+ 64 <= end else { return nil }
+            base = position
+            mask = DelimiterScan.mask(buffer + position, self.delimiterVectors)
+        }
+        let separators = self.separators
+        let maximumElements = self.maximumElements
+        let maximumLength = self.maximumLength
+        var count = 0
+        var found = -1
+        while true {
+            // A block adds at most 64 separators: `separators` has room for them past the
+            // limit (a population count is a library call on baseline x86-64).
+            guard count <= maximumElements else { return nil }
+            // Offsets are taken from the block's start, stored from the segment's.
+            let block = buffer + base
+            let relative = base &- start
+            while mask != 0 {
+                let bit = mask.trailingZeroBitCount
+                mask &= mask &- 1
+                let byte = block.load(fromByteOffset: bit, as: UInt8.self)
+                separators[count] = Int32(truncatingIfNeeded: relative &+ bit)
+                if byte == separator {
+                    count &+= 1
+                } else if byte == terminator {
+                    found = relative &+ bit
+                    break
+                } else {
+                    line &+= 1  // a line feed inside the segment (the only other byte in the mask)
+                }
+            }
+            if found >= 0 { break }
+            base &+= 64
+            guard base &+ 64 <= end && base &- start <= maximumLength else { return nil }
+            mask = DelimiterScan.mask(buffer + base, self.delimiterVectors)
+        }
+        var length = found
+        guard length <= maximumLength && count <= maximumElements else { return nil }
+        if terminator == 0x0A {
+            line &+= 1
+            // CRLF line endings: the CR is not data.
+            if length > 0 && buffer.load(fromByteOffset: start &+ length &- 1, as: UInt8.self) == 0x0D { length &-= 1 }
+        }
+        let idLength = count > 0 ? Int(separators[0]) : length
+        let id = Self.packedID(buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self), length: idLength)
+        guard id != 0 else { return nil }
+        self.blockBase = base
+        self.blockMask = mask
+        self.blockLength = 64
+        self.cursor = start &+ found &+ 1
+        self.line = line
+        return X12Segment(
+            base: buffer + start, length: length, separators: separators, elementCount: count,
+            id: X12SegmentID(rawValue: id), byteOffset: self.bufferInputOffset &+ start, line: startLine,
+            position: self.envelope.nextPosition(), storedComponent: self.storedComponent,
+            storedRepetition: self.storedRepetition)
+    }
+
+    /// The id packed from the first four bytes of a segment (`word`) and the id's length, or
+    /// 0 unless it is 2 or 3 letters and digits.
+    @inline(__always)
+    static func packedID(_ word: UInt32, length: Int) -> UInt32 {
+        guard length == 2 || length == 3 else { return 0 }
+        let lanes: UInt32 = length == 3 ? 0x0080_8080 : 0x0000_8080
+        let id = word & (length == 3 ? 0x00FF_FFFF : 0x0000_FFFF)
+        // All lanes at once: `x + (0x80 - c)` has its top bit set when x >= c, with no carry
+        // into the next lane for 7-bit x. Letters are compared with the lowercase bit set.
+        let ones: UInt32 = 0x0101_0101
+        let folded = id | 0x2020_2020
+        let digit = (id &+ (0x80 - 0x30) &* ones) & ~(id &+ (0x80 - 0x3A) &* ones)
+        let letter = (folded &+ (0x80 - 0x61) &* ones) & ~(folded &+ (0x80 - 0x7B) &* ones)
+        let valid = (digit | letter) & lanes == lanes && id & 0x8080_8080 == 0
+        return valid ? id : 0
+    }
 
     // Scan state that survives a refill in the middle of a segment.
     var scanSegmentStart = 0
@@ -256,16 +383,7 @@ public struct X12Reader: ~Copyable {
                 continue
             }
             let byte = self.byte(self.cursor)
-            let skip: Bool
-            switch byte {
-            case 0x0A: skip = !self.whitespaceIsDelimiter.lf
-            case 0x0D: skip = !self.whitespaceIsDelimiter.cr
-            case 0x20: skip = !self.whitespaceIsDelimiter.space
-            case 0x09: skip = !self.whitespaceIsDelimiter.tab
-            case 0x00: skip = self.elementSeparator != 0 && self.terminatorFirst != 0
-            default: skip = false
-            }
-            guard skip else { break }
+            guard Self.isSkippable(byte, self.skippable) else { break }
             if byte == 0x0A { self.line &+= 1 }
             self.cursor &+= 1
         }
@@ -318,8 +436,7 @@ public struct X12Reader: ~Copyable {
                 self.blockLength = min(64, self.end &- self.scanPosition)
                 let valid: UInt64 = self.blockLength < 64 ? (UInt64(1) << UInt64(self.blockLength)) &- 1 : ~0
                 self.blockMask =
-                    DelimiterScan.mask(
-                        self.buffer + self.scanPosition, self.elementSeparator, self.terminatorFirst, 0x0A) & valid
+                    DelimiterScan.mask(self.buffer + self.scanPosition, self.delimiterVectors) & valid
             } else if self.scanPosition > self.blockBase {
                 // Drop the bits before the scan position (white space already consumed).
                 let shift = UInt64(self.scanPosition &- self.blockBase)
@@ -442,21 +559,9 @@ public struct X12Reader: ~Copyable {
             return false
         }
         let idLength = separatorCount > 0 ? Int(self.separators[0]) : length
-        var id: UInt32 = 0
-        var validID = idLength == 2 || idLength == 3
-        if validID {
-            // Four bytes at once (the buffer has a 64-byte tail), keeping the id's 2 or 3.
-            let word = self.buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self)
-            id = word & (idLength == 3 ? 0x00FF_FFFF : 0x0000_FFFF)
-            // Every byte a digit or an uppercase letter: the usual case, checked per lane.
-            var lanes = id
-            for _ in 0..<idLength {
-                let byte = UInt8(truncatingIfNeeded: lanes)
-                if !(byte &- 0x30 < 10 || byte &- 0x41 < 26 || byte &- 0x61 < 26) { validID = false }
-                lanes >>= 8
-            }
-        }
-        if !validID {
+        // Four bytes at once (the buffer has a 64-byte tail), keeping the id's 2 or 3.
+        let id = Self.packedID(self.buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self), length: idLength)
+        if id == 0 {
             if length == 0 {
                 // A terminator on its own (`~~`): nothing to deliver.
                 self.queueFinding(
@@ -488,8 +593,8 @@ public struct X12Reader: ~Copyable {
             base: self.buffer + self.current.start, length: self.current.length, separators: self.separators,
             elementCount: self.scanSeparatorCount, id: X12SegmentID(rawValue: self.current.id),
             byteOffset: self.bufferInputOffset &+ self.current.start, line: self.scanLine,
-            position: self.current.position, component: self.componentSeparator,
-            repetition: self.repetitionSeparator)
+            position: self.current.position, storedComponent: self.storedComponent,
+            storedRepetition: self.storedRepetition)
     }
 
     // MARK: Envelope

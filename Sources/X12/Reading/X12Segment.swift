@@ -43,16 +43,31 @@ public struct X12Segment {
         base: UnsafeRawPointer, length: Int, separators: UnsafePointer<Int32>, elementCount: Int,
         id: X12SegmentID, byteOffset: Int, line: Int, position: Int, component: UInt8?, repetition: UInt8?
     ) {
+        self.init(
+            base: base, length: length, separators: separators, elementCount: elementCount, id: id,
+            byteOffset: byteOffset, line: line, position: position,
+            storedComponent: component.map(UInt16.init) ?? 0x100, storedRepetition: repetition.map(UInt16.init) ?? 0x100
+        )
+    }
+
+    /// The reader's per-segment initializer: separators already in their stored form (0x100
+    /// for none), line and position non-negative.
+    @inline(__always)
+    init(
+        base: UnsafeRawPointer, length: Int, separators: UnsafePointer<Int32>, elementCount: Int,
+        id: X12SegmentID, byteOffset: Int, line: Int, position: Int, storedComponent: UInt16,
+        storedRepetition: UInt16
+    ) {
         self.base = base
         self.storedLength = Int32(truncatingIfNeeded: length)
         self.separators = separators
         self.storedElementCount = Int32(truncatingIfNeeded: elementCount)
         self.id = id
         self.byteOffset = byteOffset
-        self.storedLine = Int32(clamping: line)
-        self.storedPosition = Int32(clamping: position)
-        self.storedComponent = component.map(UInt16.init) ?? 0x100
-        self.storedRepetition = repetition.map(UInt16.init) ?? 0x100
+        self.storedLine = Int32(truncatingIfNeeded: min(line, Int(Int32.max)))
+        self.storedPosition = Int32(truncatingIfNeeded: min(position, Int(Int32.max)))
+        self.storedComponent = storedComponent
+        self.storedRepetition = storedRepetition
     }
 
     /// The same view at another position in its set.

@@ -116,17 +116,22 @@ public struct X12Writer: ~Copyable {
     public let lineEnding: LineEnding
 
     /// 1 for every byte the data must not contain, else 0 (256 entries, owned, freed in deinit).
-    private let forbidden: UnsafeMutablePointer<UInt8>
-    private var buffer: UnsafeMutableRawPointer
-    private var capacity: Int
+    @usableFromInline let forbidden: UnsafeMutablePointer<UInt8>
+    @usableFromInline var buffer: UnsafeMutableRawPointer
+    @usableFromInline var capacity: Int
     /// Past this many buffered bytes, the next segment flushes first.
     private let flushThreshold: Int
-    private var used = 0
+    @usableFromInline var used = 0
     /// Bytes handed to the sink so far.
     private var flushedCount = 0
     /// Bytes written so far (flushed or not).
     public var byteCount: Int { self.flushedCount + self.used }
     private let suffix: [UInt8]
+    /// `suffix` packed little-endian (at most 4 terminator bytes and CR LF), written with one
+    /// 8-byte store.
+    private let packedSuffix: UInt64
+    /// `delimiters.element`, for the inlined element path.
+    @usableFromInline let elementSeparator: UInt8
 
     private var interchange: (controlNumber: String, groups: Int)?
     private var group: (controlNumber: String, transactions: Int)?
@@ -135,13 +140,14 @@ public struct X12Writer: ~Copyable {
     // State of a segment written element by element.
     private var building = false
     private var segmentStart = 0
-    private var segmentID = ""
-    private var heldEmpties = 0
-    private var elementPosition = 0
-    private var wroteData = false
+    /// The id of the segment being built, packed as in `X12SegmentID` (no `String` kept).
+    private var segmentID = X12SegmentID(rawValue: 0)
+    @usableFromInline var heldEmpties = 0
+    @usableFromInline var elementPosition = 0
+    @usableFromInline var wroteData = false
     private var failure: (Failure, Int, X12Value)?
     /// `failure != nil`, kept as a plain flag: testing the optional tuple copied it.
-    private var failed = false
+    @usableFromInline var failed = false
 
     /// - Throws: ``X12Error`` `.invalidDelimiters` when the delimiters cannot work together.
     public init(
@@ -173,6 +179,10 @@ public struct X12Writer: ~Copyable {
         self.flushThreshold = self.capacity - self.capacity / 4
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
         self.suffix = suffix
+        var packedSuffix: UInt64 = 0
+        for (index, byte) in suffix.enumerated() { packedSuffix |= UInt64(byte) << UInt64(8 * index) }
+        self.packedSuffix = packedSuffix
+        self.elementSeparator = delimiters.element
         let forbidden = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         forbidden.initialize(repeating: 0, count: 256)
         forbidden[Int(delimiters.element)] = 1
@@ -352,20 +362,23 @@ public struct X12Writer: ~Copyable {
         guard !self.building else {
             throw X12Error(.invalidState, "segment \(id) begun before endSegment() of the previous one")
         }
-        guard Self.isSegmentID(id) else {
+        guard let packed = Self.packedSegmentID(id) else {
             throw X12Error(.invalidValue, "'\(id)' is not a segment identifier (2 or 3 letters and digits)")
         }
         guard self.interchange != nil else { throw X12Error(.invalidState, "segment \(id) needs an open interchange") }
         if self.used >= self.flushThreshold { try self.flush() }
         self.building = true
         self.segmentStart = self.used
-        self.segmentID = id
+        self.segmentID = packed
         self.heldEmpties = 0
         self.elementPosition = 0
         self.wroteData = false
-        self.failure = nil
+        if self.failed { self.failure = nil }
         self.failed = false
-        self.append(id)
+        // The id's 2 or 3 bytes with one 4-byte store.
+        self.reserve(4)
+        self.buffer.storeBytes(of: packed.rawValue.littleEndian, toByteOffset: self.used, as: UInt32.self)
+        self.used &+= packed.rawValue > 0xFFFF ? 3 : 2
     }
 
     /// Appends a simple element (an empty string is an empty element).
@@ -385,16 +398,47 @@ public struct X12Writer: ~Copyable {
     }
 
     /// Appends a simple element from bytes (UTF-8), the fastest path: no `String` at all.
-    @inline(__always)
+    ///
+    /// Inlinable: the usual element (no held empties, 1–32 bytes, room in the buffer, no
+    /// delimiter in it) is copied in the caller's code, without a call per element. (Writing
+    /// held empties here too, in a loop, ran more instructions, not fewer.)
+    @inlinable
     public mutating func appendElement(bytes: UnsafeRawBufferPointer) {
+        let count = bytes.count
+        if !self.failed && self.heldEmpties == 0 && count > 0 && count <= 32 && self.capacity &- self.used > count,
+            let source = bytes.baseAddress
+        {
+            let target = self.buffer + self.used
+            let forbidden = self.forbidden
+            target.storeBytes(of: self.elementSeparator, as: UInt8.self)
+            var hit: UInt8 = 0
+            for index in 0..<count {
+                let byte = source.load(fromByteOffset: index, as: UInt8.self)
+                target.storeBytes(of: byte, toByteOffset: index &+ 1, as: UInt8.self)
+                hit |= forbidden[Int(byte)]
+            }
+            if hit == 0 {
+                self.elementPosition &+= 1
+                self.used &+= count &+ 1
+                self.wroteData = true
+                return
+            }
+        }
+        self.appendElementChecked(bytes: bytes)
+    }
+
+    /// ``appendElement(bytes:)`` in full: held empties, long values, growing, failures.
+    @usableFromInline
+    mutating func appendElementChecked(bytes: UnsafeRawBufferPointer) {
         self.elementPosition &+= 1
         guard !self.failed else { return }
         if bytes.isEmpty {
             self.heldEmpties &+= 1
             return
         }
-        self.releaseHeldSeparators()
-        if let bad = self.appendCheckedBytes(bytes) {
+        // One check for room, separators and value together.
+        self.releaseHeldSeparators(reserving: bytes.count)
+        if let bad = self.copyChecked(bytes) {
             self.failure = (.delimiter(bad), self.elementPosition, .simple(String(decoding: bytes, as: UTF8.self)))
             self.failed = true
         }
@@ -470,21 +514,25 @@ public struct X12Writer: ~Copyable {
             self.used = self.segmentStart
             self.failure = nil
             self.failed = false
-            throw self.error(failure, value: value, segment: self.segmentID, position: position)
+            throw self.error(failure, value: value, segment: self.segmentID.description, position: position)
         }
         guard self.wroteData else {
             self.used = self.segmentStart
             throw X12Error(
                 .invalidValue, "segment \(self.segmentID) has no data (a segment needs at least one element)")
         }
-        self.append(self.suffix)
+        self.reserve(8)
+        self.buffer.storeBytes(of: self.packedSuffix.littleEndian, toByteOffset: self.used, as: UInt64.self)
+        self.used &+= self.suffix.count
         if self.transaction != nil { self.transaction!.segments += 1 }
     }
 
+    /// Writes the separators of the held empty elements and of the next one, with room for
+    /// `extra` more bytes.
     @inline(__always)
-    private mutating func releaseHeldSeparators() {
+    private mutating func releaseHeldSeparators(reserving extra: Int = 0) {
         let count = self.heldEmpties &+ 1
-        self.reserve(count)
+        self.reserve(count &+ extra)
         let separator = self.delimiters.element
         if count == 1 {
             // The usual case: one store (a loop here becomes a call to memset).
@@ -525,17 +573,24 @@ public struct X12Writer: ~Copyable {
         try self.endSegment()
     }
 
-    /// 2 or 3 letters and digits, checked without allocating.
+    /// The id packed, when it is 2 or 3 letters and digits; checked without allocating.
     @inline(__always)
-    private static func isSegmentID(_ id: String) -> Bool {
-        let utf8 = id.utf8
-        guard utf8.count == 2 || utf8.count == 3 else { return false }
-        let valid = utf8.withContiguousStorageIfAvailable { bytes in
-            var valid = true
-            for byte in bytes where !(byte &- 0x30 < 10 || byte &- 0x41 < 26 || byte &- 0x61 < 26) { valid = false }
-            return valid
+    private static func packedSegmentID(_ id: String) -> X12SegmentID? {
+        // The string's bytes in place (a small string's from a stack copy): iterating `utf8`
+        // cost more than the rest of the segment.
+        let packed = id.utf8.withContiguousStorageIfAvailable { bytes -> UInt32 in
+            guard bytes.count == 2 || bytes.count == 3 else { return 0 }
+            var packed: UInt32 = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte &- 0x30 < 10 || byte &- 0x41 < 26 || byte &- 0x61 < 26 else { return 0 }
+                packed |= UInt32(byte) &<< UInt32(8 &* index)
+            }
+            return packed
         }
-        return valid ?? utf8.allSatisfy(X12Delimiters.isAlphanumeric)
+        if let packed { return packed == 0 ? nil : X12SegmentID(rawValue: packed) }
+        // A bridged string: the general path.
+        return X12SegmentID(id)
     }
 
     /// Why a value could not be written.
@@ -595,9 +650,15 @@ public struct X12Writer: ~Copyable {
     /// - Returns: the first delimiter found (nothing is kept then), or `nil`.
     @inline(__always)
     private mutating func appendCheckedBytes(_ bytes: UnsafeRawBufferPointer) -> UInt8? {
+        self.reserve(bytes.count)
+        return self.copyChecked(bytes)
+    }
+
+    /// ``appendCheckedBytes(_:)`` once room is reserved.
+    @inline(__always)
+    private mutating func copyChecked(_ bytes: UnsafeRawBufferPointer) -> UInt8? {
         let count = bytes.count
         guard let source = bytes.baseAddress, count > 0 else { return nil }
-        self.reserve(count)
         let target = self.buffer + self.used
         let forbidden = self.forbidden
         var hit: UInt8 = 0
