@@ -141,8 +141,53 @@ enum FastElementCheck {
     static func passes(
         _ segment: X12Segment, _ rules: FastSegmentRules, allowsShortDates: Bool
     ) -> Bool {
+        guard let present = Self.presence(segment, rules, allowsShortDates: allowsShortDates) else { return false }
+        return Self.presenceIsGood(present, rules)
+    }
+
+    /// Like ``passes(_:_:allowsShortDates:)``, remembering in `cache` the element patterns
+    /// already found to meet the segment's mandatory elements and syntax notes: a file repeats
+    /// a handful of patterns per segment, so the notes are rarely looked at.
+    @inline(__always)
+    static func passes(
+        _ segment: X12Segment, _ rules: FastSegmentRules, allowsShortDates: Bool, cache: PresenceCache
+    ) -> Bool {
+        guard let present = Self.presence(segment, rules, allowsShortDates: allowsShortDates) else { return false }
+        let key = UInt(bitPattern: rules.rules.baseAddress)
+        let slot = cache.slots + Int(truncatingIfNeeded: (key >> 5) & UInt(PresenceCache.mask))
+        if slot.pointee.key == key && slot.pointee.presence == present { return true }
+        guard Self.presenceIsGood(present, rules) else { return false }
+        slot.pointee = PresenceCache.Slot(key: key, presence: present)
+        return true
+    }
+
+    /// Whether the present elements (a bit per position) meet the mandatory elements and the
+    /// syntax notes.
+    @inline(__always)
+    static func presenceIsGood(_ present: UInt64, _ rules: FastSegmentRules) -> Bool {
+        guard rules.mandatoryMask & ~present == 0 else { return false }
+        for note in rules.notes {
+            let used = present & note.mask
+            let violated: Bool
+            switch note.kind {
+            case .paired: violated = used != 0 && used != note.mask
+            case .required: violated = used == 0
+            case .exclusion: violated = used & (used &- 1) != 0
+            case .conditional: violated = used & note.first != 0 && used != note.mask
+            case .listConditional: violated = used == note.first && note.total > 1
+            }
+            if violated { return false }
+        }
+        return true
+    }
+
+    /// The present elements (a bit per position) when every value is good, else `nil`.
+    @inline(__always)
+    static func presence(
+        _ segment: X12Segment, _ rules: FastSegmentRules, allowsShortDates: Bool
+    ) -> UInt64? {
         let count = segment.elementCount
-        guard rules.isAvailable, count <= rules.rules.count else { return false }
+        guard rules.isAvailable, count <= rules.rules.count else { return nil }
         // Separators, broadcast to every byte of a word; none is 0, which a control byte test
         // catches anyway.
         let separator = UInt64(segment.component ?? 0) &* Self.ones
@@ -164,18 +209,18 @@ enum FastElementCheck {
                     present |= 1 << UInt64(position)
                     if rule.kind == .string {
                         // Only the length, and a leading space (which might be all there is).
-                        guard length >= Int(rule.minimum) && length <= Int(rule.maximum) else { return false }
+                        guard length >= Int(rule.minimum) && length <= Int(rule.maximum) else { return nil }
                         if bytes.baseAddress.unsafelyUnwrapped.load(as: UInt8.self) == 0x20
                             && Self.onlySpaces(bytes)
                         {
-                            return false
+                            return nil
                         }
                     } else if rule.kind == .identifier {
-                        guard Self.cleanCodeIsGood(bytes, rule) else { return false }
+                        guard Self.cleanCodeIsGood(bytes, rule) else { return nil }
                     } else if !Self.valueIsGood(
                         bytes, rule, separator: separator, repetition: repetition, allowsShortDates: allowsShortDates)
                     {
-                        return false
+                        return nil
                     }
                 }
                 position &+= 1
@@ -190,25 +235,12 @@ enum FastElementCheck {
                         Self.valueIsGood(
                             bytes, rule, separator: separator, repetition: repetition,
                             allowsShortDates: allowsShortDates)
-                    else { return false }
+                    else { return nil }
                 }
                 position &+= 1
             }
         }
-        guard rules.mandatoryMask & ~present == 0 else { return false }
-        for note in rules.notes {
-            let used = present & note.mask
-            let violated: Bool
-            switch note.kind {
-            case .paired: violated = used != 0 && used != note.mask
-            case .required: violated = used == 0
-            case .exclusion: violated = used & (used &- 1) != 0
-            case .conditional: violated = used & note.first != 0 && used != note.mask
-            case .listConditional: violated = used == note.first && note.total > 1
-            }
-            if violated { return false }
-        }
-        return true
+        return present
     }
 
     /// An ID value known to hold no special byte: its length, spaces and code.
@@ -346,4 +378,24 @@ enum FastElementCheck {
         }
         return value | UInt64(count) << 56
     }
+}
+
+/// Element patterns (presence bits) known good per segment rules, direct-mapped by the rules'
+/// address; one per validator, so nothing is shared between threads.
+final class PresenceCache {
+    struct Slot {
+        var key: UInt
+        var presence: UInt64
+    }
+
+    static var mask: Int { 63 }
+    let slots: UnsafeMutablePointer<Slot>
+
+    init() {
+        self.slots = .allocate(capacity: Self.mask + 1)
+        // No rules live at the top address: every slot starts empty.
+        self.slots.initialize(repeating: Slot(key: .max, presence: 0), count: Self.mask + 1)
+    }
+
+    deinit { self.slots.deallocate() }
 }

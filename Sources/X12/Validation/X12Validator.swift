@@ -26,6 +26,8 @@ public struct X12Validator: ~Copyable {
     /// The compiled set being validated, if Porter has a schema for it.
     private var set: CompiledTransactionSet?
     private var matcher = StructureMatcher()
+    /// Element patterns already found good, per segment rules.
+    private let presenceCache = PresenceCache()
     /// The open set has an HL hierarchy to check.
     private var setIsHierarchical = false
     private var hierarchy = HierarchyChecker()
@@ -125,7 +127,9 @@ public struct X12Validator: ~Copyable {
         guard let reference = matched else { return }
         unowned(unsafe) let rules = reference.takeUnretainedValue()
         // Good segments (nearly all) pass the fast check; the checker words what it rejects.
-        if FastElementCheck.passes(segment, rules.fast, allowsShortDates: self.allowsShortDates) {
+        if FastElementCheck.passes(
+            segment, rules.fast, allowsShortDates: self.allowsShortDates, cache: self.presenceCache)
+        {
             self.checkHierarchy(segment)
             return
         }
