@@ -198,9 +198,17 @@ enum FastElementCheck {
         // separator byte (the usual case), no text value can, and each text value needs only
         // its length and code checked.
         let whole = segment.bytes
-        if whole.count > 0
-            && !Self.holdsSpecialByte(whole.baseAddress.unsafelyUnwrapped, whole.count, separator, repetition)
-        {
+        let wholeIsClean: Bool
+        if whole.count == 0 {
+            wholeIsClean = false
+        } else if repetition == 0 {
+            wholeIsClean = !Self.holdsSpecialByte(
+                whole.baseAddress.unsafelyUnwrapped, whole.count, separator, 0, checksRepetition: false)
+        } else {
+            wholeIsClean = !Self.holdsSpecialByte(
+                whole.baseAddress.unsafelyUnwrapped, whole.count, separator, repetition)
+        }
+        if wholeIsClean {
             while position <= count {
                 let bytes = segment.elementBytes(at: position)
                 let length = bytes.count
@@ -307,25 +315,30 @@ enum FastElementCheck {
 
     /// Whether any byte is a control character, DEL, non-ASCII, or one of the separators,
     /// eight bytes at a time (overlapping loads cover lengths that are not multiples of 8).
+    /// Called with a constant `checksRepetition`, each inlined copy keeps only the tests it needs
+    /// (without a repetition separator, a 0 byte is already a control byte).
     @inline(__always)
     private static func holdsSpecialByte(
-        _ base: UnsafeRawPointer, _ count: Int, _ separator: UInt64, _ repetition: UInt64
+        _ base: UnsafeRawPointer, _ count: Int, _ separator: UInt64, _ repetition: UInt64,
+        checksRepetition: Bool = true
     ) -> Bool {
         if count >= 8 {
             var offset = 0
             var found: UInt64 = 0
             while offset &+ 8 <= count {
                 found |= Self.special(
-                    base.loadUnaligned(fromByteOffset: offset, as: UInt64.self), separator, repetition)
+                    base.loadUnaligned(fromByteOffset: offset, as: UInt64.self), separator, repetition,
+                    checksRepetition: checksRepetition)
                 offset &+= 8
             }
             if offset < count {
                 found |= Self.special(
-                    base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self), separator, repetition)
+                    base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self), separator, repetition,
+                    checksRepetition: checksRepetition)
             }
             return found != 0
         }
-        return Self.special(Self.word(base, count), separator, repetition) != 0
+        return Self.special(Self.word(base, count), separator, repetition, checksRepetition: checksRepetition) != 0
     }
 
     /// 1 to 7 bytes spread over a whole word (repeating some: the tests are per byte).
@@ -347,12 +360,17 @@ enum FastElementCheck {
     /// The high bit set in some byte when a byte is below 0x20, at or above 0x7F, or equal to
     /// a separator.
     @inline(__always)
-    private static func special(_ word: UInt64, _ separator: UInt64, _ repetition: UInt64) -> UInt64 {
+    private static func special(
+        _ word: UInt64, _ separator: UInt64, _ repetition: UInt64, checksRepetition: Bool
+    ) -> UInt64 {
         let below = (word &- Self.ones &* 0x20) & ~word
         let above = (word &+ Self.ones) | word
         let first = word ^ separator
-        let second = word ^ repetition
-        let equal = ((first &- Self.ones) & ~first) | ((second &- Self.ones) & ~second)
+        var equal = (first &- Self.ones) & ~first
+        if checksRepetition {
+            let second = word ^ repetition
+            equal |= (second &- Self.ones) & ~second
+        }
         return (below | above | equal) & Self.highs
     }
 
