@@ -1,7 +1,8 @@
 import Synchronization
 
 /// A transaction-set schema turned into what the validator walks at speed: segment ids
-/// packed as integers, loops as nested arrays, element rules resolved.
+/// packed as integers, loops as nested arrays whose entries point at their segments' element
+/// rules (no lookup by id per segment), element rules resolved.
 ///
 /// Compiled once per set and version and cached (``CompiledSchemas``).
 final class CompiledTransactionSet: Sendable {
@@ -9,26 +10,11 @@ final class CompiledTransactionSet: Sendable {
     let version: String
     let root: CompiledLoop
     let isHierarchical: Bool
-    /// Packed ids, sorted, and the segments in the same order: a lookup per segment by
-    /// bisection, cheaper than hashing.
-    nonisolated(unsafe) let segmentKeys: UnsafeMutableBufferPointer<UInt32>  // immutable after init
+    /// The compiled segments: they stay alive with the set, so the matcher's entries
+    /// (``CompiledStep``) point at them unretained.
     let segmentList: [CompiledSegment]
-    /// `segmentList` as unretained references in owned memory (immutable after init).
-    nonisolated(unsafe) let segmentPointer: UnsafeMutableBufferPointer<Unmanaged<CompiledSegment>>
     /// Every segment id the set uses.
     let segmentsInSet: Set<UInt32>
-
-    deinit {
-        self.segmentKeys.deallocate()
-        self.segmentPointer.deallocate()
-    }
-
-    /// The rules of a segment by packed id, unretained: the set (cached for the life of the
-    /// process) keeps them alive.
-    @inline(__always)
-    func unretainedSegment(_ id: UInt32) -> Unmanaged<CompiledSegment>? {
-        sortedIndex(of: id, in: self.segmentKeys).map { self.segmentPointer[$0] }
-    }
 
     init(schema: X12Schema, set: X12TransactionSetSchema) {
         self.identifier = set.id
@@ -37,18 +23,29 @@ final class CompiledTransactionSet: Sendable {
         for (id, segment) in schema.segments {
             if let packed = X12SegmentID(id)?.rawValue { segments[packed] = CompiledSegment(segment) }
         }
-        let keys = segments.keys.sorted()
-        self.segmentKeys = .allocate(capacity: keys.count)
-        _ = self.segmentKeys.initialize(from: keys)
-        self.segmentList = keys.map { segments[$0]! }
-        self.segmentPointer = .allocate(capacity: keys.count)
-        _ = self.segmentPointer.initialize(from: self.segmentList.map { Unmanaged.passUnretained($0) })
+        self.segmentList = segments.keys.sorted().map { segments[$0]! }
         self.root = CompiledLoop(
-            id: "", usage: .mandatory, maximumRepeat: 1, hierarchical: false, entries: set.structure)
+            id: "", usage: .mandatory, maximumRepeat: 1, hierarchical: false, entries: set.structure,
+            segments: segments)
         self.isHierarchical = Self.containsHierarchy(self.root)
+        self.maximumDepth = Self.depth(self.root)
+        self.maximumCounts = Self.counts(self.root)
         var inSet = Set<UInt32>()
         Self.collect(self.root, into: &inSet)
         self.segmentsInSet = inSet
+    }
+
+    /// Open loops at most, the set itself included.
+    let maximumDepth: Int
+    /// Entry counters at most on the matcher's stack (one per entry of each open loop).
+    let maximumCounts: Int
+
+    private static func depth(_ loop: CompiledLoop) -> Int {
+        1 + loop.entries.reduce(0) { deepest, entry in max(deepest, entry.loop.map(depth) ?? 0) }
+    }
+
+    private static func counts(_ loop: CompiledLoop) -> Int {
+        loop.entries.count + loop.entries.reduce(0) { most, entry in max(most, entry.loop.map(counts) ?? 0) }
     }
 
     private static func collect(_ loop: CompiledLoop, into ids: inout Set<UInt32>) {
@@ -72,24 +69,49 @@ final class CompiledLoop: Sendable {
     /// The entries' packed trigger ids, in memory owned by this object: the matcher scans
     /// them for every segment without retaining anything.
     nonisolated(unsafe) let triggers: UnsafeMutableBufferPointer<UInt32>  // immutable after init
+    /// The entries as plain values in owned memory, what the matcher reads per segment.
+    nonisolated(unsafe) let steps: UnsafeMutableBufferPointer<CompiledStep>  // immutable after init
     /// Indexes of the mandatory entries, and the last of them (-1 for none).
     let mandatory: [Int]
     let lastMandatory: Int
 
-    init(id: String, usage: X12Usage, maximumRepeat: Int, hierarchical: Bool, entries: [X12StructureEntry]) {
+    init(
+        id: String, usage: X12Usage, maximumRepeat: Int, hierarchical: Bool, entries: [X12StructureEntry],
+        segments: [UInt32: CompiledSegment]
+    ) {
         self.id = id
         self.usage = usage
         self.maximumRepeat = maximumRepeat
         self.hierarchical = hierarchical
-        let compiled = entries.map(CompiledEntry.init)
+        let compiled = entries.map { CompiledEntry($0, segments: segments) }
         self.entries = compiled
         self.triggers = .allocate(capacity: compiled.count)
         _ = self.triggers.initialize(from: compiled.map(\.trigger))
+        self.steps = .allocate(capacity: compiled.count)
+        _ = self.steps.initialize(
+            from: compiled.map { entry in
+                CompiledStep(
+                    maximum: entry.maximum, loop: entry.loop.map { Unmanaged.passUnretained($0) },
+                    rules: segments[entry.trigger].map { Unmanaged.passUnretained($0) })
+            })
         self.mandatory = compiled.indices.filter { compiled[$0].usage == .mandatory }
         self.lastMandatory = self.mandatory.last ?? -1
     }
 
-    deinit { self.triggers.deallocate() }
+    deinit {
+        self.triggers.deallocate()
+        self.steps.deallocate()
+    }
+}
+
+/// An entry as the matcher reads it: trivial values only, so reading one retains nothing.
+/// The references are unretained; the compiled set (cached for the life of the process) owns
+/// the loops and segments.
+struct CompiledStep {
+    let maximum: Int
+    let loop: Unmanaged<CompiledLoop>?
+    /// The rules of the entry's segment (a loop's: its trigger segment), if the schema has them.
+    let rules: Unmanaged<CompiledSegment>?
 }
 
 /// A segment or a loop at one place of a structure.
@@ -102,7 +124,7 @@ struct CompiledEntry: Sendable {
     let maximum: Int
     let loop: CompiledLoop?
 
-    init(_ entry: X12StructureEntry) {
+    init(_ entry: X12StructureEntry, segments: [UInt32: CompiledSegment]) {
         switch entry {
         case .segment(let reference):
             self.trigger = X12SegmentID(reference.id)?.rawValue ?? 0
@@ -113,7 +135,7 @@ struct CompiledEntry: Sendable {
         case .loop(let loop):
             let compiled = CompiledLoop(
                 id: loop.id, usage: loop.usage, maximumRepeat: loop.maximumRepeat, hierarchical: loop.hierarchical,
-                entries: loop.body)
+                entries: loop.body, segments: segments)
             self.trigger = compiled.entries.first?.trigger ?? 0
             self.name = loop.id
             self.usage = loop.usage
@@ -145,6 +167,8 @@ final class CompiledSegment: Sendable {
     let syntaxNotes: [X12SyntaxNote]
     /// Syntax notes of the composite at each position (empty for simple elements).
     let compositeSyntaxNotes: [[X12SyntaxNote]]
+    /// The rules as ``FastElementCheck`` reads them (immutable after init).
+    nonisolated(unsafe) let fast: FastSegmentRules
 
     init(_ schema: X12SegmentSchema) {
         self.id = schema.id
@@ -198,11 +222,13 @@ final class CompiledSegment: Sendable {
         self.codeTablePointer = .allocate(capacity: tables.count)
         _ = self.codeTablePointer.initialize(from: tables.map { Unmanaged.passUnretained($0) })
         self.compositeSyntaxNotes = compositeNotes
+        self.fast = FastSegmentRules(rules: rules, codeTables: tables, syntaxNotes: schema.syntaxNotes)
     }
 
     deinit {
         self.rulePointer.deallocate()
         self.codeTablePointer.deallocate()
+        self.fast.deallocate()
     }
 }
 

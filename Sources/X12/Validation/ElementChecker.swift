@@ -333,7 +333,7 @@ struct ElementChecker {
     }
 
     /// CCYYMMDD (or YYMMDD before 004010) on the bytes, without making a `String`.
-    private static func isValidDate(_ bytes: UnsafeRawBufferPointer, allowsShort: Bool) -> Bool {
+    static func isValidDate(_ bytes: UnsafeRawBufferPointer, allowsShort: Bool) -> Bool {
         guard bytes.count == 8 || (allowsShort && bytes.count == 6) else { return false }
         for index in 0..<bytes.count where bytes[index] &- 0x30 >= 10 { return false }
         let value = { (index: Int) in Int(bytes[index] &- 0x30) }
@@ -350,7 +350,7 @@ struct ElementChecker {
     }
 
     /// HHMM, HHMMSS, HHMMSSD or HHMMSSDD on the bytes.
-    private static func isValidTime(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    static func isValidTime(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let count = bytes.count
         guard count == 4 || count == 6 || count == 7 || count == 8 else { return false }
         for index in 0..<count where bytes[index] &- 0x30 >= 10 { return false }

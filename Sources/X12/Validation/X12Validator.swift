@@ -26,6 +26,10 @@ public struct X12Validator: ~Copyable {
     /// The compiled set being validated, if Porter has a schema for it.
     private var set: CompiledTransactionSet?
     private var matcher = StructureMatcher()
+    /// Element patterns already found good, per segment rules.
+    private let presenceCache = PresenceCache()
+    /// The open set has an HL hierarchy to check.
+    private var setIsHierarchical = false
     private var hierarchy = HierarchyChecker()
 
     public init(reader: consuming X12Reader, sourceName: String? = nil) {
@@ -109,6 +113,7 @@ public struct X12Validator: ~Copyable {
             return
         }
         self.set = compiled
+        self.setIsHierarchical = compiled.isHierarchical
         self.matcher.start(compiled)
         self.hierarchy.start()
     }
@@ -116,19 +121,18 @@ public struct X12Validator: ~Copyable {
     // MARK: Per segment
 
     private mutating func validate(_ segment: X12Segment) {
-        guard let current = self.set else { return }
         self.lastSegment = (segment.byteOffset, segment.line, segment.position)
-        unowned(unsafe) let set = current
-        let outcome = self.matcher.match(segment.id.rawValue)
-        if !outcome.problems.isEmpty {
-            let loopPath = self.matcher.loopPath
-            let loopIdentifier = self.matcher.loopIdentifier
-            for problem in outcome.problems {
-                self.queueSegmentFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
-            }
-        }
-        guard outcome.matched, let reference = set.unretainedSegment(segment.id.rawValue) else { return }
+        let matched = self.matcher.match(segment.id.rawValue)
+        if !self.matcher.problems.isEmpty { self.queueStructureProblems(segment) }
+        guard let reference = matched else { return }
         unowned(unsafe) let rules = reference.takeUnretainedValue()
+        // Good segments (nearly all) pass the fast check; the checker words what it rejects.
+        if FastElementCheck.passes(
+            segment, rules.fast, allowsShortDates: self.allowsShortDates, cache: self.presenceCache)
+        {
+            self.checkHierarchy(segment)
+            return
+        }
         var checker = ElementChecker(segment: segment, rules: rules, allowsShortDates: self.allowsShortDates)
         checker.run()
         if !checker.problems.isEmpty {
@@ -138,8 +142,24 @@ public struct X12Validator: ~Copyable {
                 self.queueElementFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
             }
         }
-        guard set.isHierarchical else { return }
-        if segment.id == .hl {
+        self.checkHierarchy(segment)
+    }
+
+    @inline(never)
+    private mutating func queueStructureProblems(_ segment: X12Segment) {
+        let loopPath = self.matcher.loopPath
+        let loopIdentifier = self.matcher.loopIdentifier
+        for problem in self.matcher.problems {
+            self.queueSegmentFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
+        }
+        self.matcher.problems.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    private mutating func checkHierarchy(_ segment: X12Segment) {
+        guard self.setIsHierarchical else { return }
+        // Raw values, not the static ids: a static costs a once-check per segment.
+        if segment.id.rawValue == X12SegmentID.hlValue {
             let problems = self.hierarchy.check(segment)
             if !problems.isEmpty {
                 let loopPath = self.matcher.loopPath
@@ -148,7 +168,7 @@ public struct X12Validator: ~Copyable {
                     self.queueElementFinding(problem, segment: segment, loop: loopPath, loopIdentifier: loopIdentifier)
                 }
             }
-        } else if segment.id == .bsn {
+        } else if segment.id.rawValue == X12SegmentID.bsnValue {
             self.hierarchy.structureCode = segment.element(at: 5).map(\.string)
         }
     }
@@ -207,6 +227,8 @@ public struct X12Validator: ~Copyable {
 }
 
 extension X12SegmentID {
-    static let hl: Self = "HL"
-    static let bsn: Self = "BSN"
+    /// `HL` packed.
+    static var hlValue: UInt32 { 0x4C48 }
+    /// `BSN` packed.
+    static var bsnValue: UInt32 { 0x4E_5342 }
 }
