@@ -427,6 +427,22 @@ import X12
         #expect(result.trace.contains("end ST 0001 5"))
     }
 
+    /// An over-long segment that the input ends inside (no terminator) is reported, located, without reading
+    /// the bytes already let go (this read before the buffer and crashed).
+    @Test(arguments: [1, 7, 100, 65_536])
+    func inputEndingInsideAnOverlongSegmentIsReported(chunkSize: Int) throws {
+        var configuration = X12Reader.Configuration()
+        configuration.maximumSegmentLength = 64
+        var bytes = TestDocument().document(body: ["BEG*00*SA*PO-1**20240301"])
+        bytes = Array(bytes[..<(bytes.firstIndex(of: UInt8(ascii: "B"))!)])
+        bytes += Array(("MSG*" + String(repeating: "X", count: 5_000)).utf8)
+        let result = try read(bytes: bytes, chunkSize: chunkSize, configuration: configuration)
+        let finding = try #require(result.findings(.unexpectedEndOfInput).first)
+        #expect(finding.message.contains("longer than the limit of 64 bytes"))
+        #expect(finding.location.line == 4)
+        #expect(finding.location.byteOffset == bytes.count - 5_004)
+    }
+
     /// A segment of exactly the limit is read.
     @Test(arguments: [1, 65_536])
     func segmentAtTheLimitIsRead(chunkSize: Int) throws {

@@ -680,7 +680,13 @@ public struct X12Reader: ~Copyable {
 
     mutating func finishInput(partialSegment: Bool) {
         let offset = self.bufferInputOffset &+ self.scanSegmentStart
-        if partialSegment && self.scanSegmentStart < self.end {
+        if partialSegment && self.skippingLongSegment {
+            // The over-long segment's bytes were let go as it was scanned (its start may be before the buffer).
+            self.queueFinding(
+                .error, .unexpectedEndOfInput,
+                "the input ends inside a segment longer than the limit of \(self.configuration.maximumSegmentLength) bytes (no segment terminator)",
+                byteOffset: offset, line: self.scanLine, segmentID: nil, acknowledgment: .ta105("023"))
+        } else if partialSegment && self.scanSegmentStart >= 0 && self.scanSegmentStart < self.end {
             let length = min(self.end - self.scanSegmentStart, 24)
             let text = String(
                 decoding: UnsafeRawBufferPointer(start: self.buffer + self.scanSegmentStart, count: length),
