@@ -18,8 +18,8 @@ struct Encode: ParsableCommand {
     @Option(help: "Bytes to write, e.g. 100MB, 1GB.")
     var size: ByteCount
 
-    @Option(help: "How many orders of the template to keep.")
-    var documents: Int = 1000
+    @Option(help: "How many orders of the template to keep (100 keeps peak RSS under 32 MB).")
+    var documents: Int = 100
 
     @Option(name: [.short, .customLong("output")], help: "Where to write.")
     var output: String = "/dev/null"

@@ -78,6 +78,14 @@ struct X12SegmentInput {
         }
     }
 
+    /// Whether the element at 1-based `position` (`1...elementCount`) is empty, without making its value.
+    func isEmpty(_ position: Int) -> Bool {
+        switch self.storage {
+        case .owned(let segment): segment.elements[position - 1].isEmpty
+        case .view(let segment): segment.element(at: position)?.isEmpty ?? true
+        }
+    }
+
     /// The owned value of the element at 1-based `position` (`1...elementCount`).
     func value(_ position: Int) -> X12Value {
         switch self.storage {

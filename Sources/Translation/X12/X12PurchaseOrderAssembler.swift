@@ -149,57 +149,63 @@ struct X12PurchaseOrderAssembler {
 
     private mutating func lineSegment(_ located: X12LocatedSegment) {
         // Taken out of `self` so that its arrays stay uniquely referenced while they grow (no copy per segment).
-        guard var line = self.line.take() else { return }
-        defer { self.line = line }
+        guard self.line != nil else { return }
         let id = located.segment.id
         switch self.scope {
         case .lineNote(let index) where Self.noteMembers.contains(id):
+            guard var line = self.line.take() else { return }
+            defer { self.line = line }
             let address = X12SegmentReader.occurrence(&self.lineCounts, "N9[\(index + 1)]/", id)
             self.reader.noteMember(located, address: address, note: &line.notes[index], extensions: &line.extensions)
             return
         case .lineParty(let index) where Self.linePartyMembers.contains(id):
+            guard var line = self.line.take() else { return }
+            defer { self.line = line }
             let address = X12SegmentReader.occurrence(&self.lineCounts, "N1[\(index + 1)]/", id)
             self.reader.partyMember(
                 located, address: address, party: &line.parties[index], extensions: &line.extensions)
             return
         default: self.scope = .line
         }
-        let address = X12SegmentReader.occurrence(&self.lineCounts, "", id)
+        // The address is made only when something goes to extensions (rarely): the occurrence is what is counted.
+        let occurrence = self.lineCounts.next("", id)
+        var address: String { X12ExtensionAddress.segment("", id, occurrence) }
         var cursor = X12ElementCursor(located.segment)
+        // The line is changed in place (`self.line!`), not copied out and back for every segment.
         switch id {
         case "PID":
-            guard let text = cursor.peek(5) else { return cursor.recordWhole(at: address, in: &line.extensions) }
+            guard let text = cursor.peek(5) else { return cursor.recordWhole(at: address, in: &self.line!.extensions) }
             cursor.take(5)
             cursor.take(1, ifEqualTo: "F")
-            line.descriptions.append(ItemDescription(text, language: cursor.text(9)))
-        case "PO4" where address.hasSuffix("[1]"):
-            line.pack = self.reader.pack(&cursor, located)
-        case "SDQ": line.destinations += self.reader.destinations(&cursor, located)
+            self.line!.descriptions.append(ItemDescription(text, language: cursor.text(9)))
+        case "PO4" where occurrence == 1:
+            self.line!.pack = self.reader.pack(&cursor, located)
+        case "SDQ": self.line!.destinations += self.reader.destinations(&cursor, located)
         case "SCH":
             guard let schedule = self.reader.schedule(&cursor, located) else {
-                return cursor.recordWhole(at: address, in: &line.extensions)
+                return cursor.recordWhole(at: address, in: &self.line!.extensions)
             }
-            line.schedules.append(schedule)
+            self.line!.schedules.append(schedule)
         case "SAC":
             guard let charge = self.reader.allowanceCharge(&cursor, located) else {
-                return cursor.recordWhole(at: address, in: &line.extensions)
+                return cursor.recordWhole(at: address, in: &self.line!.extensions)
             }
-            line.allowancesCharges.append(charge)
-        case "REF": line.references.append(self.reader.reference(&cursor, located))
+            self.line!.allowancesCharges.append(charge)
+        case "REF": self.line!.references.append(self.reader.reference(&cursor, located))
         case "DTM":
             guard let date = self.reader.qualifiedDate(&cursor, located) else {
-                return cursor.recordWhole(at: address, in: &line.extensions)
+                return cursor.recordWhole(at: address, in: &self.line!.extensions)
             }
-            line.dates.append(date)
+            self.line!.dates.append(date)
         case "N9":
-            line.notes.append(self.reader.note(&cursor, located))
-            self.scope = .lineNote(line.notes.count - 1)
+            self.line!.notes.append(self.reader.note(&cursor, located))
+            self.scope = .lineNote(self.line!.notes.count - 1)
         case "N1":
-            line.parties.append(self.reader.party(&cursor, located))
-            self.scope = .lineParty(line.parties.count - 1)
-        default: return cursor.recordWhole(at: address, in: &line.extensions)
+            self.line!.parties.append(self.reader.party(&cursor, located))
+            self.scope = .lineParty(self.line!.parties.count - 1)
+        default: return cursor.recordWhole(at: address, in: &self.line!.extensions)
         }
-        cursor.recordLeftovers(at: address, in: &line.extensions)
+        if cursor.mayHaveLeftovers { cursor.recordLeftovers(at: address, in: &self.line!.extensions) }
     }
 }
 

@@ -154,6 +154,7 @@ struct X12SegmentReader {
         _ cursor: inout X12ElementCursor, from start: Int, to end: Int, _ located: X12LocatedSegment
     ) -> [ItemIdentifier] {
         var items: [ItemIdentifier] = []
+        items.reserveCapacity(max(0, (end - start + 1) / 2))
         for position in stride(from: start, to: end, by: 2) {
             guard let code = cursor.peek(position), let value = cursor.peek(position + 1) else { continue }
             cursor.take(position)
