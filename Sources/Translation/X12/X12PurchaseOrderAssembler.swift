@@ -33,6 +33,8 @@ struct X12PurchaseOrderAssembler {
     private var orderDate: CalendarDate?
     private var lines: [PurchaseOrderLine] = []
     private var line: PurchaseOrderLine?
+    /// `line != nil`, kept as a plain flag: comparing the optional with `nil` copied the whole line.
+    private var lineOpen = false
 
     init(envelope: Envelope, context: X12FindingContext, implementationReference: String?) {
         self.header = X12DocumentHeaderState(envelope: envelope, readsTerms: true)
@@ -126,7 +128,7 @@ struct X12PurchaseOrderAssembler {
 
     private mutating func startLine(_ located: X12LocatedSegment) {
         var cursor = X12ElementCursor(located.segment)
-        let address = X12SegmentReader.occurrence(&self.lineCounts, "", "PO1")
+        let occurrence = self.lineCounts.next("", "PO1")
         let lineNumber = cursor.text(1)
         let quantity = self.reader.decimal(&cursor, 2, located)
         if quantity == nil {
@@ -139,17 +141,21 @@ struct X12PurchaseOrderAssembler {
         var line = PurchaseOrderLine(
             lineNumber: lineNumber, quantity: quantity ?? 0, unit: unit, unitPrice: price, priceBasis: basis)
         line.items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elementCount, located)
-        cursor.recordLeftovers(at: address, in: &line.extensions)
+        if cursor.mayHaveLeftovers {
+            cursor.recordLeftovers(at: X12ExtensionAddress.segment("", "PO1", occurrence), in: &line.extensions)
+        }
         self.line = line
+        self.lineOpen = true
     }
 
     private mutating func closeLine() {
+        self.lineOpen = false
         if let line = self.line.take() { self.lines.append(line) }
     }
 
     private mutating func lineSegment(_ located: X12LocatedSegment) {
         // Taken out of `self` so that its arrays stay uniquely referenced while they grow (no copy per segment).
-        guard self.line != nil else { return }
+        guard self.lineOpen else { return }
         let id = located.segment.id
         switch self.scope {
         case .lineNote(let index) where Self.noteMembers.contains(id):
