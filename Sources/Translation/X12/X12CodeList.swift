@@ -22,6 +22,10 @@ struct X12CodeList<Value: CodedValue>: Sendable {
         return (Value(rawValue: code), false)
     }
 
+    /// The value Porter names for a code given as UTF-8 bytes; `nil` when it names none (or the code is long: the
+    /// caller then makes the `String` and asks ``value(_:)``).
+    func namedValue(_ code: UnsafeBufferPointer<UInt8>) -> Value? { self.byCode[bytes: code] }
+
     /// The X12 code for a value.
     func code(_ value: Value) -> String { self.byValue[value.rawValue] ?? value.rawValue }
 }
@@ -60,6 +64,17 @@ struct X12ShortKeyTable<Value: Sendable>: Sendable {
 
     subscript(key: String) -> Value? {
         guard let packed = Self.pack(key) else { return self.long.isEmpty ? nil : self.long[key] }
+        return self.find(packed)
+    }
+
+    /// The value for a key given as UTF-8 bytes of 1 to 15; `nil` for any other (even one in the long keys).
+    subscript(bytes key: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard let packed = Self.pack(key) else { return nil }
+        return self.find(packed)
+    }
+
+    @inline(__always)
+    private func find(_ packed: (low: UInt64, high: UInt64)) -> Value? {
         var slot = Self.slot(packed, self.mask)
         while true {
             let high = self.high[slot]

@@ -135,9 +135,9 @@ struct X12PurchaseOrderAssembler {
             self.reader.finding(
                 .warning, .mandatoryElementMissing, "PO102 (quantity) is missing; 0 assumed", located, 2)
         }
-        let unit = cursor.text(3).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 3) } ?? ""
+        let unit = self.reader.coded(X12Codes.unitOfMeasure, &cursor, 3, located) ?? ""
         let price = self.reader.decimal(&cursor, 4, located)
-        let basis = cursor.text(5).map { self.reader.coded(X12Codes.priceBasis, $0, located, 5) }
+        let basis = self.reader.coded(X12Codes.priceBasis, &cursor, 5, located)
         var line = PurchaseOrderLine(
             lineNumber: lineNumber, quantity: quantity ?? 0, unit: unit, unitPrice: price, priceBasis: basis)
         line.items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elementCount, located)
