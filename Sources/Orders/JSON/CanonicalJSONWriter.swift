@@ -188,12 +188,30 @@ public struct CanonicalJSONWriter: Sendable {
     }
 
     private mutating func appendQuoted(_ value: String) {
+        let written: Void? = value.utf8.withContiguousStorageIfAvailable { self.appendQuoted(bytes: $0) }
+        if written == nil {
+            // A bridged or non-contiguous string: copy it to native storage first.
+            var native = value
+            native.makeContiguousUTF8()
+            self.appendQuoted(native)
+        }
+    }
+
+    /// Quotes UTF-8 bytes: runs that need no escape are copied whole, each byte that does is escaped.
+    private mutating func appendQuoted(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes.append(UInt8(ascii: "\""))
-        let utf8 = value.utf8
-        if utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            self.bytes.append(contentsOf: utf8)
-        } else {
-            for byte in utf8 { self.appendEscaped(byte) }
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < index {
+                self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            }
+            self.appendEscaped(byte)
+            runStart = index + 1
+        }
+        if runStart < bytes.count {
+            self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         self.bytes.append(UInt8(ascii: "\""))
     }

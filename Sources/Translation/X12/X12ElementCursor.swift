@@ -45,6 +45,16 @@ struct X12ElementCursor {
             ? self.takenBits & (1 << UInt64(position)) != 0 : self.overflow.contains(position)
     }
 
+    /// Whether an element not taken may hold data (``recordLeftovers(at:in:)`` would record something): `false`
+    /// only when every element not taken is empty, so the caller can skip making the address.
+    var mayHaveLeftovers: Bool {
+        for position in stride(from: 1, through: self.segment.elementCount, by: 1)
+        where !self.isTaken(position) && !self.segment.isEmpty(position) {
+            return true
+        }
+        return false
+    }
+
     /// Records every non-empty element not taken under `address`.
     func recordLeftovers(at address: String, in extensions: inout Extensions) {
         for position in stride(from: 1, through: self.segment.elementCount, by: 1) where !self.isTaken(position) {

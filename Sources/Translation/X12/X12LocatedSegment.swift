@@ -1,3 +1,4 @@
+import Orders
 import X12
 
 /// A segment being decoded, with where it was.
@@ -76,6 +77,23 @@ struct X12SegmentInput {
             }
             return element.string
         }
+    }
+
+    /// Whether the element at 1-based `position` (`1...elementCount`) is empty, without making its value.
+    func isEmpty(_ position: Int) -> Bool {
+        switch self.storage {
+        case .owned(let segment): segment.elements[position - 1].isEmpty
+        case .view(let segment): segment.element(at: position)?.isEmpty ?? true
+        }
+    }
+
+    /// The value `list` names for the code in a simple, non-empty element of the reader's view, looked up from its
+    /// bytes without making a `String`; `nil` otherwise (the caller then reads ``simpleText(_:)``).
+    func namedValue<Value: CodedValue>(_ list: X12CodeList<Value>, _ position: Int) -> Value? {
+        guard position >= 1, position <= self.elementCount, case .view(let segment) = self.storage,
+            let element = segment.element(at: position), !element.isEmpty, element.componentCount == 1
+        else { return nil }
+        return list.namedValue(element.bytes.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The owned value of the element at 1-based `position` (`1...elementCount`).

@@ -33,6 +33,8 @@ struct X12PurchaseOrderAssembler {
     private var orderDate: CalendarDate?
     private var lines: [PurchaseOrderLine] = []
     private var line: PurchaseOrderLine?
+    /// `line != nil`, kept as a plain flag: comparing the optional with `nil` copied the whole line.
+    private var lineOpen = false
 
     init(envelope: Envelope, context: X12FindingContext, implementationReference: String?) {
         self.header = X12DocumentHeaderState(envelope: envelope, readsTerms: true)
@@ -126,80 +128,90 @@ struct X12PurchaseOrderAssembler {
 
     private mutating func startLine(_ located: X12LocatedSegment) {
         var cursor = X12ElementCursor(located.segment)
-        let address = X12SegmentReader.occurrence(&self.lineCounts, "", "PO1")
+        let occurrence = self.lineCounts.next("", "PO1")
         let lineNumber = cursor.text(1)
         let quantity = self.reader.decimal(&cursor, 2, located)
         if quantity == nil {
             self.reader.finding(
                 .warning, .mandatoryElementMissing, "PO102 (quantity) is missing; 0 assumed", located, 2)
         }
-        let unit = cursor.text(3).map { self.reader.coded(X12Codes.unitOfMeasure, $0, located, 3) } ?? ""
+        let unit = self.reader.coded(X12Codes.unitOfMeasure, &cursor, 3, located) ?? ""
         let price = self.reader.decimal(&cursor, 4, located)
-        let basis = cursor.text(5).map { self.reader.coded(X12Codes.priceBasis, $0, located, 5) }
+        let basis = self.reader.coded(X12Codes.priceBasis, &cursor, 5, located)
         var line = PurchaseOrderLine(
             lineNumber: lineNumber, quantity: quantity ?? 0, unit: unit, unitPrice: price, priceBasis: basis)
         line.items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elementCount, located)
-        cursor.recordLeftovers(at: address, in: &line.extensions)
+        if cursor.mayHaveLeftovers {
+            cursor.recordLeftovers(at: X12ExtensionAddress.segment("", "PO1", occurrence), in: &line.extensions)
+        }
         self.line = line
+        self.lineOpen = true
     }
 
     private mutating func closeLine() {
+        self.lineOpen = false
         if let line = self.line.take() { self.lines.append(line) }
     }
 
     private mutating func lineSegment(_ located: X12LocatedSegment) {
         // Taken out of `self` so that its arrays stay uniquely referenced while they grow (no copy per segment).
-        guard var line = self.line.take() else { return }
-        defer { self.line = line }
+        guard self.lineOpen else { return }
         let id = located.segment.id
         switch self.scope {
         case .lineNote(let index) where Self.noteMembers.contains(id):
+            guard var line = self.line.take() else { return }
+            defer { self.line = line }
             let address = X12SegmentReader.occurrence(&self.lineCounts, "N9[\(index + 1)]/", id)
             self.reader.noteMember(located, address: address, note: &line.notes[index], extensions: &line.extensions)
             return
         case .lineParty(let index) where Self.linePartyMembers.contains(id):
+            guard var line = self.line.take() else { return }
+            defer { self.line = line }
             let address = X12SegmentReader.occurrence(&self.lineCounts, "N1[\(index + 1)]/", id)
             self.reader.partyMember(
                 located, address: address, party: &line.parties[index], extensions: &line.extensions)
             return
         default: self.scope = .line
         }
-        let address = X12SegmentReader.occurrence(&self.lineCounts, "", id)
+        // The address is made only when something goes to extensions (rarely): the occurrence is what is counted.
+        let occurrence = self.lineCounts.next("", id)
+        var address: String { X12ExtensionAddress.segment("", id, occurrence) }
         var cursor = X12ElementCursor(located.segment)
+        // The line is changed in place (`self.line!`), not copied out and back for every segment.
         switch id {
         case "PID":
-            guard let text = cursor.peek(5) else { return cursor.recordWhole(at: address, in: &line.extensions) }
+            guard let text = cursor.peek(5) else { return cursor.recordWhole(at: address, in: &self.line!.extensions) }
             cursor.take(5)
             cursor.take(1, ifEqualTo: "F")
-            line.descriptions.append(ItemDescription(text, language: cursor.text(9)))
-        case "PO4" where address.hasSuffix("[1]"):
-            line.pack = self.reader.pack(&cursor, located)
-        case "SDQ": line.destinations += self.reader.destinations(&cursor, located)
+            self.line!.descriptions.append(ItemDescription(text, language: cursor.text(9)))
+        case "PO4" where occurrence == 1:
+            self.line!.pack = self.reader.pack(&cursor, located)
+        case "SDQ": self.line!.destinations += self.reader.destinations(&cursor, located)
         case "SCH":
             guard let schedule = self.reader.schedule(&cursor, located) else {
-                return cursor.recordWhole(at: address, in: &line.extensions)
+                return cursor.recordWhole(at: address, in: &self.line!.extensions)
             }
-            line.schedules.append(schedule)
+            self.line!.schedules.append(schedule)
         case "SAC":
             guard let charge = self.reader.allowanceCharge(&cursor, located) else {
-                return cursor.recordWhole(at: address, in: &line.extensions)
+                return cursor.recordWhole(at: address, in: &self.line!.extensions)
             }
-            line.allowancesCharges.append(charge)
-        case "REF": line.references.append(self.reader.reference(&cursor, located))
+            self.line!.allowancesCharges.append(charge)
+        case "REF": self.line!.references.append(self.reader.reference(&cursor, located))
         case "DTM":
             guard let date = self.reader.qualifiedDate(&cursor, located) else {
-                return cursor.recordWhole(at: address, in: &line.extensions)
+                return cursor.recordWhole(at: address, in: &self.line!.extensions)
             }
-            line.dates.append(date)
+            self.line!.dates.append(date)
         case "N9":
-            line.notes.append(self.reader.note(&cursor, located))
-            self.scope = .lineNote(line.notes.count - 1)
+            self.line!.notes.append(self.reader.note(&cursor, located))
+            self.scope = .lineNote(self.line!.notes.count - 1)
         case "N1":
-            line.parties.append(self.reader.party(&cursor, located))
-            self.scope = .lineParty(line.parties.count - 1)
-        default: return cursor.recordWhole(at: address, in: &line.extensions)
+            self.line!.parties.append(self.reader.party(&cursor, located))
+            self.scope = .lineParty(self.line!.parties.count - 1)
+        default: return cursor.recordWhole(at: address, in: &self.line!.extensions)
         }
-        cursor.recordLeftovers(at: address, in: &line.extensions)
+        if cursor.mayHaveLeftovers { cursor.recordLeftovers(at: address, in: &self.line!.extensions) }
     }
 }
 

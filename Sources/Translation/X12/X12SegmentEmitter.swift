@@ -43,6 +43,12 @@ struct X12SegmentEmitter {
     /// Starts writing an area (a header or one line): segments kept whole with no typed place are written back
     /// before the first typed segment whose standard place (`order`) follows theirs, instead of all together.
     mutating func beginArea(_ order: [String], typed: Set<String>) {
+        guard !self.index.isEmpty else {  // nothing kept aside: no places to look up
+            self.areaOrder = [:]
+            self.areaTyped = []
+            self.keptWritten = []
+            return
+        }
         self.areaOrder = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.areaTyped = typed
         self.keptWritten = []
@@ -93,6 +99,7 @@ struct X12SegmentEmitter {
 
     mutating func line(_ line: PurchaseOrderLine, to writer: inout X12Writer) throws(X12Error) {
         self.beginArea(Self.lineOrder, typed: Self.lineTyped)
+        if self.index.isEmpty { return try self.directLine(line, to: &writer) }
         try self.po1(
             [
                 line.lineNumber, line.quantity.text, X12Codes.unitOfMeasure.code(line.unit), line.unitPrice?.text,
@@ -245,6 +252,7 @@ struct X12SegmentEmitter {
     mutating func unplaced(
         under path: String, except typed: Set<String>, to writer: inout X12Writer
     ) throws(X12Error) {
+        guard !self.index.isEmpty else { return }
         if path.isEmpty && !self.areaOrder.isEmpty {
             for kept in self.keptInArea() where !typed.contains(kept.id) {
                 try self.emit(kept.id, self.index.overlay([], at: kept.address), to: &writer)

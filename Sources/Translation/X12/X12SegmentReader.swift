@@ -154,7 +154,15 @@ struct X12SegmentReader {
         _ cursor: inout X12ElementCursor, from start: Int, to end: Int, _ located: X12LocatedSegment
     ) -> [ItemIdentifier] {
         var items: [ItemIdentifier] = []
+        items.reserveCapacity(max(0, (end - start + 1) / 2))
         for position in stride(from: start, to: end, by: 2) {
+            if let kind = cursor.segment.namedValue(X12Codes.itemIdentifierKind, position) {
+                guard let value = cursor.peek(position + 1) else { continue }
+                cursor.take(position)
+                cursor.take(position + 1)
+                items.append(ItemIdentifier(kind, value))
+                continue
+            }
             guard let code = cursor.peek(position), let value = cursor.peek(position + 1) else { continue }
             cursor.take(position)
             cursor.take(position + 1)
@@ -166,7 +174,7 @@ struct X12SegmentReader {
     /// PO4: every element but PO415-PO418 (kept in extensions).
     mutating func pack(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> PackDetails {
         func unit(_ position: Int) -> UnitOfMeasure? {
-            cursor.text(position).map { self.coded(X12Codes.unitOfMeasure, $0, located, position) }
+            self.coded(X12Codes.unitOfMeasure, &cursor, position, located)
         }
         return PackDetails(
             pack: self.decimal(&cursor, 1, located), size: self.decimal(&cursor, 2, located), sizeUnit: unit(3),
@@ -190,6 +198,18 @@ struct X12SegmentReader {
                 located, position, value: code)
         }
         return value
+    }
+
+    /// `cursor.text(position).map { coded(list, $0, located, position) }`, a code Porter names found from the
+    /// element's bytes first, with no `String` made for it.
+    mutating func coded<Value: CodedValue>(
+        _ list: X12CodeList<Value>, _ cursor: inout X12ElementCursor, _ position: Int, _ located: X12LocatedSegment
+    ) -> Value? {
+        if let value = cursor.segment.namedValue(list, position) {
+            cursor.take(position)
+            return value
+        }
+        return cursor.text(position).map { self.coded(list, $0, located, position) }
     }
 
     mutating func decimal(
