@@ -175,6 +175,25 @@ struct PipelineTests {
         #expect(try await gateway.store.duplicates(limit: 10).map(\.kind) == [.interchange])
     }
 
+    @Test(
+        "interchanges arriving together, in any order, make no gap; a number missing from the store and the batch does")
+    func controlNumberGapsOverABatch() async throws {
+        let gateway = try TestGateway()
+        try gateway.drop(try retailOrder(number: 1), as: "first.edi")
+        try await gateway.runOnce()
+        // One pass (one group commit): 4 listed before 3, then 2; 5 is never sent, 6 comes with them.
+        for (number, name) in [(4, "a.edi"), (3, "b.edi"), (2, "c.edi"), (6, "d.edi")] {
+            try gateway.drop(try retailOrder(number: number), as: name)
+        }
+        let results = try await gateway.runOnce()
+        #expect(results.count == 4 && results.allSatisfy { $0.disposition == .archived })
+        let gaps = try await gateway.store.controlNumberGaps(limit: 10)
+        #expect(gaps.map { [$0.previous, $0.received] } == [[4, 6]])
+        #expect(try await gateway.store.lastInboundControlNumber(partner: gaps.first?.partner ?? "") == 6)
+        let alerts = try await gateway.store.alerts(openOnly: true, limit: 10).filter { $0.kind == .controlNumberGap }
+        #expect(alerts.count == 1)
+    }
+
     @Test("a test interchange (ISA15 T) goes only to partners set up for test")
     func testInterchangeIsNotMixedIntoProduction() async throws {
         let gateway = try TestGateway()

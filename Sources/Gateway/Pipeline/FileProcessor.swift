@@ -81,10 +81,12 @@ public struct FileProcessor: Sendable {
             }
             fresh.append(index)
         }
-        let prepared = await self.prepare(fresh.map { (index: $0, file: files[$0]) })
+        var prepared = await self.prepare(fresh.map { (index: $0, file: files[$0]) })
         guard !prepared.isEmpty else { return results.map { $0! } }
         let outcomes: [InboundCommitResult]
         do {
+            let gapped = try await self.withGaps(prepared.map(\.prepared))
+            prepared = zip(prepared, gapped).map { ($0.index, $1) }
             outcomes = try await self.context.store.commit(prepared.map(\.prepared.commit))
         } catch {
             for (index, item) in prepared { results[index] = Self.deferred(item.file, reason: error.description) }
@@ -117,6 +119,50 @@ public struct FileProcessor: Sendable {
         var file: ClaimedFile
         var commit: InboundCommit
         var report: ErrorReport?
+        /// The tracking facts of a processed file, whose hook is made once its gaps are known (``withGaps(_:)``).
+        var facts: FileTrackingFacts?
+
+        /// The file with its control-number gaps: recorded in the commit and raised by its tracking hook.
+        func withGaps(_ gaps: [ControlNumberGap]) -> PreparedFile {
+            guard var facts = self.facts else { return self }
+            var prepared = self
+            facts.gaps = gaps
+            prepared.commit.gaps = gaps
+            prepared.commit.track = FileProcessor.tracking(facts)
+            prepared.facts = facts
+            return prepared
+        }
+    }
+
+    /// Sets the control-number gaps of prepared files, in the order they will commit.
+    ///
+    /// A gap is a jump in a partner's interchange control numbers (ISA13) past the highest one received: each file is
+    /// prepared against the store alone, so gaps are found here, over the whole batch, with the numbers of every
+    /// file of the batch sorted per partner. Files that arrive together out of order (ISA13 7 listed before 6) make
+    /// no gap; a number missing from the store and the batch makes one, on the file that holds the number after it.
+    private func withGaps(_ files: [PreparedFile]) async throws(StoreError) -> [PreparedFile] {
+        var received: [String: [(number: Int, file: Int)]] = [:]
+        for (index, prepared) in files.enumerated() {
+            guard let partner = prepared.commit.file.partner, prepared.facts != nil else { continue }
+            for number in prepared.commit.inboundControlNumbers {
+                received[partner, default: []].append((number, index))
+            }
+        }
+        var gaps: [[ControlNumberGap]] = Array(repeating: [], count: files.count)
+        for (partner, numbers) in received.sorted(by: { $0.key < $1.key }) {
+            var last = try await self.context.store.lastInboundControlNumber(partner: partner)
+            for (number, index) in numbers.sorted(by: { ($0.number, $0.file) < ($1.number, $1.file) }) {
+                if let previous = last, number > previous + 1 {
+                    let file = files[index]
+                    gaps[index].append(
+                        ControlNumberGap(
+                            partner: partner, previous: previous, received: number, claim: file.file.claim,
+                            at: file.commit.file.receivedAt))
+                }
+                last = max(last ?? number, number)
+            }
+        }
+        return zip(files, gaps).map { $0.withGaps($1) }
     }
 
     /// Prepares `files` with up to one file per core at a time; the results are in the order given.
@@ -230,11 +276,9 @@ public struct FileProcessor: Sendable {
         let store = self.context.store
         var record = record
         var duplicates: [DuplicateRecord] = []
-        var gaps: [ControlNumberGap] = []
         var newKeys: [InterchangeKey] = []
         var inboundNumbers: [Int] = []
         var duplicateKeys = try await store.receivedInterchanges(analysis.interchanges.map(InboundAnalysis.key))
-        var last = try await store.lastInboundControlNumber(partner: sender.id)
         for header in analysis.interchanges {
             let key = InboundAnalysis.key(header)
             if duplicateKeys.contains(key) || newKeys.contains(key) {
@@ -248,12 +292,6 @@ public struct FileProcessor: Sendable {
             newKeys.append(key)
             guard let number = Int(header.controlNumber) else { continue }
             inboundNumbers.append(number)
-            if let previous = last, number > previous + 1 {
-                gaps.append(
-                    ControlNumberGap(
-                        partner: sender.id, previous: previous, received: number, claim: file.claim, at: now))
-            }
-            last = max(last ?? number, number)
         }
         let repeatedIDs = try await store.receivedPayloadIDs(analysis.payloadIDs)
         for id in repeatedIDs.sorted() {
@@ -383,12 +421,12 @@ public struct FileProcessor: Sendable {
         }
         facts.outcome = record.outcome
         facts.duplicates = duplicates
-        facts.gaps = gaps
+        // Gaps and the tracking hook are set over the whole batch (`withGaps`).
         let commit = InboundCommit(
             file: record, interchanges: newKeys, inboundControlNumbers: inboundNumbers,
             payloadIDs: analysis.payloadIDs.filter { !repeatedIDs.contains($0) }, documents: documents,
-            duplicates: duplicates, gaps: gaps, events: events, build: build, track: Self.tracking(facts))
-        return PreparedFile(file: file, commit: commit, report: report)
+            duplicates: duplicates, events: events, build: build, track: Self.tracking(facts))
+        return PreparedFile(file: file, commit: commit, report: report, facts: facts)
     }
 
     /// The inbound exchange whose acknowledgment wishes apply: the first document kind the partner has X12 inbound
@@ -459,8 +497,8 @@ public struct FileProcessor: Sendable {
     /// earlier file of the same batch held the same interchange or payloadID, the store now knows it and the file
     /// becomes a recorded duplicate. A refusal that repeats (an encoding that throws) sends it to `error/`.
     private func retryAlone(_ item: PreparedFile, reason: String) async -> Result {
-        let again = await self.prepare(item.file)
         do {
+            let again = try await self.withGaps([await self.prepare(item.file)])[0]
             if case .committed(let ids)? = try await self.context.store.commit([again.commit]).first {
                 return await self.move(
                     again.file, outcome: again.commit.file.outcome, report: again.report, messageIDs: ids)
