@@ -194,6 +194,18 @@ struct PipelineTests {
         #expect(alerts.count == 1)
     }
 
+    @Test("the same JSON order twice in one pass (no interchange key to collide on): sent once, then a duplicate")
+    func sameContentInOneBatch() async throws {
+        let gateway = try TestGateway()
+        try gateway.drop(fixture: Self.erpOrder, as: "a.json", folder: "erp-orders")
+        try gateway.drop(fixture: Self.erpOrder, as: "b.json", folder: "erp-orders")
+        let results = try await gateway.runOnce()
+        #expect(results.map(\.disposition) == [.archived, .archived])
+        #expect(results.map(\.reason).sorted { ($0 ?? "") < ($1 ?? "") } == [nil, "duplicate"])
+        #expect(gateway.files(in: "outbox/tidewater-kitchenworks").count == 1)
+        #expect(try await gateway.store.duplicates(limit: 10).map(\.kind) == [.content])
+    }
+
     @Test("a test interchange (ISA15 T) goes only to partners set up for test")
     func testInterchangeIsNotMixedIntoProduction() async throws {
         let gateway = try TestGateway()

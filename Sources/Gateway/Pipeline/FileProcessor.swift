@@ -60,12 +60,25 @@ public struct FileProcessor: Sendable {
     public init(context: Context) { self.context = context }
 
     /// Processes `files` with one store transaction for all of them (group commit); each file's outcome is still
-    /// all-or-nothing, and each original moves only after the commit.
-    ///
-    /// The files of a batch are prepared (read, validated, decoded, mapped, routed) a few at a time, one per core:
-    /// preparing only reads the store, so the order in which they are prepared changes nothing; two files of one
-    /// batch that carry the same interchange or payloadID are told apart at the commit (``retryAlone(_:reason:)``).
+    /// all-or-nothing, and each original moves only after the commit. ``prepare(_:)`` then ``finish(_:)``.
     public func process(_ files: [ClaimedFile]) async -> [Result] {
+        await self.finish(await self.prepare(files))
+    }
+
+    /// A batch read and planned, ready to commit.
+    public struct PreparedBatch: Sendable {
+        /// Results already known (a file committed before a crash, moved; a store that could not be read).
+        var results: [Result?]
+        var prepared: [(index: Int, prepared: PreparedFile)]
+
+        /// The number of files in the batch.
+        public var count: Int { self.results.count }
+    }
+
+    /// Reads, validates, decodes, maps and routes `files`, a few at a time (one per core), without changing anything
+    /// in the store: preparing a batch can overlap the commit of the one before (``finish(_:)`` finds control-number
+    /// gaps and duplicates against what is committed by then).
+    public func prepare(_ files: [ClaimedFile]) async -> PreparedBatch {
         var results: [Result?] = Array(repeating: nil, count: files.count)
         var fresh: [Int] = []
         for (index, file) in files.enumerated() {
@@ -81,20 +94,43 @@ public struct FileProcessor: Sendable {
             }
             fresh.append(index)
         }
-        var prepared = await self.prepare(fresh.map { (index: $0, file: files[$0]) })
-        guard !prepared.isEmpty else { return results.map { $0! } }
+        let prepared = await self.prepare(fresh.map { (index: $0, file: files[$0]) })
+        return PreparedBatch(results: results, prepared: prepared)
+    }
+
+    /// Commits a prepared batch in one transaction and moves each committed original.
+    ///
+    /// Two files of one batch that carry the same interchange or payloadID are told apart at the commit, the same
+    /// content twice before it; the later one is prepared again alone after the others committed, and becomes a
+    /// recorded duplicate (``retryAlone(_:reason:)``).
+    public func finish(_ batch: PreparedBatch) async -> [Result] {
+        var results = batch.results
+        guard !batch.prepared.isEmpty else { return results.map { $0! } }
+        var prepared: [(index: Int, prepared: PreparedFile)] = []
+        var repeated: [(index: Int, item: PreparedFile, reason: String)] = []
+        var hashes: Set<String> = []
+        for entry in batch.prepared {
+            let file = entry.prepared.commit.file
+            if file.outcome == .processed, !file.contentHash.isEmpty, !hashes.insert(file.contentHash).inserted {
+                repeated.append((entry.index, entry.prepared, "the same content as another file of the batch"))
+            } else {
+                prepared.append(entry)
+            }
+        }
         let outcomes: [InboundCommitResult]
         do {
             let gapped = try await self.withGaps(prepared.map(\.prepared))
             prepared = zip(prepared, gapped).map { ($0.index, $1) }
             outcomes = try await self.context.store.commit(prepared.map(\.prepared.commit))
         } catch {
-            for (index, item) in prepared { results[index] = Self.deferred(item.file, reason: error.description) }
+            for (index, item) in prepared + repeated.map({ ($0.index, $0.item) }) {
+                results[index] = Self.deferred(item.file, reason: error.description)
+            }
             return results.map { $0! }
         }
         // The committed files move in one trip off the pool; a refused one is retried alone afterwards.
         var committed: [(index: Int, item: PreparedFile, ids: [Int64])] = []
-        var refused: [(index: Int, item: PreparedFile, reason: String)] = []
+        var refused = repeated
         for ((index, item), outcome) in zip(prepared, outcomes) {
             switch outcome {
             case .committed(let ids): committed.append((index, item, ids))

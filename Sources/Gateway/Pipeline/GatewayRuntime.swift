@@ -189,10 +189,19 @@ public final class GatewayRuntime: Sendable {
         }
         var results: [FileProcessor.Result] = []
         let batchSize = max(1, self.configuration.intake.batchSize)
-        var start = 0
-        while start < claimed.count {
-            let batch = Array(claimed[start..<min(start + batchSize, claimed.count)])
-            let processed = await self.processor.process(batch)
+        let batches = stride(from: 0, to: claimed.count, by: batchSize).map {
+            Array(claimed[$0..<min($0 + batchSize, claimed.count)])
+        }
+        let processor = self.processor
+        // Pipelined: the next batch is read and planned while this one commits (an fsync) and moves.
+        var next: FileProcessor.PreparedBatch? = batches.isEmpty ? nil : await processor.prepare(batches[0])
+        var position = 0
+        while let current = next {
+            position += 1
+            let following = position < batches.count ? batches[position] : nil
+            async let upcoming: FileProcessor.PreparedBatch? =
+                if let following { await processor.prepare(following) } else { nil }
+            let processed = await processor.finish(current)
             for result in processed {
                 switch result.disposition {
                 case .archived:
@@ -206,9 +215,11 @@ public final class GatewayRuntime: Sendable {
             }
             results += processed
             if processed.contains(where: { !$0.messageIDs.isEmpty }) { self.doorbell.ring() }
-            // The store could not commit (full disk): stop taking files; they wait in work/ for the next pass.
+            let prepared = await upcoming
+            // The store could not commit (full disk): stop taking files; they wait in work/ for the next pass (a
+            // prepared batch changed nothing).
             if processed.contains(where: { $0.disposition == .deferred }) { break }
-            start += batchSize
+            next = prepared
         }
         return results
     }
