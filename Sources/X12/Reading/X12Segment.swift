@@ -109,6 +109,10 @@ public struct X12Segment {
         return UnsafeRawBufferPointer(start: self.base + start, count: end - start)
     }
 
+    /// Offsets (from the segment's first byte) of its `elementCount` element separators: the
+    /// validator's fast path walks them instead of asking for each element.
+    var separatorOffsets: UnsafePointer<Int32> { self.separators }
+
     /// The raw bytes of the whole segment, id included, terminator excluded.
     public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: self.base, count: self.length) }
 

@@ -209,28 +209,46 @@ enum FastElementCheck {
                 whole.baseAddress.unsafelyUnwrapped, whole.count, separator, repetition)
         }
         if wholeIsClean {
+            // Walk the separator offsets once: each element ends where the next one starts.
+            guard count > 0 else { return 0 }
+            let base = whole.baseAddress.unsafelyUnwrapped
+            let separators = segment.separatorOffsets
+            let length = whole.count
+            var rule = rules.rules.baseAddress.unsafelyUnwrapped
+            var start = Int(separators[0]) &+ 1
             while position <= count {
-                let bytes = segment.elementBytes(at: position)
-                let length = bytes.count
-                if length != 0 {
-                    let rule = rules.rules[position &- 1]
-                    present |= 1 << UInt64(position)
-                    if rule.kind == .string {
-                        // Only the length, and a leading space (which might be all there is).
-                        guard length >= Int(rule.minimum) && length <= Int(rule.maximum) else { return nil }
-                        if bytes.baseAddress.unsafelyUnwrapped.load(as: UInt8.self) == 0x20
-                            && Self.onlySpaces(bytes)
+                let end = position < count ? Int(separators[position]) : length
+                let size = end &- start
+                if size != 0 {
+                    // Positions stay below 64 here (`rules.isAvailable`): no overshift test.
+                    present |= 1 &<< UInt64(truncatingIfNeeded: position)
+                    let value = base + start
+                    let kind = rule.pointee.kind
+                    if kind == .string || kind == .identifier {
+                        // Bytes are characters here: the length, a leading space (which might
+                        // be all there is) and, for a code, its list.
+                        guard size >= Int(rule.pointee.minimum) && size <= Int(rule.pointee.maximum) else {
+                            return nil
+                        }
+                        if value.load(as: UInt8.self) == 0x20
+                            && Self.onlySpaces(UnsafeRawBufferPointer(start: value, count: size))
                         {
                             return nil
                         }
-                    } else if rule.kind == .identifier {
-                        guard Self.cleanCodeIsGood(bytes, rule) else { return nil }
+                        if kind == .identifier && rule.pointee.codes != nil {
+                            guard size <= 7, FastSegmentRules.contains(rule.pointee, Self.pack(value, size)) else {
+                                return nil
+                            }
+                        }
                     } else if !Self.valueIsGood(
-                        bytes, rule, separator: separator, repetition: repetition, allowsShortDates: allowsShortDates)
+                        UnsafeRawBufferPointer(start: value, count: size), rule.pointee, separator: separator,
+                        repetition: repetition, allowsShortDates: allowsShortDates)
                     {
                         return nil
                     }
                 }
+                start = end &+ 1
+                rule += 1
                 position &+= 1
             }
         } else {
@@ -249,18 +267,6 @@ enum FastElementCheck {
             }
         }
         return present
-    }
-
-    /// An ID value known to hold no special byte: its length, spaces and code.
-    @inline(never)
-    private static func cleanCodeIsGood(_ bytes: UnsafeRawBufferPointer, _ rule: FastSegmentRules.Rule) -> Bool {
-        let count = bytes.count
-        let base = bytes.baseAddress.unsafelyUnwrapped
-        guard count >= Int(rule.minimum) && count <= Int(rule.maximum) else { return false }
-        if base.load(as: UInt8.self) == 0x20 && Self.onlySpaces(bytes) { return false }
-        guard rule.codes != nil else { return true }
-        guard count <= 7 else { return false }
-        return FastSegmentRules.contains(rule, Self.pack(base, count))
     }
 
     @inline(never)
@@ -381,7 +387,7 @@ enum FastElementCheck {
 
     /// 1 to 7 bytes packed as ``CodeTable/pack(_:)`` does.
     @inline(__always)
-    private static func pack(_ base: UnsafeRawPointer, _ count: Int) -> UInt64 {
+    static func pack(_ base: UnsafeRawPointer, _ count: Int) -> UInt64 {
         var value: UInt64
         if count >= 4 {
             let low = UInt64(base.loadUnaligned(as: UInt32.self))

@@ -56,7 +56,10 @@ struct HierarchyChecker {
         let parentBytes = segment.elementBytes(at: 2)
         let levelBytes = segment.elementBytes(at: 3)
         guard levelBytes.count <= 7 else { return false }
-        let level = Self.pack(levelBytes)
+        let level =
+            levelBytes.isEmpty
+            ? Self.marker
+            : FastElementCheck.pack(levelBytes.baseAddress.unsafelyUnwrapped, levelBytes.count) | Self.marker
         if id < self.dense.count && self.dense[id] != 0 { return false }
         if parentBytes.isEmpty {
             if let order = self.packedOrder, level != order[0], self.recorded || level != Self.packedS {
