@@ -16,7 +16,8 @@ let package = Package(
     name: "PorterBenchmarks",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "porter-bench", targets: ["porter-bench"])
+        .executable(name: "porter-bench", targets: ["porter-bench"]),
+        .executable(name: "x12-memory", targets: ["x12-memory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,7 +45,14 @@ let package = Package(
             ],
             path: "Sources/porter-bench",
             swiftSettings: strictSettings
-        )
+        ),
+        // The X12 library's own memory: an executable that links nothing else.
+        .executableTarget(
+            name: "x12-memory",
+            dependencies: [.product(name: "X12", package: "Porter")],
+            path: "Sources/x12-memory",
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,7 @@ dir="${1:-/tmp/porter-bench}"
 mkdir -p "$dir"
 swift build -c release >/dev/null
 bench=.build/release/porter-bench
+memory=.build/release/x12-memory
 for spec in "850 100MB" "856 100MB" "850 1GB" "856 1GB"; do
     set -- $spec
     file="$dir/$1-$2.edi"
@@ -18,6 +19,8 @@ for file in "$dir/850-100MB.edi" "$dir/856-100MB.edi" "$dir/850-1GB.edi" "$dir/8
     "$bench" cat "$file"
     "$bench" tokenize "$file"
     "$bench" validate "$file" --runs 1
+    "$memory" tokenize "$file"
+    "$memory" validate "$file"
 done
 "$bench" write --template "$dir/850-100MB.edi" --size 100MB --mode bytes
 "$bench" write --template "$dir/850-100MB.edi" --size 1GB --mode bytes
