@@ -34,10 +34,11 @@ public struct DeliveryDispatcher: Sendable {
 
     /// Delivers the messages due now (up to `concurrency * 16`); returns how many attempts were made.
     ///
-    /// Messages for folders are written together (``DirectoryChannel/deliver(_:)``: one flush of the disk's journal
-    /// for the batch); HTTP posts run `concurrency` at a time alongside. Their outcomes are recorded together, in one
-    /// store transaction. A crash between a delivery and that commit leaves the message leased, and it is delivered
-    /// again, under the same name and control numbers, once the lease expires: at least once.
+    /// Messages for folders are written together (``DirectoryChannel/deliver(_:)``: one flush for the batch) and their
+    /// outcomes recorded together, in one store transaction, as soon as they are written. HTTP posts run
+    /// `concurrency` at a time alongside, each recorded as it completes, so a slow endpoint holds up neither the
+    /// folder deliveries nor the other posts. A crash between a delivery and its record leaves the message leased,
+    /// and it is delivered again, under the same name and control numbers, once the lease expires: at least once.
     @discardableResult
     public func deliverDue() async throws(StoreError) -> Int {
         let messages = try await self.store.claimDueMessages(
@@ -51,31 +52,46 @@ public struct DeliveryDispatcher: Sendable {
             case .http(let url): posts.append((url, message))
             }
         }
-        async let written = DirectoryChannel.deliver(files.map { ($0.folder, Self.delivery(of: $0.message)) })
-        let posted = await self.post(posts)
-        var outcomes = posted
-        for (entry, outcome) in zip(files, await written) {
-            outcomes.append(self.outcome(outcome, of: entry.message))
-        }
-        if let failure = try await self.store.record(outcomes).lazy.compactMap({ $0 }).first { throw failure }
+        async let fileFailure = self.write(files)
+        let postFailure = await self.post(posts)
+        if let failure = await fileFailure ?? postFailure { throw failure }
         return messages.count
     }
 
-    /// Posts `concurrency` at a time.
-    private func post(_ posts: [(url: String, message: OutboundMessage)]) async -> [AttemptOutcome] {
-        await withTaskGroup(of: AttemptOutcome.self) { group in
+    /// Writes the folder deliveries as one batch and records their outcomes in one transaction; the first failure
+    /// to record, if any.
+    private func write(_ files: [(folder: String, message: OutboundMessage)]) async -> StoreError? {
+        guard !files.isEmpty else { return nil }
+        let written = await DirectoryChannel.deliver(files.map { ($0.folder, Self.delivery(of: $0.message)) })
+        return await self.record(zip(files, written).map { self.outcome($1, of: $0.message) })
+    }
+
+    /// Posts `concurrency` at a time, recording each outcome as it comes; the first failure to record, if any.
+    private func post(_ posts: [(url: String, message: OutboundMessage)]) async -> StoreError? {
+        await withTaskGroup(of: StoreError?.self) { group in
             var iterator = posts.makeIterator()
             var running = 0
             while running < self.concurrency, let (url, message) = iterator.next() {
-                group.addTask { await self.post(message, to: url) }
+                group.addTask { await self.record([await self.post(message, to: url)]) }
                 running += 1
             }
-            var outcomes: [AttemptOutcome] = []
-            while let outcome = await group.next() {
-                outcomes.append(outcome)
-                if let (url, message) = iterator.next() { group.addTask { await self.post(message, to: url) } }
+            var failure: StoreError?
+            while let result = await group.next() {
+                failure = failure ?? result
+                if let (url, message) = iterator.next() {
+                    group.addTask { await self.record([await self.post(message, to: url)]) }
+                }
             }
-            return outcomes
+            return failure
+        }
+    }
+
+    /// Records outcomes in one transaction; the first failure, if any.
+    private func record(_ outcomes: [AttemptOutcome]) async -> StoreError? {
+        do {
+            return try await self.store.record(outcomes).lazy.compactMap { $0 }.first
+        } catch {
+            return error
         }
     }
 
