@@ -139,6 +139,11 @@ extension InMemoryGatewayStore {
                 .sorted { ($0.raisedAt, $0.id) < ($1.raisedAt, $1.id) }
         }
 
+        func openAlerts(kind: Alert.Kind, partner: String) throws(StoreError) -> [Alert] {
+            self.tracking.alerts.values.filter { $0.isOpen && $0.kind == kind && $0.partner == partner }
+                .sorted { ($0.raisedAt, $0.id) < ($1.raisedAt, $1.id) }
+        }
+
         private func append(_ change: AlertEvent.Change, at: Date, _ alert: Alert) {
             self.tracking.lastSequence += 1
             self.tracking.alertEvents.append(

@@ -149,6 +149,9 @@ extension SQLiteGatewayStore {
         static let openAlertsOfOrder = """
             SELECT * FROM alerts WHERE order_number = ? AND closed_at IS NULL ORDER BY raised_at, id
             """
+        static let openAlertsOfPartner = """
+            SELECT * FROM alerts WHERE partner = ? AND kind = ? AND closed_at IS NULL ORDER BY raised_at, id
+            """
         static let alertEvents = """
             SELECT e.sequence, e.change, e.at AS change_at, a.* FROM alert_events AS e
             JOIN alerts AS a ON a.id = e.alert_id
@@ -394,6 +397,14 @@ extension SQLiteGatewayStore {
                 try Row.fetchAll(
                     db.cachedStatement(sql: TrackingSQL.openAlertsOfOrder),
                     arguments: [orderNumber]
+                ).map(SQLiteGatewayStore.alert)
+            }
+        }
+
+        func openAlerts(kind: Alert.Kind, partner: String) throws(StoreError) -> [Alert] {
+            try self.run("reading the open \(kind.rawValue) alerts of \(partner)") { db in
+                try Row.fetchAll(
+                    db.cachedStatement(sql: TrackingSQL.openAlertsOfPartner), arguments: [partner, kind.rawValue]
                 ).map(SQLiteGatewayStore.alert)
             }
         }

@@ -360,6 +360,37 @@ struct TrackingTests {
         #expect(alerts.map(\.orderNumber) == ["BO-404"])
     }
 
+    @Test("late interchanges narrow a gap alert, then close it when the last missing one arrives")
+    func lateInterchangesCloseGaps() async throws {
+        let gateway = try TestGateway()
+        func openGaps() async throws -> [String] {
+            try await gateway.store.alerts(openOnly: true, limit: 100).filter { $0.kind == .controlNumberGap }
+                .map(\.key).sorted()
+        }
+        for (number, name) in [(1, "a.edi"), (5, "b.edi")] {
+            try gateway.drop(try retailOrder(number: number), as: name)
+            try await gateway.runOnce()
+        }
+        let partner = try #require(try await gateway.store.alerts(openOnly: true, limit: 10).first?.partner)
+        #expect(try await openGaps() == ["\(partner):1-5"])
+        let raised = try #require(try await gateway.store.alerts(openOnly: true, limit: 10).first)
+        #expect(raised.message == "\(partner): 3 interchange(s) missing (ISA13 2–4) between 1 and 5")
+
+        // 3 arrives: 2 and 4 are still missing, each its own gap.
+        try gateway.drop(try retailOrder(number: 3), as: "c.edi")
+        try await gateway.runOnce()
+        #expect(try await openGaps() == ["\(partner):1-3", "\(partner):3-5"])
+        let first = try #require(
+            try await gateway.store.alerts(openOnly: false, limit: 100).first { $0.key == raised.key })
+        #expect(first.closedBecause == "interchange 3 arrived in c.edi")
+
+        // 2 and 4 arrive (one pass): nothing is missing any more.
+        try gateway.drop(try retailOrder(number: 4), as: "d.edi")
+        try gateway.drop(try retailOrder(number: 2), as: "e.edi")
+        try await gateway.runOnce()
+        #expect(try await openGaps() == [])
+    }
+
     @Test("duplicates, control-number gaps, quarantined and failed files raise alerts")
     func fileAlerts() async throws {
         let clock = ManualClock(Self.start)

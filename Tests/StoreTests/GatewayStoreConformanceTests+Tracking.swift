@@ -130,6 +130,30 @@ extension GatewayStoreConformanceTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func openAlertsOfAKindAreListedPerPartner(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let late = try #require(
+                try await store.raise(Sample.alert("ACME:1-5", kind: .controlNumberGap), at: at(20)))
+            let early = try #require(
+                try await store.raise(Sample.alert("ACME:7-9", kind: .controlNumberGap), at: at(10)))
+            _ = try await store.raise(Sample.alert("GLOBEX:1-3", kind: .controlNumberGap, partner: "GLOBEX"), at: at(5))
+            _ = try await store.raise(Sample.alert("ACME-other", kind: .duplicate), at: at(5))
+            _ = try await store.close(.controlNumberGap, key: "ACME:7-9", at: at(30))
+            let reopened = try #require(
+                try await store.raise(Sample.alert("ACME:7-9", kind: .controlNumberGap), at: at(40)))
+            let open = try await store.track { session throws(StoreError) in
+                try session.openAlerts(kind: .controlNumberGap, partner: "ACME")
+            }
+            #expect(open == [late, reopened])  // oldest first; the closed one is gone
+            #expect(early.id != reopened.id)
+            let none = try await store.track { session throws(StoreError) in
+                try session.openAlerts(kind: .controlNumberGap, partner: "NOBODY")
+            }
+            #expect(none.isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func alertEventsComeInSequenceWithTheAlertAsItWasThen(_ kind: StoreKind) async throws {
         try await kind.withStore { store in
             #expect(try await store.alertEvents(after: 0, limit: 10).isEmpty)

@@ -457,6 +457,7 @@ public struct FileProcessor: Sendable {
         }
         facts.outcome = record.outcome
         facts.duplicates = duplicates
+        facts.inboundControlNumbers = inboundNumbers
         // Gaps and the tracking hook are set over the whole batch (`withGaps`).
         let commit = InboundCommit(
             file: record, interchanges: newKeys, inboundControlNumbers: inboundNumbers,

@@ -418,6 +418,55 @@ struct OrderTracker: Sendable {
             at: at)
     }
 
+    // MARK: Control-number gaps
+
+    /// Raises the alert for the interchanges missing between `previous` and `received` (both received).
+    private static func raiseGap(
+        _ partner: String, after previous: Int, before received: Int, _ facts: FileTrackingFacts,
+        session: any TrackingSession
+    ) throws(StoreError) {
+        let missing = received - previous - 1
+        guard missing > 0 else { return }
+        let numbers = missing == 1 ? "\(previous + 1)" : "\(previous + 1)–\(received - 1)"
+        try session.raise(
+            AlertDraft(
+                kind: .controlNumberGap, key: "\(partner):\(previous)-\(received)", partner: partner, orderNumber: nil,
+                message:
+                    "\(partner): \(missing) interchange(s) missing (ISA13 \(numbers)) between \(previous) and \(received)",
+                evidence: Self.evidence([
+                    "file": facts.fileName, "claim": facts.claim, "previous": String(previous),
+                    "received": String(received),
+                ])),
+            at: facts.at)
+    }
+
+    /// A late interchange inside an open gap: the gap's alert is closed, and what is still missing on either side of
+    /// it is raised again as narrower gaps (closed in turn when their interchanges come).
+    private func fillGaps(of partner: String, with facts: FileTrackingFacts, session: any TrackingSession)
+        throws(StoreError)
+    {
+        for number in facts.inboundControlNumbers.sorted() {
+            for alert in try session.openAlerts(kind: .controlNumberGap, partner: partner) {
+                guard let (previous, received) = Self.gapBounds(alert.key, partner: partner),
+                    previous < number, number < received
+                else { continue }
+                try session.closeAlerts(
+                    kind: .controlNumberGap, key: alert.key, at: facts.at,
+                    because: "interchange \(number) arrived in \(facts.fileName)")
+                try Self.raiseGap(partner, after: previous, before: number, facts, session: session)
+                try Self.raiseGap(partner, after: number, before: received, facts, session: session)
+            }
+        }
+    }
+
+    /// The two control numbers of a gap alert's key (`PARTNER:PREVIOUS-RECEIVED`).
+    private static func gapBounds(_ key: String, partner: String) -> (Int, Int)? {
+        guard key.hasPrefix(partner + ":") else { return nil }
+        let bounds = key.dropFirst(partner.count + 1).split(separator: "-")
+        guard bounds.count == 2, let previous = Int(bounds[0]), let received = Int(bounds[1]) else { return nil }
+        return (previous, received)
+    }
+
     // MARK: File exceptions
 
     private func exceptions(_ facts: FileTrackingFacts, session: any TrackingSession) throws(StoreError) {
@@ -435,18 +484,11 @@ struct OrderTracker: Sendable {
                     ])),
                 at: at)
         }
+        if let sender = facts.sender, !facts.inboundControlNumbers.isEmpty {
+            try self.fillGaps(of: sender, with: facts, session: session)
+        }
         for gap in facts.gaps {
-            try session.raise(
-                AlertDraft(
-                    kind: .controlNumberGap, key: "\(gap.partner):\(gap.previous)-\(gap.received)",
-                    partner: gap.partner, orderNumber: nil,
-                    message:
-                        "\(gap.partner) sent interchange \(gap.received) after \(gap.previous): \(gap.received - gap.previous - 1) interchange(s) missing",
-                    evidence: Self.evidence([
-                        "file": facts.fileName, "claim": facts.claim, "previous": String(gap.previous),
-                        "received": String(gap.received),
-                    ])),
-                at: at)
+            try Self.raiseGap(gap.partner, after: gap.previous, before: gap.received, facts, session: session)
         }
         for held in facts.held {
             try session.raise(

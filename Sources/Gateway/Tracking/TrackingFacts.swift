@@ -44,4 +44,7 @@ struct FileTrackingFacts: Sendable {
     var held: [Held] = []
     var duplicates: [DuplicateRecord] = []
     var gaps: [ControlNumberGap] = []
+    /// The interchange control numbers (ISA13) the file brought from `sender` (not duplicates): one inside an open
+    /// gap narrows or closes it.
+    var inboundControlNumbers: [Int] = []
 }

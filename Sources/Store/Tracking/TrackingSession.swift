@@ -27,6 +27,8 @@ public protocol TrackingSession {
     func closeAlerts(kind: Alert.Kind, key: String, at: Date, because reason: String) throws(StoreError) -> [Alert]
     /// The open alerts about one order (any kind), oldest first.
     func openAlerts(orderNumber: String) throws(StoreError) -> [Alert]
+    /// The open alerts of one kind naming `partner`, oldest first.
+    func openAlerts(kind: Alert.Kind, partner: String) throws(StoreError) -> [Alert]
 }
 
 /// A hook run inside a commit, after its messages are inserted; it is given the drafts enqueued.
