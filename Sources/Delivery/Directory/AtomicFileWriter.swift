@@ -47,34 +47,43 @@ struct AtomicFileWriter {
     ///   whose flush failed fails every item renamed into it: their renames may not survive a crash).
     static func write(_ items: [Item]) -> [Result<String, FileSystemFailure>] {
         var pending = items.map { Pending(item: $0) }
-        var folders: [String: FileSystemFailure?] = [:]
+        var made = FolderSteps(Self.makeFolder)
+        var flushed = FolderSteps(Self.syncFolder)
         // 1. Create, write and start the write-back of every file.
         for index in pending.indices {
-            let folder = pending[index].item.folder
-            if folders[folder] == nil {
-                folders[folder] = Result { () throws(FileSystemFailure) in try Self.makeFolder(folder) }.failure
-            }
-            if let failure = folders[folder] ?? nil {
+            if let failure = made.failure(for: pending[index].item.folder) {
                 pending[index].failure = failure
-                continue
+            } else {
+                pending[index].create()
             }
-            pending[index].create()
         }
         // 2. Flush each file; 3. rename it over its final name.
         for index in pending.indices where pending[index].failure == nil { pending[index].flush() }
         for index in pending.indices where pending[index].failure == nil { pending[index].rename() }
-        // 4. Flush each folder that gained a name once.
-        var flushed: [String: FileSystemFailure?] = [:]
+        // 4. Flush each folder that gained a name, once.
         for index in pending.indices where pending[index].renamed {
-            let folder = pending[index].item.folder
-            if flushed[folder] == nil {
-                flushed[folder] = Result { () throws(FileSystemFailure) in try Self.syncFolder(folder) }.failure
-            }
-            if let failure = flushed[folder] ?? nil { pending[index].failure = failure }
+            if let failure = flushed.failure(for: pending[index].item.folder) { pending[index].failure = failure }
         }
         return pending.map { entry in
             if let failure = entry.failure { return .failure(failure) }
             return .success(entry.finalPath)
+        }
+    }
+
+    /// A step done once per folder of a batch (making it, flushing it), remembering how it went.
+    private struct FolderSteps {
+        let step: (String) throws(FileSystemFailure) -> Void
+        var outcomes: [String: FileSystemFailure?] = [:]
+
+        init(_ step: @escaping (String) throws(FileSystemFailure) -> Void) { self.step = step }
+
+        /// Runs the step on `folder` the first time it is asked; its failure, if it failed.
+        mutating func failure(for folder: String) -> FileSystemFailure? {
+            if let outcome = self.outcomes[folder] { return outcome }
+            var failure: FileSystemFailure?
+            do throws(FileSystemFailure) { try self.step(folder) } catch { failure = error }
+            self.outcomes[folder] = failure
+            return failure
         }
     }
 
@@ -194,14 +203,6 @@ struct AtomicFileWriter {
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }
         if slash == trimmed.startIndex { return "/" }
         return String(trimmed[..<slash])
-    }
-}
-
-extension Result {
-    /// The failure, or nil on success.
-    fileprivate var failure: Failure? {
-        if case .failure(let failure) = self { return failure }
-        return nil
     }
 }
 

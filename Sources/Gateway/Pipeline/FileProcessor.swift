@@ -70,9 +70,6 @@ public struct FileProcessor: Sendable {
         /// Results already known (a file committed before a crash, moved; a store that could not be read).
         var results: [Result?]
         var prepared: [(index: Int, prepared: PreparedFile)]
-
-        /// The number of files in the batch.
-        public var count: Int { self.results.count }
     }
 
     /// Reads, validates, decodes, maps and routes `files`, a few at a time (one per core), without changing anything

@@ -430,7 +430,8 @@ struct OrderTracker: Sendable {
         let numbers = missing == 1 ? "\(previous + 1)" : "\(previous + 1)–\(received - 1)"
         try session.raise(
             AlertDraft(
-                kind: .controlNumberGap, key: "\(partner):\(previous)-\(received)", partner: partner, orderNumber: nil,
+                kind: .controlNumberGap, key: Self.gapKey(partner, previous, received), partner: partner,
+                orderNumber: nil,
                 message:
                     "\(partner): \(missing) interchange(s) missing (ISA13 \(numbers)) between \(previous) and \(received)",
                 evidence: Self.evidence([
@@ -445,22 +446,29 @@ struct OrderTracker: Sendable {
     private func fillGaps(of partner: String, with facts: FileTrackingFacts, session: any TrackingSession)
         throws(StoreError)
     {
+        // The partner's open gaps, read once; a number that splits one replaces it by what is left on either side.
+        var open = try session.openAlerts(kind: .controlNumberGap, partner: partner)
+            .compactMap { Self.gapBounds($0.key, partner: partner) }
         for number in facts.inboundControlNumbers.sorted() {
-            for alert in try session.openAlerts(kind: .controlNumberGap, partner: partner) {
-                guard let (previous, received) = Self.gapBounds(alert.key, partner: partner),
-                    previous < number, number < received
-                else { continue }
-                try session.closeAlerts(
-                    kind: .controlNumberGap, key: alert.key, at: facts.at,
-                    because: "interchange \(number) arrived in \(facts.fileName)")
-                try Self.raiseGap(partner, after: previous, before: number, facts, session: session)
-                try Self.raiseGap(partner, after: number, before: received, facts, session: session)
+            guard let index = open.firstIndex(where: { $0.previous < number && number < $0.received }) else { continue }
+            let (previous, received) = open.remove(at: index)
+            try session.closeAlerts(
+                kind: .controlNumberGap, key: Self.gapKey(partner, previous, received), at: facts.at,
+                because: "interchange \(number) arrived in \(facts.fileName)")
+            for (low, high) in [(previous, number), (number, received)] where high - low > 1 {
+                try Self.raiseGap(partner, after: low, before: high, facts, session: session)
+                open.append((low, high))
             }
         }
     }
 
+    /// The key of a gap alert: `PARTNER:PREVIOUS-RECEIVED`.
+    private static func gapKey(_ partner: String, _ previous: Int, _ received: Int) -> String {
+        "\(partner):\(previous)-\(received)"
+    }
+
     /// The two control numbers of a gap alert's key (`PARTNER:PREVIOUS-RECEIVED`).
-    private static func gapBounds(_ key: String, partner: String) -> (Int, Int)? {
+    private static func gapBounds(_ key: String, partner: String) -> (previous: Int, received: Int)? {
         guard key.hasPrefix(partner + ":") else { return nil }
         let bounds = key.dropFirst(partner.count + 1).split(separator: "-")
         guard bounds.count == 2, let previous = Int(bounds[0]), let received = Int(bounds[1]) else { return nil }
