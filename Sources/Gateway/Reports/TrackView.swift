@@ -212,9 +212,11 @@ public struct TrackView: Hashable, Sendable, Codable {
     /// The plain-text form: legs, lines per leg, timeline, versions, documents, alerts.
     public var text: String {
         var lines = ["Order \(ReportText.clean(self.orderNumber))"]
-        lines.append("")
-        lines.append("Legs:")
-        lines.append(
+        func section(_ title: String, _ table: TextTable) {
+            lines += ["", title, table.render(indent: "  ")]
+        }
+        section(
+            "Legs:",
             TextTable(
                 headers: ["ORDER", "SUPPLIER", "STATUS", "VERSION", "DELIVERED", "997", "855", "SHIPPED", "DUE"],
                 rows: self.legs.map { leg in
@@ -225,11 +227,10 @@ public struct TrackView: Hashable, Sendable, Codable {
                         Self.due(leg, now: self.generatedAt),
                     ]
                 }, rightAligned: [3]
-            ).render(indent: "  "))
+            ))
         for leg in self.legs where !leg.lines.isEmpty {
-            lines.append("")
-            lines.append("Lines of \(ReportText.clean(leg.orderNumber)) (\(ReportText.clean(leg.partner))):")
-            lines.append(
+            section(
+                "Lines of \(ReportText.clean(leg.orderNumber)) (\(ReportText.clean(leg.partner))):",
                 TextTable(
                     headers: ["LINE", "ITEM", "UNIT", "ORDERED", "CONFIRMED", "SHIPPED", "RELEASED", "STATUS"],
                     rows: leg.lines.map { line in
@@ -239,14 +240,13 @@ public struct TrackView: Hashable, Sendable, Codable {
                             line.shipped?.text ?? "-", line.released?.text ?? "-", line.status ?? "-",
                         ]
                     }, rightAligned: [3, 4, 5, 6]
-                ).render(indent: "  "))
+                ))
             for discrepancy in leg.discrepancies {
                 lines.append("  ! \(Self.describe(discrepancy))")
             }
         }
-        lines.append("")
-        lines.append("Timeline:")
-        lines.append(
+        section(
+            "Timeline:",
             TextTable(
                 headers: ["AT", "ORDER", "PARTNER", "EVENT", "DETAIL"],
                 rows: self.timeline.map { event in
@@ -255,22 +255,20 @@ public struct TrackView: Hashable, Sendable, Codable {
                         event.detail,
                     ]
                 }
-            ).render(indent: "  "))
+            ))
         if !self.versions.isEmpty {
-            lines.append("")
-            lines.append("Versions:")
-            lines.append(
+            section(
+                "Versions:",
                 TextTable(
                     headers: ["ORDER", "SUPPLIER", "VERSION", "KIND", "AT"],
                     rows: self.versions.map {
                         [$0.orderNumber, $0.partner, String($0.version), $0.kind, ReportText.timestamp($0.at)]
                     }, rightAligned: [2]
-                ).render(indent: "  "))
+                ))
         }
         if !self.documents.isEmpty {
-            lines.append("")
-            lines.append("Inbound documents:")
-            lines.append(
+            section(
+                "Inbound documents:",
                 TextTable(
                     headers: ["RECEIVED", "KIND", "FROM", "ORDER", "CONTROL", "STATUS"],
                     rows: self.documents.map { document in
@@ -280,7 +278,7 @@ public struct TrackView: Hashable, Sendable, Codable {
                             document.reason.map { "\(document.status): \($0)" } ?? document.status,
                         ]
                     }
-                ).render(indent: "  "))
+                ))
         }
         lines.append("")
         if self.alerts.isEmpty {
