@@ -257,6 +257,12 @@ struct PipelineTests {
         #expect(ack.contains("AK5*R*"))
         let report = try ErrorReport.read(from: gateway.workspace.error + "/bad-855.edi.error.json")
         #expect(report.findings.contains { $0.message.contains("BAK03") })
+        // The reason itself says what and where, and that the sender was told.
+        #expect(
+            report.reason.hasPrefix("every transaction set was rejected (1) (the acknowledgment sent back says which)"))
+        #expect(report.reason.contains("; the first: bad-855.edi:"))
+        #expect(report.reason.contains("BAK03"))
+        #expect(report.reason.contains("ST02 "))
     }
 
     /// Error findings of the schema validator over an X12 text.

@@ -421,22 +421,24 @@ public struct FileProcessor: Sendable {
             !analysis.documents.isEmpty && documents.allSatisfy { $0.status == .duplicate }
             || (analysis.documents.isEmpty && !analysis.interchanges.isEmpty
                 && analysis.interchanges.allSatisfy { duplicateKeys.contains(InboundAnalysis.key($0)) })
-        if allDuplicates {
-            record.outcome = .duplicate
-        } else if rejected > 0, rejected == analysis.documents.count + analysis.undecodable {
-            let reason = "every transaction set was rejected (\(rejected)); the acknowledgment says why"
-            record.outcome = .failed(reason: reason)
-            record.storedPath = "error/"
-            report = ErrorReport(
-                file: file.originalName, claim: file.claim, at: now, stage: PipelineError.Stage.validate.rawValue,
-                reason: reason, findings: analysis.findings, partnerFolder: file.partnerFolder)
-        }
-
         var plannedAcknowledgment: AcknowledgmentPlan?
         if analysis.format == .x12, !allDuplicates, let settings = Self.acknowledgmentSettings(of: sender, analysis) {
             plannedAcknowledgment = AcknowledgmentPlan(
                 partner: sender, settings: settings, target: AcknowledgmentPlan.target(for: sender),
                 identity: self.context.identity, path: file.workPath, name: file.originalName)
+        }
+        if allDuplicates {
+            record.outcome = .duplicate
+        } else if rejected > 0, rejected == analysis.documents.count + analysis.undecodable {
+            // The reason names the first error where it is; the report lists them all.
+            let first = analysis.findings.first { $0.severity == "error" }.map { "; the first: \($0.message)" } ?? ""
+            let answered = plannedAcknowledgment == nil ? "" : " (the acknowledgment sent back says which)"
+            let reason = "every transaction set was rejected (\(rejected))\(answered)\(first)"
+            record.outcome = .failed(reason: reason)
+            record.storedPath = "error/"
+            report = ErrorReport(
+                file: file.originalName, claim: file.claim, at: now, stage: PipelineError.Stage.validate.rawValue,
+                reason: reason, findings: analysis.findings, partnerFolder: file.partnerFolder)
         }
         let encoder = OutboundEncoder(
             identity: self.context.identity, claim: file.claim, now: now)
