@@ -18,7 +18,7 @@ import Foundation
 /// commits the journal for the whole batch, and the others find their blocks already on disk; one folder flush
 /// covers every rename into it. Each file still gets its own `fsync` before its rename, so the guarantee is the same
 /// as writing them one by one.
-struct AtomicFileWriter {
+enum AtomicFileWriter {
     /// Temporary files are `.porter-<random hex>.tmp`.
     static let temporaryPrefix = ".porter-"
     static let temporarySuffix = ".tmp"
@@ -28,17 +28,6 @@ struct AtomicFileWriter {
         var folder: String
         var fileName: String
         var payload: Data
-    }
-
-    /// The folder the file goes into; it is created, with its missing parents, when absent.
-    var folder: String
-
-    /// Writes `payload` as `fileName` in ``folder``, replacing a file of that name.
-    ///
-    /// - Returns: The final path.
-    /// - Throws: ``FileSystemFailure`` for the step that failed.
-    func write(_ payload: Data, as fileName: String) throws(FileSystemFailure) -> String {
-        try Self.write([Item(folder: self.folder, fileName: fileName, payload: payload)])[0].get()
     }
 
     /// Writes every item, each replacing a file of its name; a failure of one leaves the others whole.
