@@ -23,6 +23,11 @@ public protocol GatewayStore: Sendable {
     /// Which of these cXML payloadIDs were already received.
     func receivedPayloadIDs(_ ids: [String]) async throws(StoreError) -> Set<String>
 
+    /// All four lookups above for a batch of files at once, in one read: what intake asks before it plans a batch.
+    /// Its answer equals calling ``inboundFile(claim:)``, ``inboundFile(contentHash:)``,
+    /// ``receivedInterchanges(_:)`` and ``receivedPayloadIDs(_:)`` for every key.
+    func lookUp(_ lookup: IntakeLookup) async throws(StoreError) -> IntakeLookup.Answer
+
     /// The highest inbound interchange control number recorded for the partner (to detect gaps).
     func lastInboundControlNumber(partner: String) async throws(StoreError) -> Int?
 
@@ -161,6 +166,21 @@ public protocol GatewayStore: Sendable {
 }
 
 extension GatewayStore {
+    /// The lookups one at a time (the reference behaviour; a store with a cheaper way to ask them together overrides
+    /// it).
+    public func lookUp(_ lookup: IntakeLookup) async throws(StoreError) -> IntakeLookup.Answer {
+        var answer = IntakeLookup.Answer()
+        for claim in lookup.claims {
+            if let file = try await self.inboundFile(claim: claim) { answer.committed[claim] = file }
+        }
+        for hash in Set(lookup.contentHashes) {
+            if let file = try await self.inboundFile(contentHash: hash) { answer.processed[hash] = file }
+        }
+        answer.receivedInterchanges = try await self.receivedInterchanges(lookup.interchanges)
+        answer.receivedPayloadIDs = try await self.receivedPayloadIDs(lookup.payloadIDs)
+        return answer
+    }
+
     /// Records a successful attempt: state `delivered`. `track` runs in the same transaction, given the message as
     /// delivered (not run for a message that was already delivered). Throws ``StoreError/invalid(_:)`` for an unknown id.
     public func markDelivered(_ id: Int64, at: Date, detail: String, track: DeliveryTracking? = nil)
@@ -206,5 +226,41 @@ public struct AttemptOutcome: Sendable {
         self.at = at
         self.result = result
         self.track = track
+    }
+}
+
+/// The keys of a batch of files about to be planned, for ``GatewayStore/lookUp(_:)``.
+public struct IntakeLookup: Sendable {
+    /// Claims (a file committed before a crash is only moved).
+    public var claims: [String]
+    /// SHA-256 content hashes (the same content again is a duplicate).
+    public var contentHashes: [String]
+    /// X12 interchanges (sender, receiver, ISA13).
+    public var interchanges: [InterchangeKey]
+    /// cXML payloadIDs.
+    public var payloadIDs: [String]
+
+    public init(
+        claims: [String] = [], contentHashes: [String] = [], interchanges: [InterchangeKey] = [],
+        payloadIDs: [String] = []
+    ) {
+        self.claims = claims
+        self.contentHashes = contentHashes
+        self.interchanges = interchanges
+        self.payloadIDs = payloadIDs
+    }
+
+    /// What the store knows of those keys.
+    public struct Answer: Hashable, Sendable {
+        /// The committed files among the claims, by claim.
+        public var committed: [String: InboundFile] = [:]
+        /// The first processed file with each content hash, by hash (hashes of no processed file are absent).
+        public var processed: [String: InboundFile] = [:]
+        /// The interchanges already received.
+        public var receivedInterchanges: Set<InterchangeKey> = []
+        /// The payloadIDs already received.
+        public var receivedPayloadIDs: Set<String> = []
+
+        public init() {}
     }
 }

@@ -57,6 +57,32 @@ struct GatewayStoreConformanceTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func batchLookupAnswersWhatEachLookupDoes(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let processed = Sample.file("C1", partner: "ACME", receivedAt: at(5))
+            let failed = Sample.file(
+                "C2", hash: "hash-failed", partner: "ACME", receivedAt: at(6), outcome: .failed(reason: "bad"))
+            _ = try await store.commitExpectingSuccess(
+                InboundCommit(
+                    file: processed, interchanges: [Sample.interchange("000000007")], payloadIDs: ["p1@acme"]))
+            _ = try await store.commitExpectingSuccess(InboundCommit(file: failed))
+            let known = Sample.interchange("000000007")
+            let lookup = IntakeLookup(
+                claims: ["C1", "C2", "C3"], contentHashes: [processed.contentHash, "hash-failed", "nothing"],
+                interchanges: [known, Sample.interchange("000000008")], payloadIDs: ["p1@acme", "p2@acme"])
+
+            let answer = try await store.lookUp(lookup)
+
+            #expect(answer.committed == ["C1": processed, "C2": failed])
+            // A failed file's content does not count: sent again after a fix, it is processed.
+            #expect(answer.processed == [processed.contentHash: processed])
+            #expect(answer.receivedInterchanges == [known])
+            #expect(answer.receivedPayloadIDs == ["p1@acme"])
+            #expect(try await store.lookUp(IntakeLookup()) == IntakeLookup.Answer())
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func everyOutcomeAndStatusRoundTrips(_ kind: StoreKind) async throws {
         try await kind.withStore { store in
             let outcomes: [InboundOutcome] = [

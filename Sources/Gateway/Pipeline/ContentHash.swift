@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// SHA-256 of a file, read in 64 KiB chunks (never the whole file in memory).
+/// SHA-256 of a file, read in 64 KiB chunks (never the whole file in memory), or of bytes already read.
 enum ContentHash {
     static func of(path: String) throws(PipelineError) -> (hash: String, size: Int64) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -18,8 +18,23 @@ enum ContentHash {
         } catch {
             throw PipelineError(stage: .read, "cannot read \(path): \(error.localizedDescription)")
         }
-        let digest = hasher.finalize()
-        return (digest.map { byte in String(byte, radix: 16).leftPadded(to: 2) }.joined(), size)
+        return (Self.hex(hasher.finalize()), size)
+    }
+
+    /// SHA-256 of bytes in memory.
+    static func of(bytes: [UInt8]) -> String { Self.hex(SHA256.hash(data: bytes)) }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { buffer in
+            var index = 0
+            for byte in digest {
+                buffer[index] = digits[Int(byte >> 4)]
+                buffer[index + 1] = digits[Int(byte & 0x0F)]
+                index += 2
+            }
+            return index
+        }
     }
 }
 

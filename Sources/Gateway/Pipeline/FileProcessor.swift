@@ -2,6 +2,7 @@ public import Foundation
 import Orders
 public import Partners
 public import Store
+import Synchronization
 import X12
 
 /// Takes claimed files through the pipeline: detect, validate, identify the partner, decode, map, route, and commit
@@ -72,26 +73,39 @@ public struct FileProcessor: Sendable {
         var prepared: [(index: Int, prepared: PreparedFile)]
     }
 
-    /// Reads, validates, decodes, maps and routes `files`, a few at a time (one per core), without changing anything
-    /// in the store: preparing a batch can overlap the commit of the one before (``finish(_:)`` finds control-number
-    /// gaps and duplicates against what is committed by then).
+    /// Reads, validates, decodes, maps and routes `files` without changing anything in the store: preparing a batch
+    /// can overlap the commit of the one before (``finish(_:)`` finds control-number gaps and duplicates against what
+    /// is committed by then).
+    ///
+    /// Files are read a few at a time (one per core, off the cooperative pool); then one store read answers what the
+    /// batch needs to know (claims committed before a crash, content, interchanges and payloadIDs seen before), and
+    /// each file is planned.
     public func prepare(_ files: [ClaimedFile]) async -> PreparedBatch {
         var results: [Result?] = Array(repeating: nil, count: files.count)
-        var fresh: [Int] = []
-        for (index, file) in files.enumerated() {
-            do {
-                if let stored = try await self.context.store.inboundFile(claim: file.claim) {
-                    // Committed before a crash; only the move is left.
-                    results[index] = await self.move(file, outcome: stored.outcome, report: nil, messageIDs: [])
-                    continue
-                }
-            } catch {
-                results[index] = Self.deferred(file, reason: error.description)
+        let reads = await Self.read(files)
+        var lookup = IntakeLookup(claims: files.map(\.claim))
+        for read in reads where !read.hash.isEmpty {
+            lookup.contentHashes.append(read.hash)
+            if case .success(let analysis) = read.analysis {
+                lookup.interchanges += analysis.interchanges.map(InboundAnalysis.key)
+                lookup.payloadIDs += analysis.payloadIDs
+            }
+        }
+        let known: IntakeLookup.Answer
+        do {
+            known = try await self.context.store.lookUp(lookup)
+        } catch {
+            return PreparedBatch(results: files.map { Self.deferred($0, reason: error.description) }, prepared: [])
+        }
+        var prepared: [(index: Int, prepared: PreparedFile)] = []
+        for (index, (file, read)) in zip(files, reads).enumerated() {
+            if let stored = known.committed[file.claim] {
+                // Committed before a crash; only the move is left.
+                results[index] = await self.move(file, outcome: stored.outcome, report: nil, messageIDs: [])
                 continue
             }
-            fresh.append(index)
+            prepared.append((index, await self.prepare(file, read: read, known: known)))
         }
-        let prepared = await self.prepare(fresh.map { (index: $0, file: files[$0]) })
         return PreparedBatch(results: results, prepared: prepared)
     }
 
@@ -198,39 +212,46 @@ public struct FileProcessor: Sendable {
         return zip(files, gaps).map { $0.withGaps($1) }
     }
 
-    /// Prepares `files` with up to one file per core at a time; the results are in the order given.
-    private func prepare(_ files: [(index: Int, file: ClaimedFile)]) async -> [(index: Int, prepared: PreparedFile)] {
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var prepared: [PreparedFile?] = Array(repeating: nil, count: files.count)
-        await withTaskGroup(of: (Int, PreparedFile).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < files.count else { return }
-                let (position, file) = (next, files[next].file)
-                group.addTask { (position, await self.prepare(file)) }
-                next += 1
+    /// Reads `files` with one worker per core off the cooperative pool, each taking the next file not yet read; the
+    /// reads are in the order given.
+    private static func read(_ files: [ClaimedFile]) async -> [InboundRead] {
+        let width = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let next = FileCounter()
+        var reads: [InboundRead?] = Array(repeating: nil, count: files.count)
+        await withTaskGroup(of: [(Int, InboundRead)].self) { group in
+            for _ in 0..<width {
+                group.addTask {
+                    await offThePool {
+                        var done: [(Int, InboundRead)] = []
+                        while case let index = next.take(), index < files.count {
+                            let file = files[index]
+                            done.append((index, InboundRead.of(path: file.workPath, name: file.originalName)))
+                        }
+                        return done
+                    }
+                }
             }
-            for _ in 0..<width { startNext() }
-            while let (position, file) = await group.next() {
-                prepared[position] = file
-                startNext()
+            for await done in group {
+                for (index, read) in done { reads[index] = read }
             }
         }
-        return zip(files, prepared).map { ($0.index, $1!) }
+        return reads.map { $0! }
     }
 
-    private func prepare(_ file: ClaimedFile) async -> PreparedFile {
+    private final class FileCounter: Sendable {
+        private let next = Atomic<Int>(0)
+
+        func take() -> Int { self.next.wrappingAdd(1, ordering: .relaxed).oldValue }
+    }
+
+    private func prepare(_ file: ClaimedFile, read: InboundRead, known: IntakeLookup.Answer) async -> PreparedFile {
         let now = self.context.clock()
-        let hash: String
-        let size: Int64
-        let path = file.workPath
-        switch await offThePool({ Swift.Result { () throws(PipelineError) in try ContentHash.of(path: path) } }) {
-        case .success(let hashed): (hash, size) = hashed
-        case .failure(let error):
-            return self.failed(file, hash: "", size: 0, at: now, stage: .read, reason: error.message)
+        let (hash, size) = (read.hash, read.size)
+        if hash.isEmpty, case .failure(let error) = read.analysis {
+            return self.failed(file, hash: "", size: 0, at: now, stage: error.stage, reason: error.message)
         }
         do {
-            return try await self.prepare(file, hash: hash, size: size, at: now)
+            return try await self.prepare(file, read: read, known: known, at: now)
         } catch let error as PipelineError {
             return self.failed(file, hash: hash, size: size, at: now, stage: error.stage, reason: error.message)
         } catch {
@@ -238,12 +259,14 @@ public struct FileProcessor: Sendable {
         }
     }
 
-    private func prepare(_ file: ClaimedFile, hash: String, size: Int64, at now: Date) async throws -> PreparedFile {
-        let store = self.context.store
+    private func prepare(_ file: ClaimedFile, read: InboundRead, known: IntakeLookup.Answer, at now: Date)
+        async throws -> PreparedFile
+    {
+        let hash = read.hash
         var record = InboundFile(
-            claim: file.claim, originalName: file.originalName, contentHash: hash, size: size,
+            claim: file.claim, originalName: file.originalName, contentHash: hash, size: read.size,
             partner: file.partnerFolder, receivedAt: now, outcome: .processed, storedPath: Self.archiveFolder(now))
-        if let earlier = try await store.inboundFile(contentHash: hash) {
+        if let earlier = known.processed[hash] {
             record.outcome = .duplicate
             record.partner = earlier.partner
             let duplicate = DuplicateRecord(
@@ -257,18 +280,9 @@ public struct FileProcessor: Sendable {
                 commit: InboundCommit(file: record, duplicates: [duplicate], track: Self.tracking(facts)),
                 report: nil)
         }
-        let (path, name) = (file.workPath, file.originalName)
-        let analysis = try await offThePool {
-            Swift.Result { () throws(PipelineError) -> InboundAnalysis in
-                guard let format = try InboundFormat.detect(path: path) else {
-                    throw PipelineError(
-                        stage: .read, "not X12 (no ISA at the start), not cXML (no <) and not Porter JSON ({ or [)")
-                }
-                return InboundAnalysis.read(path: path, name: name, format: format)
-            }
-        }.get()
+        let analysis = try read.analysis.get()
         if let fatal = analysis.fatal {
-            var prepared = self.failed(file, hash: hash, size: size, at: now, stage: .validate, reason: fatal)
+            var prepared = self.failed(file, hash: hash, size: read.size, at: now, stage: .validate, reason: fatal)
             prepared.report?.findings = analysis.findings
             return prepared
         }
@@ -289,7 +303,7 @@ public struct FileProcessor: Sendable {
                     reason: reason, findings: analysis.findings, partnerFolder: file.partnerFolder))
         }
         record.partner = sender.id
-        return try await self.plan(file, record: record, analysis: analysis, sender: sender, at: now)
+        return try await self.plan(file, record: record, analysis: analysis, sender: sender, known: known, at: now)
     }
 
     /// The sending partner: by the identities in the file (ISA06, cXML From, JSON envelope sender), else by the
@@ -304,14 +318,15 @@ public struct FileProcessor: Sendable {
     // MARK: Routing
 
     private func plan(
-        _ file: ClaimedFile, record: InboundFile, analysis: InboundAnalysis, sender: PartnerProfile, at now: Date
+        _ file: ClaimedFile, record: InboundFile, analysis: InboundAnalysis, sender: PartnerProfile,
+        known: IntakeLookup.Answer, at now: Date
     ) async throws -> PreparedFile {
         let store = self.context.store
         var record = record
         var duplicates: [DuplicateRecord] = []
         var newKeys: [InterchangeKey] = []
         var inboundNumbers: [Int] = []
-        var duplicateKeys = try await store.receivedInterchanges(analysis.interchanges.map(InboundAnalysis.key))
+        var duplicateKeys = known.receivedInterchanges.intersection(analysis.interchanges.map(InboundAnalysis.key))
         for header in analysis.interchanges {
             let key = InboundAnalysis.key(header)
             if duplicateKeys.contains(key) || newKeys.contains(key) {
@@ -326,7 +341,7 @@ public struct FileProcessor: Sendable {
             guard let number = Int(header.controlNumber) else { continue }
             inboundNumbers.append(number)
         }
-        let repeatedIDs = try await store.receivedPayloadIDs(analysis.payloadIDs)
+        let repeatedIDs = known.receivedPayloadIDs.intersection(analysis.payloadIDs)
         for id in repeatedIDs.sorted() {
             duplicates.append(
                 DuplicateRecord(kind: .payloadID, key: id, claim: file.claim, partner: sender.id, at: now))
@@ -534,7 +549,9 @@ public struct FileProcessor: Sendable {
     /// becomes a recorded duplicate. A refusal that repeats (an encoding that throws) sends it to `error/`.
     private func retryAlone(_ item: PreparedFile, reason: String) async -> Result {
         do {
-            let again = try await self.withGaps([await self.prepare(item.file)])[0]
+            let batch = await self.prepare([item.file])
+            if let result = batch.results[0] { return result }
+            let again = try await self.withGaps([batch.prepared[0].prepared])[0]
             if case .committed(let ids)? = try await self.context.store.commit([again.commit]).first {
                 return await self.move(
                     again.file, outcome: again.commit.file.outcome, report: again.report, messageIDs: ids)

@@ -17,9 +17,10 @@ struct InboundDocument: Sendable {
     var rejection: String?
 }
 
-/// What an inbound file holds: its envelopes, documents and findings. X12 is read twice, streaming: once through the
-/// schema validator (findings, which sets are rejected) and once through the decoder; documents are kept, one
-/// file's worth (files in an inbox are interchanges, not archives).
+/// What an inbound file holds: its envelopes, documents and findings. X12 is read twice, streaming (from the file's
+/// bytes in memory when it is small, ``InboundRead``): once through the schema validator (findings, which sets are
+/// rejected) and once through the decoder; documents are kept, one file's worth (files in an inbox are
+/// interchanges, not archives).
 struct InboundAnalysis: Sendable {
     var format: InboundFormat
     var interchanges: [X12InterchangeHeader] = []
@@ -39,11 +40,24 @@ struct InboundAnalysis: Sendable {
         self.format == .cxml ? self.documents.compactMap { $0.document.envelope.payloadID } : []
     }
 
-    static func read(path: String, name: String, format: InboundFormat) -> InboundAnalysis {
+    /// Where a file's content is read from: its path (streaming) or its bytes, read once (``InboundRead``).
+    enum Content {
+        case path(String)
+        case bytes([UInt8])
+
+        func x12Source() throws(X12Error) -> any ByteSource {
+            switch self {
+            case .path(let path): try X12Input.open(path: path)
+            case .bytes(let bytes): try X12Input.open(source: MemoryByteSource(bytes))
+            }
+        }
+    }
+
+    static func read(_ content: Content, name: String, format: InboundFormat) -> InboundAnalysis {
         switch format {
-        case .x12: Self.readX12(path: path, name: name)
-        case .cxml: Self.readCXML(path: path, name: name)
-        case .json: Self.readJSON(path: path, name: name)
+        case .x12: Self.readX12(content, name: name)
+        case .cxml: Self.readCXML(content, name: name)
+        case .json: Self.readJSON(content, name: name)
         }
     }
 
@@ -55,13 +69,13 @@ struct InboundAnalysis: Sendable {
         var transaction: String?
     }
 
-    private static func readX12(path: String, name: String) -> InboundAnalysis {
+    private static func readX12(_ content: Content, name: String) -> InboundAnalysis {
         var analysis = InboundAnalysis(format: .x12)
         var errors: [SetKey: [String]] = [:]
         do {
             var validator = X12Validator(
                 reader: X12Reader(
-                    source: try X12Input.open(path: path), configuration: X12Reader.Configuration(sourceName: name)),
+                    source: try content.x12Source(), configuration: X12Reader.Configuration(sourceName: name)),
                 sourceName: name)
             while let event = try validator.next() {
                 switch event {
@@ -79,7 +93,7 @@ struct InboundAnalysis: Sendable {
                 default: break
                 }
             }
-            var documents = X12DocumentReader(source: try X12Input.open(path: path), sourceName: name)
+            var documents = X12DocumentReader(source: try content.x12Source(), sourceName: name)
             while let event = try documents.next() {
                 switch event {
                 case .document(let set):
@@ -132,11 +146,15 @@ struct InboundAnalysis: Sendable {
 
     // MARK: cXML
 
-    private static func readCXML(path: String, name: String) -> InboundAnalysis {
+    private static func readCXML(_ content: Content, name: String) -> InboundAnalysis {
         var analysis = InboundAnalysis(format: .cxml)
         let decoding: CXMLDocumentDecoding
         do {
-            decoding = try CXMLDocumentDecoder(sourceName: name).decode(path: path)
+            let decoder = CXMLDocumentDecoder(sourceName: name)
+            switch content {
+            case .path(let path): decoding = try decoder.decode(path: path)
+            case .bytes(let bytes): decoding = try decoder.decode(bytes: bytes)
+            }
         } catch {
             analysis.fatal = error.description
             return analysis
@@ -167,17 +185,22 @@ struct InboundAnalysis: Sendable {
     // MARK: JSON
 
     /// Porter JSON from internal systems: one document, an array or JSON Lines (bounded to 64 MiB).
-    private static func readJSON(path: String, name: String) -> InboundAnalysis {
+    private static func readJSON(_ content: Content, name: String) -> InboundAnalysis {
         var analysis = InboundAnalysis(format: .json)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            analysis.fatal = "cannot read \(path)"
+        var bytes: [UInt8]
+        switch content {
+        case .bytes(let read): bytes = read
+        case .path(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                analysis.fatal = "cannot read \(path)"
+                return analysis
+            }
+            bytes = [UInt8](data)
+        }
+        if bytes.count > 64 << 20 {
+            analysis.fatal = "a Porter JSON file is limited to 64 MiB; this one has \(bytes.count) bytes"
             return analysis
         }
-        if data.count > 64 << 20 {
-            analysis.fatal = "a Porter JSON file is limited to 64 MiB; this one has \(data.count) bytes"
-            return analysis
-        }
-        var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         do {
             for (index, document) in try BusinessDocument.decodeAll(json: bytes).enumerated() {

@@ -20,7 +20,13 @@ enum InboundFormat: String, Sendable {
         } catch {
             throw PipelineError(stage: .read, "cannot read \(path): \(error.localizedDescription)")
         }
-        switch InputFormat.detect(Array(head)) {
+        return Self.detect(prefix: head)
+    }
+
+    /// The format of a file that starts with `prefix` (its first ``InputFormat/probeLength`` bytes, or all of a
+    /// shorter file).
+    static func detect(prefix: some Collection<UInt8>) -> InboundFormat? {
+        switch InputFormat.detect(Array(prefix)) {
         case .x12: return .x12
         case .cxml: return .cxml
         case .json: return .json
