@@ -5,6 +5,10 @@ import Translation
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
+// `struct stat`'s members may be attributed to CDispatch (see FileSystemCalls.swift).
+#if canImport(CDispatch)
+    internal import CDispatch
+#endif
 
 /// One claimed file read through: its content hash and size, and what it holds (or why it could not be read).
 ///
