@@ -116,6 +116,44 @@ struct DirectoryChannelTests {
         }
     }
 
+    /// A batch that spans two file systems, the temporary folder's and tmpfs: each file system is flushed its own
+    /// way (tmpfs never by `syncfs`), and every file still arrives whole with no temporary file left.
+    @Test func aBatchAcrossTwoFileSystemsArrivesWhole() async throws {
+        try await withTemporaryFolder { folder in
+            let memory = "/dev/shm/porter-test-\(UInt64.random(in: 0...UInt64.max))"
+            defer { try? FileManager.default.removeItem(atPath: memory) }
+            var batch: [(folder: String, delivery: OutboundDelivery)] = []
+            for number in 1...6 {
+                let target = number.isMultiple(of: 2) ? "\(memory)/out" : "\(folder)/out"
+                batch.append((target, Self.delivery("file \(number)", name: "\(number).x12")))
+            }
+
+            let outcomes = await DirectoryChannel.deliver(batch)
+
+            let (onDisk, inMemory) = (try Self.names(in: "\(folder)/out"), try Self.names(in: "\(memory)/out"))
+            #expect(outcomes.map(\.kind) == Array(repeating: "delivered", count: 6))
+            #expect(onDisk == ["1.x12", "3.x12", "5.x12"])
+            #expect(inMemory == ["2.x12", "4.x12", "6.x12"])
+            #expect(try String(contentsOfFile: "\(memory)/out/6.x12", encoding: .utf8) == "file 6")
+            #expect(!AtomicFileWriter.syncsWhole(memory))
+            #expect(try AtomicFileWriter.syncsWhole(folder) == Self.isLocalDiskFileSystem(folder))
+        }
+    }
+
+    /// What `stat -f` calls the file system of `path`, checked against the ones flushed whole.
+    private static func isLocalDiskFileSystem(_ path: String) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(filePath: "/usr/bin/stat")
+        process.arguments = ["-f", "--format=%T", path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        let kind = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return ["ext2/ext3", "xfs", "btrfs", "f2fs"].contains(kind)
+    }
+
     @Test func anEmptyBatchDoesNothing() async {
         #expect(await DirectoryChannel.deliver([]).isEmpty)
     }

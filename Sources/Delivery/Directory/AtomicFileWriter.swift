@@ -13,11 +13,17 @@ import Foundation
 /// flushed so the rename survives a crash. A failure at any step removes the temporary file. Blocking: call it off
 /// the cooperative pool (``DirectoryChannel`` does).
 ///
-/// Several files are written together in phases (``write(_:)``): every file is written and its write-back started,
-/// then each is `fsync`ed, then all are renamed, then each folder is `fsync`ed once. On ext4 the first `fsync` then
-/// commits the journal for the whole batch, and the others find their blocks already on disk; one folder flush
-/// covers every rename into it. Each file still gets its own `fsync` before its rename, so the guarantee is the same
-/// as writing them one by one.
+/// Several files are written together in phases (``write(_:)``): every file is written, then flushed, then all are
+/// renamed, then the renames are flushed. How a batch is flushed depends on the file system of its folders:
+///
+/// - On a local disk file system (ext4, XFS, Btrfs, F2FS), with one `syncfs` before the renames and one after, per
+///   file system. A `syncfs` writes back every dirty file and ends with one cache flush of the device, where an
+///   `fsync` per file costs a device flush each: on this project's test machine 0.06 ms of system time and 0.3 ms
+///   of wall time per file instead of 0.24 ms and 4 ms. The guarantee is the same (each file's bytes are on disk
+///   before its rename, the rename before the outcome is recorded), and write-back errors are reported: the folder
+///   is opened before the files are written, and `syncfs` reports an error that happened since (Linux 5.8).
+/// - Elsewhere (NFS, SMB, FUSE, overlay…, where `syncfs` may not reach the server), with an `fsync` of each file
+///   (write-back started for all of them first, so one journal commit can cover many) and of each folder once.
 enum AtomicFileWriter {
     /// Temporary files are `.porter-<random hex>.tmp`.
     static let temporaryPrefix = ".porter-"
@@ -37,25 +43,120 @@ enum AtomicFileWriter {
     static func write(_ items: [Item]) -> [Result<String, FileSystemFailure>] {
         var pending = items.map { Pending(item: $0) }
         var made = FolderSteps(Self.makeFolder)
-        var flushed = FolderSteps(Self.syncFolder)
-        // 1. Create, write and start the write-back of every file.
+        var volumes = Volumes()
+        defer { volumes.close() }
+        // 1. Create and write every file (starting its write-back when it will get an fsync of its own).
         for index in pending.indices {
-            if let failure = made.failure(for: pending[index].item.folder) {
+            let folder = pending[index].item.folder
+            if let failure = made.failure(for: folder) {
                 pending[index].failure = failure
-            } else {
-                pending[index].create()
+                continue
+            }
+            switch volumes.volume(of: folder) {
+            case .failure(let failure): pending[index].failure = failure
+            case .success(let volume):
+                pending[index].volume = volume
+                pending[index].create(startingWriteBack: !volumes[volume].syncsWhole)
             }
         }
-        // 2. Flush each file; 3. rename it over its final name.
-        for index in pending.indices where pending[index].failure == nil { pending[index].flush() }
+        // 2. Flush the files: their file systems once each, or each file.
+        for volume in volumes.indices where volumes[volume].syncsWhole {
+            let failure = volumes.syncWhole(volume)
+            for index in pending.indices where pending[index].volume == volume && pending[index].failure == nil {
+                if let failure { pending[index].abandon(failure) } else { pending[index].close() }
+            }
+        }
+        for index in pending.indices where pending[index].failure == nil && pending[index].descriptor >= 0 {
+            pending[index].flush()
+        }
+        // 3. Rename each over its final name.
         for index in pending.indices where pending[index].failure == nil { pending[index].rename() }
-        // 4. Flush each folder that gained a name, once.
+        // 4. Flush the renames: the file systems once each again, or each folder that gained a name once.
+        var flushed = FolderSteps(Self.syncFolder)
+        var synced: [Int: FileSystemFailure?] = [:]
         for index in pending.indices where pending[index].renamed {
-            if let failure = flushed.failure(for: pending[index].item.folder) { pending[index].failure = failure }
+            let volume = pending[index].volume
+            if volumes[volume].syncsWhole {
+                if synced[volume] == nil { synced[volume] = .some(volumes.syncWhole(volume)) }
+                if let failure = synced[volume] ?? nil { pending[index].failure = failure }
+            } else if let failure = flushed.failure(for: pending[index].item.folder) {
+                pending[index].failure = failure
+            }
         }
         return pending.map { entry in
             if let failure = entry.failure { return .failure(failure) }
             return .success(entry.finalPath)
+        }
+    }
+
+    /// Whether a batch into `folder` is flushed with `syncfs` (its file system is a local disk one).
+    static func syncsWhole(_ folder: String) -> Bool {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return porter_file_system_syncs_whole(descriptor) == 1
+    }
+
+    /// The file systems of a batch's folders: one open folder on each (opened before any file is written, so its
+    /// `syncfs` reports the write-back errors of the batch), keyed by device.
+    private struct Volumes {
+        struct Volume {
+            var descriptor: Int32
+            var path: String
+            var device: UInt64
+            var syncsWhole: Bool
+        }
+
+        private var volumes: [Volume] = []
+        private var byFolder: [String: Result<Int, FileSystemFailure>] = [:]
+
+        var indices: Range<Int> { self.volumes.indices }
+
+        subscript(index: Int) -> Volume { self.volumes[index] }
+
+        /// The volume holding `folder` (opened on first use).
+        mutating func volume(of folder: String) -> Result<Int, FileSystemFailure> {
+            if let known = self.byFolder[folder] { return known }
+            let result = Result { () throws(FileSystemFailure) -> Int in
+                let descriptor = try FileSystemFailure.call("open the folder", folder) {
+                    open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                }
+                var status = stat()
+                guard fstat(descriptor, &status) == 0 else {
+                    let code = errno
+                    Glibc.close(descriptor)
+                    throw FileSystemFailure(operation: "use the folder", path: folder, code: code)
+                }
+                let device = UInt64(status.st_dev)
+                if let same = self.volumes.firstIndex(where: { $0.device == device }) {
+                    Glibc.close(descriptor)
+                    return same
+                }
+                self.volumes.append(
+                    Volume(
+                        descriptor: descriptor, path: folder, device: device,
+                        syncsWhole: porter_file_system_syncs_whole(descriptor) == 1))
+                return self.volumes.count - 1
+            }
+            self.byFolder[folder] = result
+            return result
+        }
+
+        /// Flushes a whole file system; its failure, if it failed.
+        func syncWhole(_ index: Int) -> FileSystemFailure? {
+            let volume = self.volumes[index]
+            do throws(FileSystemFailure) {
+                try FileSystemFailure.call("flush the file system of", volume.path) {
+                    porter_sync_file_system(volume.descriptor)
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+
+        func close() {
+            for volume in self.volumes { Glibc.close(volume.descriptor) }
         }
     }
 
@@ -81,6 +182,8 @@ enum AtomicFileWriter {
         var item: Item
         var temporary = ""
         var descriptor: Int32 = -1
+        /// Its folder's file system (an index into the batch's ``Volumes``).
+        var volume = -1
         var renamed = false
         var failure: FileSystemFailure?
 
@@ -88,7 +191,7 @@ enum AtomicFileWriter {
 
         var finalPath: String { AtomicFileWriter.path(of: self.item.fileName, in: self.item.folder) }
 
-        mutating func create() {
+        mutating func create(startingWriteBack: Bool) {
             self.temporary = AtomicFileWriter.path(
                 of: AtomicFileWriter.temporaryPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)
                     + AtomicFileWriter.temporarySuffix, in: self.item.folder)
@@ -99,19 +202,31 @@ enum AtomicFileWriter {
                 }
                 try AtomicFileWriter.writeAll(self.item.payload, to: self.descriptor, path: temporary)
                 // A hint: the fsync below is what makes the file durable.
-                _ = porter_start_writeback(self.descriptor)
+                if startingWriteBack { _ = porter_start_writeback(self.descriptor) }
             } catch {
                 self.abandon(error)
             }
         }
 
+        /// `fsync`s the file, then closes it.
         mutating func flush() {
             let (descriptor, temporary) = (self.descriptor, self.temporary)
             do throws(FileSystemFailure) {
                 try FileSystemFailure.call("flush", temporary) { fsync(descriptor) }
-                self.descriptor = -1
+            } catch {
+                self.abandon(error)
+                return
+            }
+            self.close()
+        }
+
+        /// Closes the file (flushed already, by itself or with its file system).
+        mutating func close() {
+            let (descriptor, temporary) = (self.descriptor, self.temporary)
+            self.descriptor = -1
+            do throws(FileSystemFailure) {
                 // Linux closes the descriptor even when close(2) fails, so it is never retried.
-                try FileSystemFailure.call("close", temporary, retryingInterrupts: false) { close(descriptor) }
+                try FileSystemFailure.call("close", temporary, retryingInterrupts: false) { Glibc.close(descriptor) }
             } catch {
                 self.abandon(error)
             }
@@ -128,9 +243,9 @@ enum AtomicFileWriter {
         }
 
         /// Records the failure, closes the descriptor and removes the temporary file.
-        private mutating func abandon(_ failure: FileSystemFailure) {
+        mutating func abandon(_ failure: FileSystemFailure) {
             self.failure = failure
-            if self.descriptor >= 0 { close(self.descriptor) }
+            if self.descriptor >= 0 { Glibc.close(self.descriptor) }
             self.descriptor = -1
             if !self.temporary.isEmpty { unlink(self.temporary) }
         }
