@@ -179,6 +179,14 @@ struct IntakeFileTests {
         #expect(found.allSatisfy { ClaimID.isValid($0.claim) })
     }
 
+    @Test(arguments: [
+        (0.0, "1970/01/01"), (951_782_400, "2000/02/29"), (1_798_761_599.5, "2026/12/31"),
+        (1_798_761_600, "2027/01/01"), (253_402_300_799, "9999/12/31"),
+    ])
+    func archiveDayIsTheUTCCalendarDay(seconds: Double, day: String) {
+        #expect(FileMover.day(Date(timeIntervalSince1970: seconds)) == day)
+    }
+
     @Test func archiveGoesUnderTheUTCDateWithoutOverwriting() throws {
         let scratch = try IntakeScratch()
         let workspace = try scratch.workspace()

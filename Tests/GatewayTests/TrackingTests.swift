@@ -30,7 +30,7 @@ struct TrackingTests {
     }
 
     private static func reconciliation(_ leg: TrackedOrder) throws -> OrderReconciliation {
-        try JSONDecoder().decode(OrderReconciliation.self, from: leg.reconciliation)
+        try #require(OrderReconciliation(of: leg))
     }
 
     @Test("an order delivered to an X12 supplier is a leg awaiting its 997 (2 h) and 855 (24 h)")

@@ -362,6 +362,7 @@ public struct FileProcessor: Sendable {
                 inbound.interchange.map { duplicateKeys.contains($0) } ?? false
                 || envelope.payloadID.map { repeatedIDs.contains($0) } ?? false
             var document = inbound.document
+            var json: Data?
             if isDuplicate {
                 status = .duplicate
             } else if let rejection = inbound.rejection {
@@ -372,6 +373,7 @@ public struct FileProcessor: Sendable {
                         document: document, controlReference: inbound.controlReference, rejection: rejection))
             } else {
                 document = senderMapping.inbound(document)
+                json = Data(document.encodeCanonicalJSON())
                 var recipients: [String] = []
                 if case .orderChange(let change) = document {
                     // A change that names no supplier goes to every supplier the order was sent to.
@@ -405,6 +407,8 @@ public struct FileProcessor: Sendable {
                     var plan = PlannedMessage(
                         recipient: recipient, settings: settings, document: mapped.document,
                         isCopy: delivery.isCopy, isTest: inbound.isTest)
+                    // Made here, where files are planned side by side, not in the store transaction.
+                    plan.json = mapped.document == document ? json : Data(mapped.document.encodeCanonicalJSON())
                     if case .orderChange(let change) = mapped.document, settings.format == .cxml {
                         plan.original = try await self.storedOrder(change.orderNumber, partner: recipient.id)
                     }
@@ -428,7 +432,7 @@ public struct FileProcessor: Sendable {
                 DocumentRecord(
                     kind: document.kind.rawValue, partner: sender.id, orderNumber: document.orderNumber,
                     controlReference: inbound.controlReference, isTest: inbound.isTest, status: status,
-                    json: Data(document.encodeCanonicalJSON())))
+                    json: json ?? Data(document.encodeCanonicalJSON())))
         }
 
         var report: ErrorReport?
@@ -514,8 +518,9 @@ public struct FileProcessor: Sendable {
             ?? (profile.documents[.orderAcknowledgment]?.inbound != nil
                 ? TrackingSettings.defaultConfirmationWithin : 0)
         return FileTrackingFacts.Sent(
-            recipient: profile.id, document: plan.document, isCopy: plan.isCopy, format: plan.settings.format.rawValue,
-            acknowledgmentWithin: acknowledgment, confirmationWithin: confirmation)
+            recipient: profile.id, document: plan.document, json: plan.json, isCopy: plan.isCopy,
+            format: plan.settings.format.rawValue, acknowledgmentWithin: acknowledgment,
+            confirmationWithin: confirmation)
     }
 
     /// The current version of an order leg as stored, for restating a change in cXML.
@@ -644,11 +649,5 @@ public struct FileProcessor: Sendable {
     }
 
     /// `archive/YYYY/MM/DD/` for `date` in UTC.
-    static func archiveFolder(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(
-            format: "archive/%04d/%02d/%02d/", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
-    }
+    static func archiveFolder(_ date: Date) -> String { "archive/" + FileMover.day(date) + "/" }
 }

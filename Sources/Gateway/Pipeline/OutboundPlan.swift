@@ -15,6 +15,8 @@ struct PlannedMessage: Sendable {
     var isTest: Bool
     /// For a change sent as a cXML restatement: the order as the gateway stored it (its current version).
     var original: PurchaseOrder? = nil
+    /// `document`'s canonical JSON, when made while planning.
+    var json: Data? = nil
 }
 
 /// Encodes planned messages with the gateway's identity and control numbers taken from the store's allocator.
@@ -63,7 +65,7 @@ struct OutboundEncoder: Sendable {
             controlReference = payloadID
             fileExtension = "xml"
         case .json:
-            payload = document.encodeCanonicalJSON() + [UInt8(ascii: "\n")]
+            payload = (plan.json.map { [UInt8]($0) } ?? document.encodeCanonicalJSON()) + [UInt8(ascii: "\n")]
             controlReference = "\(self.claim)-\(ordinal)"
             fileExtension = "json"
         }

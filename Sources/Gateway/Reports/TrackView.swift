@@ -70,31 +70,9 @@ public struct TrackView: Hashable, Sendable, Codable {
             self.groupControlNumber = order.groupControlNumber
             self.controlReference = order.controlReference
             self.discrepancyCount = order.discrepancyCount
-            if let reconciliation = Self.reconciliation(order.reconciliation) {
-                self.lines = reconciliation.lines
-                self.discrepancies = reconciliation.discrepancies
-            } else {
-                self.lines = Self.orderedLines(order.document)
-                self.discrepancies = []
-            }
-        }
-
-        /// The stored reconciliation, when there is one.
-        static func reconciliation(_ data: Data) -> OrderReconciliation? {
-            guard !data.isEmpty else { return nil }
-            return try? JSONDecoder().decode(OrderReconciliation.self, from: data)
-        }
-
-        /// The lines of the order's canonical JSON, as ordered.
-        static func orderedLines(_ document: Data) -> [OrderReconciliation.Line] {
-            guard case .purchaseOrder(let order)? = try? BusinessDocument.decodeAll(json: document).first else {
-                return []
-            }
-            return order.lines.enumerated().map { index, line in
-                OrderReconciliation.Line(
-                    lineNumber: line.lineNumber ?? String(index + 1), items: line.items, unit: line.unit,
-                    ordered: line.quantity, unitPrice: line.unitPrice)
-            }
+            let reconciliation = OrderReconciliation(of: order)
+            self.lines = reconciliation?.lines ?? []
+            self.discrepancies = reconciliation?.discrepancies ?? []
         }
     }
 

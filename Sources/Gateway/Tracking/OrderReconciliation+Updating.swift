@@ -1,7 +1,26 @@
+public import Store
 import Foundation
 import Orders
 
 extension OrderReconciliation {
+    /// A leg's reconciliation: as stored, or, while none is stored (an order sent, nothing confirmed, shipped or
+    /// released against it yet), the lines of the order as sent, read from its document. Nil when neither can be
+    /// read.
+    ///
+    /// Sending an order stores no reconciliation: it would only repeat the order's lines, and writing it for every
+    /// order leg cost more than the rest of tracking the order. The first 855, 856 or release stores one.
+    public init?(of leg: TrackedOrder) {
+        if leg.reconciliation.isEmpty {
+            guard let order = try? OrderTracker.order(of: leg) else { return nil }
+            self.init(order: order)
+        } else {
+            guard let stored = try? JSONDecoder().decode(OrderReconciliation.self, from: leg.reconciliation) else {
+                return nil
+            }
+            self = stored
+        }
+    }
+
     /// The lines of `order`, nothing confirmed or shipped yet.
     init(order: PurchaseOrder) {
         self.init(

@@ -34,7 +34,7 @@ struct OrderTracker: Sendable {
         let at = facts.at
         switch sent.document {
         case .purchaseOrder(let order):
-            let json = Data(BusinessDocument.purchaseOrder(order).encodeCanonicalJSON())
+            let json = sent.json ?? Data(BusinessDocument.purchaseOrder(order).encodeCanonicalJSON())
             if var leg = try session.order(order.number, partner: sent.recipient) {
                 // The same number again: a replacement, or a cancellation.
                 leg.version += 1
@@ -47,7 +47,8 @@ struct OrderTracker: Sendable {
                     try self.cancel(&leg, at: at, because: "cancelled by the buyer", session: session)
                 } else {
                     leg.status = .changed
-                    leg.reconciliation = Self.encode(OrderReconciliation(order: order))
+                    // Read from the new version when needed (``OrderReconciliation/init(of:)``).
+                    leg.reconciliation = Data()
                 }
                 try session.addVersion(
                     OrderVersion(
@@ -69,8 +70,7 @@ struct OrderTracker: Sendable {
                 orderNumber: order.number, partner: sent.recipient, buyer: facts.sender, status: .distributed,
                 isBlanket: isBlanket, distributedAt: at, acknowledgmentAllowance: sent.acknowledgmentWithin,
                 confirmationAllowance: sent.confirmationWithin, groupControlNumber: draft?.groupControlNumber,
-                controlReference: draft?.controlReference, document: json,
-                reconciliation: Self.encode(OrderReconciliation(order: order)))
+                controlReference: draft?.controlReference, document: json)
             if order.purpose == .cancellation { leg.status = .cancelled }
             try session.save(leg)
             try session.addVersion(
@@ -93,7 +93,7 @@ struct OrderTracker: Sendable {
                         detail: "change sent to \(sent.recipient), but no order \(change.orderNumber) was sent to it"))
                 return
             }
-            let document = Data(BusinessDocument.orderChange(change).encodeCanonicalJSON())
+            let document = sent.json ?? Data(BusinessDocument.orderChange(change).encodeCanonicalJSON())
             let order = (try? Self.order(of: leg)).map { change.applied(to: $0) }
             leg.version += 1
             leg.updatedAt = at
@@ -666,9 +666,7 @@ struct OrderTracker: Sendable {
         return order
     }
 
-    static func reconciliation(of leg: TrackedOrder) -> OrderReconciliation? {
-        leg.reconciliation.isEmpty ? nil : try? JSONDecoder().decode(OrderReconciliation.self, from: leg.reconciliation)
-    }
+    static func reconciliation(of leg: TrackedOrder) -> OrderReconciliation? { OrderReconciliation(of: leg) }
 
     static func encode(_ reconciliation: OrderReconciliation) -> Data {
         (try? JSONEncoder.sorted.encode(reconciliation)) ?? Data()

@@ -19,6 +19,8 @@ struct FileTrackingFacts: Sendable {
     struct Sent: Sendable {
         var recipient: String
         var document: BusinessDocument
+        /// `document`'s canonical JSON, when already made.
+        var json: Data?
         var isCopy: Bool
         var format: String
         /// Seconds after delivery the recipient has for a 997/999 (0: none expected).
