@@ -127,16 +127,17 @@ extension SQLiteGatewayStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO messages (source_claim, partner, document_kind, format, target_kind, target, file_name,
-                  payload, control_reference, order_number, is_test, is_copy, state, attempts, created_at,
-                  next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+                  control_reference, order_number, is_test, is_copy, state, attempts, created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
                 """
         ).execute(arguments: [
             claim, draft.partner, draft.documentKind, draft.format, target.kind, target.value, draft.fileName,
-            draft.payload, draft.controlReference, draft.orderNumber, draft.isTest, draft.isCopy,
-            at.storeSeconds, at.storeSeconds,
+            draft.controlReference, draft.orderNumber, draft.isTest, draft.isCopy, at.storeSeconds, at.storeSeconds,
         ])
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO message_payloads (message_id, payload) VALUES (?, ?)")
+            .execute(arguments: [id, draft.payload])
+        return id
     }
 
     /// Reads, increments and writes the partner's counter in the current transaction.
@@ -236,18 +237,29 @@ extension SQLiteGatewayStore {
 
     // MARK: Rows to records
 
-    /// Every column of `messages` but the payload (listings leave it out).
+    /// A message row with its payload (from `message_payloads`).
+    static func messageWithPayload(_ row: Row, _ db: Database) throws -> OutboundMessage {
+        var message = try Self.message(row)
+        message.draft.payload =
+            try Data.fetchOne(
+                db.cachedStatement(sql: "SELECT payload FROM message_payloads WHERE message_id = ?"),
+                arguments: [message.id]) ?? Data()
+        return message
+    }
+
+    /// Every column of `messages` (the payload is in `message_payloads`; listings leave it out).
     static let messageColumns = """
         id, source_claim, partner, document_kind, format, target_kind, target, file_name, control_reference,
         order_number, is_test, is_copy, state, attempts, created_at, next_attempt_at, lease_until, delivered_at,
         last_error
         """
 
-    static func message(_ row: Row, payload: Bool) throws(StoreError) -> OutboundMessage {
+    /// A message row, its payload left empty.
+    static func message(_ row: Row) throws(StoreError) -> OutboundMessage {
         let draft = OutboundDraft(
             partner: row["partner"], documentKind: row["document_kind"], format: row["format"],
             target: try StoreSemantics.target(kind: row["target_kind"], value: row["target"]),
-            fileName: row["file_name"], payload: payload ? row["payload"] : Data(),
+            fileName: row["file_name"], payload: Data(),
             controlReference: row["control_reference"], orderNumber: row["order_number"], isTest: row["is_test"],
             isCopy: row["is_copy"])
         return OutboundMessage(

@@ -171,11 +171,11 @@ public final class SQLiteGatewayStore: GatewayStore {
                     db.cachedStatement(
                         sql: """
                             UPDATE messages SET state = 'inFlight', attempts = attempts + 1, lease_until = ?
-                            WHERE id = ? RETURNING \(Self.messageColumns), payload
+                            WHERE id = ? RETURNING \(Self.messageColumns)
                             """),
                     arguments: [leaseUntil.storeSeconds, id])
                 guard let row else { throw StoreSemantics.unknownMessage(id) }
-                let message = try Self.message(row, payload: true)
+                let message = try Self.messageWithPayload(row, db)
                 try Self.insert(
                     StoreSemantics.claimed(id, attempt: message.attempts, leaseUntil: leaseUntil, at: now), db)
                 return message
@@ -219,11 +219,11 @@ public final class SQLiteGatewayStore: GatewayStore {
                 db.cachedStatement(
                     sql: """
                         UPDATE messages SET state = 'delivered', delivered_at = ?, finished_at = ?, lease_until = NULL
-                        WHERE id = ? RETURNING \(Self.messageColumns), payload
+                        WHERE id = ? RETURNING \(Self.messageColumns)
                         """),
                 arguments: [at.storeSeconds, at.storeSeconds, id])
             if let track = outcome.track, !wasDelivered, let row {
-                try track(Session(db, claim: nil), try Self.message(row, payload: true))
+                try track(Session(db, claim: nil), try Self.messageWithPayload(row, db))
             }
             try Self.insert(
                 DeliveryAttempt(messageID: id, number: attempt, at: at, result: "delivered", detail: detail), db)
@@ -239,7 +239,7 @@ public final class SQLiteGatewayStore: GatewayStore {
                             sql: """
                                 UPDATE messages SET state = 'pending', next_attempt_at = ?, finished_at = NULL,
                                   lease_until = NULL, last_error = ?
-                                WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns), payload
+                                WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns)
                                 """),
                         arguments: [retryAt.storeSeconds, reason, id])
                 } else {
@@ -247,12 +247,12 @@ public final class SQLiteGatewayStore: GatewayStore {
                         db.cachedStatement(
                             sql: """
                                 UPDATE messages SET state = 'dead', finished_at = ?, lease_until = NULL, last_error = ?
-                                WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns), payload
+                                WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns)
                                 """),
                         arguments: [at.storeSeconds, reason, id])
                 }
             if let track = outcome.track, let changed {
-                try track(Session(db, claim: nil), try Self.message(changed, payload: true))
+                try track(Session(db, claim: nil), try Self.messageWithPayload(changed, db))
             }
         }
     }
@@ -282,17 +282,16 @@ public final class SQLiteGatewayStore: GatewayStore {
                         db.cachedStatement(sql: "SELECT \(Self.messageColumns) FROM messages ORDER BY id DESC LIMIT ?"),
                         arguments: [max(limit, 0)])
                 }
-            return try rows.map { row throws(StoreError) in try Self.message(row, payload: false) }
+            return try rows.map { row throws(StoreError) in try Self.message(row) }
         }
     }
 
     public func message(_ id: Int64) async throws(StoreError) -> OutboundMessage? {
         try await self.reading("reading message \(id)") { db in
             try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT \(Self.messageColumns), payload FROM messages WHERE id = ?"),
-                arguments: [id]
+                db.cachedStatement(sql: "SELECT \(Self.messageColumns) FROM messages WHERE id = ?"), arguments: [id]
             )
-            .map { row throws(StoreError) in try Self.message(row, payload: true) }
+            .map { row in try Self.messageWithPayload(row, db) }
         }
     }
 

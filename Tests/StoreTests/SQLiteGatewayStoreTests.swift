@@ -235,12 +235,46 @@ struct SQLiteGatewayStoreTests {
         }
     }
 
+    @Test func aVersion3QueueKeepsItsPayloadsInTheirOwnTable() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("porter.sqlite").path
+            try SQLiteGatewayStore.makeFile(
+                at: path, migratedUpTo: "v3 every group an order leg was sent in",
+                then: """
+                    INSERT INTO inbound_files (claim, original_name, content_hash, size, partner, received_at, outcome,
+                      outcome_reason, stored_path)
+                    VALUES ('OLD', 'old.edi', 'h', 1, 'ACME', 0, 'processed', NULL, 'archive/old.edi');
+                    INSERT INTO messages (source_claim, partner, document_kind, format, target_kind, target, file_name,
+                      payload, control_reference, order_number, is_test, is_copy, state, attempts, created_at,
+                      next_attempt_at)
+                    VALUES ('OLD', 'ACME', 'purchaseOrder', 'x12', 'directory', 'outbox/ACME', 'po.x12',
+                      CAST('ISA*OLD~' AS BLOB), '000000001', 'PO-1', 0, 0, 'pending', 0, 0, 0);
+                    """)
+            let store = try SQLiteGatewayStore(path: path)
+            let old = try #require(try await store.message(1))
+            #expect(old.draft.payload == Data("ISA*OLD~".utf8))
+            let claimed = try await store.claimDueMessages(now: at(10), limit: 10, lease: 60)
+            #expect(claimed.map(\.draft.payload) == [Data("ISA*OLD~".utf8)])
+            try await store.markDelivered(1, at: at(11), detail: "written")
+            let ids = try await store.commitExpectingSuccess(
+                InboundCommit(file: Sample.file("NEW", receivedAt: at(12)), build: { _ in [Sample.draft("new")] }))
+            #expect(try await store.message(ids[0])?.draft == Sample.draft("new"))
+            // The payload goes with its message when history is swept: a payload left behind would be an orphan
+            // that the foreign-key check reports.
+            #expect(try await store.sweep(before: at(20)) > 0)
+            #expect(try await store.message(1) == nil)
+            #expect(try await store.message(ids[0])?.draft == Sample.draft("new"))
+            #expect(try await store.integrityCheck() == [])
+            try store.close()
+        }
+    }
+
     /// A shipped migration is never renamed, edited away or moved: new ones go at the end of this list.
     @Test func migrationsAreAppendOnly() {
         #expect(
             SQLiteGatewayStore.migrationNames == [
                 "v1 inbound files, queue, control numbers, history", "v2 tracking: order legs, versions, alerts",
-                "v3 every group an order leg was sent in",
+                "v3 every group an order leg was sent in", "v4 message payloads apart from the queue rows",
             ])
     }
 
