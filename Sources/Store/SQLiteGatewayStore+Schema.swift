@@ -19,7 +19,7 @@ extension SQLiteGatewayStore {
         migrator.registerMigration("v3 every group an order leg was sent in") { db in
             try db.execute(sql: SQLiteGatewayStore.version3)
         }
-        migrator.registerMigration("v4 message payloads apart from the queue rows") { db in
+        migrator.registerMigration("v4 payloads and order documents apart from the rows that change") { db in
             try db.execute(sql: SQLiteGatewayStore.version4)
         }
         return migrator
@@ -305,10 +305,11 @@ extension SQLiteGatewayStore {
           SELECT partner, group_control_number, order_number FROM orders WHERE group_control_number IS NOT NULL;
         """
 
-    /// A message's payload in a table of its own: a queue row changes state two or three times (claimed, delivered
-    /// or retried), and SQLite rewrites a whole row, overflow pages included, on every update. With the payload
-    /// apart, those updates write a few dozen bytes instead of the payload again each time (a 4 KB JSON order was
-    /// written three times into the WAL).
+    /// A message's payload and an order leg's documents in tables of their own. A queue row changes state two or
+    /// three times (claimed, delivered or retried), a leg as its 997, 855 and 856 arrive, and SQLite rewrites a
+    /// whole row, overflow pages included, on every update. With the large values apart, those updates write a few
+    /// dozen bytes instead of the payload or the order again each time (a 4 KB JSON order was written three times
+    /// into the WAL). A leg's documents are written only when they change.
     static let version4 = """
         CREATE TABLE message_payloads (
           message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
@@ -316,5 +317,17 @@ extension SQLiteGatewayStore {
         );
         INSERT INTO message_payloads (message_id, payload) SELECT id, payload FROM messages;
         ALTER TABLE messages DROP COLUMN payload;
+
+        CREATE TABLE order_documents (
+          order_number TEXT NOT NULL,
+          partner TEXT NOT NULL,
+          document BLOB NOT NULL,
+          reconciliation BLOB NOT NULL,
+          PRIMARY KEY (order_number, partner)
+        );
+        INSERT INTO order_documents (order_number, partner, document, reconciliation)
+          SELECT order_number, partner, document, reconciliation FROM orders;
+        ALTER TABLE orders DROP COLUMN document;
+        ALTER TABLE orders DROP COLUMN reconciliation;
         """
 }

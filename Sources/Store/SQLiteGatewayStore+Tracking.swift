@@ -125,17 +125,24 @@ extension SQLiteGatewayStore {
 
     /// The queries of tracking (the tests check their query plans).
     enum TrackingSQL {
-        static let leg = "SELECT * FROM orders WHERE order_number = ? AND partner = ?"
-        static let legs = "SELECT * FROM orders WHERE order_number = ? ORDER BY partner"
+        /// A leg's row with its documents (``SQLiteGatewayStore/version4``).
+        static let legColumns = """
+            orders.*, order_documents.document, order_documents.reconciliation FROM orders
+            JOIN order_documents ON order_documents.order_number = orders.order_number
+              AND order_documents.partner = orders.partner
+            """
+        static let leg = "SELECT \(legColumns) WHERE orders.order_number = ? AND orders.partner = ?"
+        static let legs = "SELECT \(legColumns) WHERE orders.order_number = ? ORDER BY orders.partner"
         static let group = """
-            SELECT orders.* FROM order_groups
-            JOIN orders ON orders.order_number = order_groups.order_number AND orders.partner = order_groups.partner
+            SELECT \(legColumns)
+            JOIN order_groups ON orders.order_number = order_groups.order_number AND orders.partner = order_groups.partner
             WHERE order_groups.partner = ? AND order_groups.group_control_number = ?
             ORDER BY order_groups.order_number
             """
         static let due = """
-            SELECT * FROM orders WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due, order_number, partner
-            LIMIT ?
+            SELECT \(legColumns)
+            WHERE orders.next_due IS NOT NULL AND orders.next_due <= ?
+            ORDER BY orders.next_due, orders.order_number, orders.partner LIMIT ?
             """
         static let versions = "SELECT * FROM order_versions WHERE order_number = ? ORDER BY partner, version"
         static let documents = """
@@ -301,9 +308,9 @@ extension SQLiteGatewayStore {
                         INSERT OR REPLACE INTO orders (order_number, partner, buyer, status, version, is_blanket,
                           distributed_at, updated_at, delivered_at, acknowledged_at, confirmed_at, shipped_at,
                           acknowledgment_due, confirmation_due, acknowledgment_allowance, confirmation_allowance,
-                          acknowledged_on_time, group_control_number, control_reference, discrepancy_count, document,
-                          reconciliation, next_due, ack_latency, confirm_latency, ack_outcome, discrepant)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          acknowledged_on_time, group_control_number, control_reference, discrepancy_count, next_due,
+                          ack_latency, confirm_latency, ack_outcome, discrepant)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """
                 ).execute(arguments: [
                     order.orderNumber, order.partner, order.buyer, order.status.rawValue, order.version,
@@ -312,13 +319,23 @@ extension SQLiteGatewayStore {
                     order.confirmedAt?.storeSeconds, order.shippedAt?.storeSeconds,
                     order.acknowledgmentDue?.storeSeconds, order.confirmationDue?.storeSeconds,
                     order.acknowledgmentAllowance, order.confirmationAllowance, order.acknowledgedOnTime,
-                    order.groupControlNumber, order.controlReference, order.discrepancyCount, order.document,
-                    order.reconciliation, order.nextDue?.storeSeconds,
+                    order.groupControlNumber, order.controlReference, order.discrepancyCount,
+                    order.nextDue?.storeSeconds,
                     StoreSemantics.latency(from: order.deliveredAt, to: order.acknowledgedAt),
                     StoreSemantics.latency(from: order.deliveredAt, to: order.confirmedAt),
                     StoreSemantics.acknowledgmentOutcome(order),
                     StoreSemantics.isReconciled(order) ? order.discrepancyCount > 0 : nil,
                 ])
+                // The documents only when they changed (most saves change a date or a status).
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO order_documents (order_number, partner, document, reconciliation)
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT (order_number, partner) DO UPDATE SET
+                          document = excluded.document, reconciliation = excluded.reconciliation
+                        WHERE document IS NOT excluded.document OR reconciliation IS NOT excluded.reconciliation
+                        """
+                ).execute(arguments: [order.orderNumber, order.partner, order.document, order.reconciliation])
                 if let group = order.groupControlNumber {
                     try db.cachedStatement(
                         sql: """

@@ -450,14 +450,16 @@ public final class SQLiteGatewayStore: GatewayStore {
                   AND NOT EXISTS (SELECT 1 FROM orders WHERE orders.order_number = tracking_events.order_number)
                 """,
             ]
-            // The groups of the legs about to go (not counted: they are an index of the legs, not history).
-            try db.cachedStatement(
-                sql: """
-                    DELETE FROM order_groups WHERE (order_number, partner) IN (
-                      SELECT order_number, partner FROM orders
-                      WHERE status IN ('closed', 'cancelled') AND updated_at < ?)
-                    """
-            ).execute(arguments: [before])
+            // The groups and documents of the legs about to go (not counted: parts of the legs, not history).
+            for table in ["order_groups", "order_documents"] {
+                try db.cachedStatement(
+                    sql: """
+                        DELETE FROM \(table) WHERE (order_number, partner) IN (
+                          SELECT order_number, partner FROM orders
+                          WHERE status IN ('closed', 'cancelled') AND updated_at < ?)
+                        """
+                ).execute(arguments: [before])
+            }
             var removed = 0
             for sql in statements {
                 try db.cachedStatement(sql: sql).execute(arguments: [before])

@@ -146,7 +146,10 @@ struct SQLiteGatewayStoreTests {
             let store = try #require(store as? SQLiteGatewayStore)
             typealias Status = SQLiteGatewayStore.StatusSQL
             typealias Tracking = SQLiteGatewayStore.TrackingSQL
-            let tables = ["orders", "order_versions", "alerts", "alert_events", "tracking_events", "inbound_files"]
+            let tables = [
+                "orders", "order_documents", "order_versions", "alerts", "alert_events", "tracking_events",
+                "inbound_files",
+            ]
             func plan(_ sql: String) async throws -> [String] {
                 let plan = try await store.queryPlan(sql)
                 // Never a walk through a table's rows.
@@ -235,7 +238,7 @@ struct SQLiteGatewayStoreTests {
         }
     }
 
-    @Test func aVersion3QueueKeepsItsPayloadsInTheirOwnTable() async throws {
+    @Test func aVersion3FileKeepsPayloadsAndOrderDocumentsInTheirOwnTables() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("porter.sqlite").path
             try SQLiteGatewayStore.makeFile(
@@ -249,8 +252,18 @@ struct SQLiteGatewayStoreTests {
                       next_attempt_at)
                     VALUES ('OLD', 'ACME', 'purchaseOrder', 'x12', 'directory', 'outbox/ACME', 'po.x12',
                       CAST('ISA*OLD~' AS BLOB), '000000001', 'PO-1', 0, 0, 'pending', 0, 0, 0);
+                    INSERT INTO orders (order_number, partner, status, version, is_blanket, distributed_at, updated_at,
+                      acknowledgment_allowance, confirmation_allowance, discrepancy_count, document, reconciliation)
+                    VALUES ('PO-1', 'ACME', 'distributed', 1, 0, 0, 0, 0, 0, 0, CAST('{"order":1}' AS BLOB),
+                      CAST('{"lines":[]}' AS BLOB));
                     """)
             let store = try SQLiteGatewayStore(path: path)
+            var leg = try #require(try await store.trackedOrders(number: "PO-1").first)
+            #expect(leg.document == Data(#"{"order":1}"#.utf8))
+            #expect(leg.reconciliation == Data(#"{"lines":[]}"#.utf8))
+            leg.status = .delivered
+            try await store.save([leg])
+            #expect(try await store.trackedOrders(number: "PO-1") == [leg])
             let old = try #require(try await store.message(1))
             #expect(old.draft.payload == Data("ISA*OLD~".utf8))
             let claimed = try await store.claimDueMessages(now: at(10), limit: 10, lease: 60)
@@ -274,7 +287,8 @@ struct SQLiteGatewayStoreTests {
         #expect(
             SQLiteGatewayStore.migrationNames == [
                 "v1 inbound files, queue, control numbers, history", "v2 tracking: order legs, versions, alerts",
-                "v3 every group an order leg was sent in", "v4 message payloads apart from the queue rows",
+                "v3 every group an order leg was sent in",
+                "v4 payloads and order documents apart from the rows that change",
             ])
     }
 
