@@ -41,9 +41,9 @@ extension X12SegmentEmitter {
     /// The line read in place (passing it by value copied all its fields, a retain and release each).
     mutating func directLine(_ line: UnsafePointer<PurchaseOrderLine>, to writer: inout X12Writer) throws(X12Error) {
         try writer.segment(.po1) { sink in
-            Self.lineItem(line, into: &sink)
-            for item in line.pointee.items {
-                sink.appendElement(X12Codes.itemIdentifierKind.code(item.kind))
+            Self.lineItem(line, codes: &self.lineCodes, into: &sink)
+            for (position, item) in line.pointee.items.enumerated() {
+                sink.appendElement(self.lineCodes.itemKind(item.kind, at: position))
                 sink.appendElement(item.value)
             }
         }
@@ -56,7 +56,9 @@ extension X12SegmentEmitter {
                 sink.element(description.language)
             }
         }
-        if let pack = line.pointee.pack { try writer.segment(.po4) { Self.pack(pack, into: &$0) } }
+        if let pack = line.pointee.pack {
+            try writer.segment(.po4) { Self.pack(pack, codes: &self.lineCodes, into: &$0) }
+        }
         if !line.pointee.references.isEmpty {
             for reference in line.pointee.references {
                 try writer.segment(.ref) { Self.reference(reference, into: &$0) }
@@ -87,11 +89,11 @@ extension X12SegmentEmitter {
 
     /// PO101 to PO105 (the items follow).
     static func lineItem<Sink: X12ElementSink & ~Copyable>(
-        _ line: UnsafePointer<PurchaseOrderLine>, into sink: inout Sink
+        _ line: UnsafePointer<PurchaseOrderLine>, codes: inout X12LineCodes, into sink: inout Sink
     ) {
         sink.element(line.pointee.lineNumber)
         sink.element(line.pointee.quantity.text)
-        sink.element(X12Codes.unitOfMeasure.code(line.pointee.unit))
+        sink.element(codes.unit(line.pointee.unit))
         sink.element(line.pointee.unitPrice?.text)
         sink.element(X12Codes.priceBasis.optionalCode(line.pointee.priceBasis))
     }

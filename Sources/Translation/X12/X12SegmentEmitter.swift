@@ -13,6 +13,8 @@ struct X12SegmentEmitter {
     private var areaTyped: Set<String> = []
     /// The addresses of the area's segments kept whole that were written already.
     private var keptWritten: Set<String> = []
+    /// The codes of the previous line's units and item kinds.
+    var lineCodes = X12LineCodes()
 
     init(index: X12ExtensionAddress.Index, usesMTX: Bool) {
         self.index = index
@@ -95,7 +97,9 @@ struct X12SegmentEmitter {
             return try withUnsafePointer(to: line) { (line) throws(X12Error) in try self.directLine(line, to: &writer) }
         }
         self.beginArea(Self.lineOrder, typed: Self.lineTyped)
-        let po1 = withUnsafePointer(to: line) { line in X12ElementTexts.collect { Self.lineItem(line, into: &$0) } }
+        let po1 = withUnsafePointer(to: line) { line in
+            X12ElementTexts.collect { Self.lineItem(line, codes: &self.lineCodes, into: &$0) }
+        }
         try self.po1(po1, items: line.items, to: &writer)
         try self.series(
             "", "PID", line.descriptions.map { ["F", nil, nil, nil, $0.text, nil, nil, nil, $0.language] },
@@ -382,17 +386,22 @@ struct X12SegmentEmitter {
         for level in carrier.serviceLevels.prefix(3) { sink.element(X12Codes.serviceLevel.code(level)) }
     }
 
-    static func pack(_ pack: PackDetails) -> [String?] { X12ElementTexts.collect { Self.pack(pack, into: &$0) } }
+    static func pack(_ pack: PackDetails) -> [String?] {
+        var codes = X12LineCodes()
+        return X12ElementTexts.collect { Self.pack(pack, codes: &codes, into: &$0) }
+    }
 
     /// PO4's elements (the pack borrowed: reading its optional through a pointer copied it for every field).
-    static func pack<Sink: X12ElementSink & ~Copyable>(_ pack: PackDetails, into sink: inout Sink) {
+    static func pack<Sink: X12ElementSink & ~Copyable>(
+        _ pack: PackDetails, codes: inout X12LineCodes, into sink: inout Sink
+    ) {
         sink.element(pack.pack?.text)
         sink.element(pack.size?.text)
-        sink.element(X12Codes.unitOfMeasure.optionalCode(pack.sizeUnit))
+        sink.element(codes.sizeUnit(pack.sizeUnit))
         sink.element(pack.packagingCode)
         sink.element(pack.weightQualifier)
         sink.element(pack.weight?.text)
-        sink.element(X12Codes.unitOfMeasure.optionalCode(pack.weightUnit))
+        sink.element(codes.weightUnit(pack.weightUnit))
         sink.element(pack.volume?.text)
         sink.element(X12Codes.unitOfMeasure.optionalCode(pack.volumeUnit))
         sink.element(pack.length?.text)
