@@ -95,7 +95,7 @@ extension X12SegmentEmitter {
         sink.element(line.pointee.quantity.text)
         sink.element(codes.unit(line.pointee.unit))
         sink.element(line.pointee.unitPrice?.text)
-        sink.element(X12Codes.priceBasis.optionalCode(line.pointee.priceBasis))
+        sink.element(codes.priceBasis(line.pointee.priceBasis))
     }
 
     /// The N9 loops: N9 and MSG (MTX from 005010).
