@@ -106,8 +106,8 @@ extension X12Writer: X12ElementSink {
 
 /// Zero-padded decimal digits packed little-endian into an integer (first digit in the lowest byte).
 enum X12Digits {
-    /// The last `width` (1 to 8) digits of `value` (0 or more), zero-padded, as `X12Text`'s `digits` writes a value
-    /// that fits; `nil`-free because the model's dates and times always fit their widths.
+    /// The last `width` (1 to 8) digits of `value` (0 or more), zero-padded: what `X12Text`'s `digits` writes for a
+    /// value that fits its width, as the model's dates and times always do (their initializers check the ranges).
     @inline(__always)
     static func pack(_ value: Int, _ width: Int) -> UInt64 {
         var rest = UInt64(truncatingIfNeeded: value)

@@ -59,6 +59,7 @@ extension X12SegmentEmitter {
         if let pack = line.pointee.pack {
             try writer.segment(.po4) { Self.pack(pack, codes: &self.lineCodes, into: &$0) }
         }
+        // Arrays tested before they are iterated: iterating retains the array, even an empty one.
         if !line.pointee.references.isEmpty {
             for reference in line.pointee.references {
                 try writer.segment(.ref) { Self.reference(reference, into: &$0) }
