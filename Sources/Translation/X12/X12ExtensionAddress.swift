@@ -38,6 +38,9 @@ enum X12ExtensionAddress {
         /// Addresses of segments kept whole.
         private(set) var wholeSegments: Set<String> = []
 
+        /// An index of nothing kept.
+        init() {}
+
         init(_ extensions: Extensions) {
             for (key, value) in extensions.values {
                 guard let close = key.lastIndex(of: "]") else { continue }

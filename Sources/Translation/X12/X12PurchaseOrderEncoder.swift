@@ -36,11 +36,22 @@ public struct X12PurchaseOrderEncoder: Sendable {
             implementationReference: X12InterchangeEncoding.implementationReference(order.envelope, version: version),
             controlNumber: controlNumber ?? order.envelope.transactionControlNumber)
         try emitter.header(order, to: &writer)
-        for line in order.lines {
-            emitter.index = X12ExtensionAddress.Index(line.extensions)
-            try emitter.line(line, to: &writer)
+        let header = emitter.index
+        // The lines read in place (iterating the array copied each line, a retain and release per field), and no
+        // index made for the usual line that keeps nothing.
+        try order.lines.withUnsafeBufferPointer { (lines) throws(X12Error) in
+            guard let first = lines.baseAddress else { return }
+            for line in first..<first + lines.count {
+                if line.pointee.extensions.isEmpty {
+                    if !emitter.index.isEmpty { emitter.index = X12ExtensionAddress.Index() }
+                    try emitter.directLine(line, to: &writer)
+                } else {
+                    emitter.index = X12ExtensionAddress.Index(line.pointee.extensions)
+                    try emitter.line(line.pointee, to: &writer)
+                }
+            }
         }
-        emitter.index = X12ExtensionAddress.Index(order.extensions)
+        emitter.index = header
         try emitter.summary(order, to: &writer)
         try writer.endTransaction()
     }

@@ -13,6 +13,8 @@ struct X12SegmentEmitter {
     private var areaTyped: Set<String> = []
     /// The addresses of the area's segments kept whole that were written already.
     private var keptWritten: Set<String> = []
+    /// The codes of the previous line's units and item kinds.
+    var lineCodes = X12LineCodes()
 
     init(index: X12ExtensionAddress.Index, usesMTX: Bool) {
         self.index = index
@@ -73,16 +75,9 @@ struct X12SegmentEmitter {
     }
 
     mutating func header(_ order: PurchaseOrder, to writer: inout X12Writer) throws(X12Error) {
+        if self.index.isEmpty { return try self.directHeader(order, to: &writer) }
         self.beginArea(Self.headerOrder, typed: Self.headerTyped)
-        let agreement = order.orderType == .release ? order.blanketOrderNumber : order.contractNumber
-        try self.series(
-            "", "BEG",
-            [
-                [
-                    X12Codes.purpose.code(order.purpose), X12Codes.orderType.code(order.orderType), order.number,
-                    order.releaseNumber, X12Text.dateText(order.orderDate.date), agreement,
-                ]
-            ], to: &writer)
+        try self.series("", "BEG", [X12ElementTexts.collect { Self.beginning(order, into: &$0) }], to: &writer)
         try self.series("", "CUR", order.currency.map { [["BY", $0.rawValue]] } ?? [], to: &writer)
         try self.series("", "REF", order.references.map(Self.reference), to: &writer)
         try self.series("", "PER", order.contacts.map(Self.contact), to: &writer)
@@ -98,13 +93,14 @@ struct X12SegmentEmitter {
     }
 
     mutating func line(_ line: PurchaseOrderLine, to writer: inout X12Writer) throws(X12Error) {
+        if self.index.isEmpty {
+            return try withUnsafePointer(to: line) { (line) throws(X12Error) in try self.directLine(line, to: &writer) }
+        }
         self.beginArea(Self.lineOrder, typed: Self.lineTyped)
-        if self.index.isEmpty { return try self.directLine(line, to: &writer) }
-        try self.po1(
-            [
-                line.lineNumber, line.quantity.text, X12Codes.unitOfMeasure.code(line.unit), line.unitPrice?.text,
-                line.priceBasis.map(X12Codes.priceBasis.code),
-            ], items: line.items, to: &writer)
+        let po1 = withUnsafePointer(to: line) { line in
+            X12ElementTexts.collect { Self.lineItem(line, codes: &self.lineCodes, into: &$0) }
+        }
+        try self.po1(po1, items: line.items, to: &writer)
         try self.series(
             "", "PID", line.descriptions.map { ["F", nil, nil, nil, $0.text, nil, nil, nil, $0.language] },
             to: &writer)
@@ -140,6 +136,7 @@ struct X12SegmentEmitter {
     /// An amount needs its CTT (AMT sits in the CTT loop): when the totals give an amount but no count, CTT01 is
     /// `lineCount` (the document's lines, as a cXML order's total arrives).
     mutating func totals(_ totals: OrderTotals?, lineCount: Int? = nil, to writer: inout X12Writer) throws(X12Error) {
+        if self.index.isEmpty { return try self.directTotals(totals, lineCount: lineCount, to: &writer) }
         var ctt: [[String?]] = []
         if let totals, totals.lineCount != nil || totals.hashTotal != nil || totals.amount != nil {
             let count = totals.lineCount ?? (totals.hashTotal == nil ? lineCount : nil)
@@ -154,6 +151,7 @@ struct X12SegmentEmitter {
 
     /// The N9 loops, in order.
     mutating func notes(_ notes: [Note], to writer: inout X12Writer) throws(X12Error) {
+        if self.index.isEmpty { return try self.directNotes(notes, to: &writer) }
         for (position, note) in notes.enumerated() {
             try self.note(note, address: "N9[\(position + 1)]", to: &writer)
         }
@@ -161,6 +159,7 @@ struct X12SegmentEmitter {
 
     /// The N1 loops, in order.
     mutating func parties(_ parties: [Party], to writer: inout X12Writer) throws(X12Error) {
+        if self.index.isEmpty { return try self.directParties(parties, to: &writer) }
         for (position, party) in parties.enumerated() {
             try self.party(party, address: "N1[\(position + 1)]", to: &writer)
         }
@@ -171,7 +170,8 @@ struct X12SegmentEmitter {
         let kept = self.index.positions(at: address)
         let title = note.title ?? (kept.contains(2) || kept.contains(3) ? nil : "NOTES")
         try self.emit(
-            "N9", self.index.overlay(Self.values([note.kind.map(X12Codes.noteKind.code) ?? "L1", title]), at: address),
+            "N9",
+            self.index.overlay(Self.values([X12Codes.noteKind.optionalCode(note.kind) ?? "L1", title]), at: address),
             to: &writer)
         let path = address + "/"
         let id = self.usesMTX ? "MTX" : "MSG"
@@ -180,14 +180,9 @@ struct X12SegmentEmitter {
     }
 
     mutating func party(_ party: Party, address: String, to writer: inout X12Writer) throws(X12Error) {
-        let identifier = party.identifiers.first
         try self.emit(
-            "N1",
-            self.index.overlay(
-                Self.values([
-                    X12Codes.partyRole.code(party.role), party.name,
-                    identifier.map { X12Codes.partyIdentifierQualifier.code($0.qualifier) }, identifier?.value,
-                ]), at: address), to: &writer)
+            "N1", self.index.overlay(Self.values(X12ElementTexts.collect { Self.name(party, into: &$0) }), at: address),
+            to: &writer)
         let path = address + "/"
         try self.series(path, "N2", Self.pairs(party.additionalNames), to: &writer)
         try self.series(path, "N3", Self.pairs(party.address?.lines ?? []), to: &writer)
@@ -196,12 +191,7 @@ struct X12SegmentEmitter {
             postal.city != nil || postal.stateOrProvince != nil || postal.postalCode != nil || postal.country != nil
                 || postal.countrySubdivision != nil
         {
-            n4 = [
-                [
-                    postal.city, postal.stateOrProvince, postal.postalCode, postal.country, nil, nil,
-                    postal.countrySubdivision,
-                ]
-            ]
+            n4 = [X12ElementTexts.collect { Self.place(postal, into: &$0) }]
         }
         try self.series(path, "N4", n4, to: &writer)
         try self.series(path, "REF", party.references.map(Self.reference), to: &writer)
@@ -285,121 +275,198 @@ struct X12SegmentEmitter {
     static func values(_ texts: [String?]) -> [X12Value] { texts.map { .simple($0 ?? "") } }
 
     // MARK: Segments
+    //
+    // Each segment is described once, putting its elements into an `X12ElementSink`: an `X12Writer` when nothing is
+    // kept aside (written straight, see X12SegmentEmitter+Direct.swift), element texts for the general path.
 
     static func pairs(_ texts: [String]) -> [[String?]] {
         stride(from: 0, to: texts.count, by: 2).map { Array(texts[$0..<min($0 + 2, texts.count)]) }
     }
 
     static func reference(_ reference: Reference) -> [String?] {
-        [X12Codes.referenceQualifier.code(reference.qualifier), reference.value, reference.description]
+        X12ElementTexts.collect { Self.reference(reference, into: &$0) }
+    }
+
+    static func reference<Sink: X12ElementSink & ~Copyable>(_ reference: Reference, into sink: inout Sink) {
+        sink.element(X12Codes.referenceQualifier.code(reference.qualifier))
+        sink.element(reference.value)
+        sink.element(reference.description)
     }
 
     /// PER, its communications in the pairs from PER03 on that `extensions` does not fill.
     static func contact(_ contact: Contact) -> (Set<Int>) -> [String?] {
-        { kept in
-            var elements: [String?] = [contact.function.map(X12Codes.contactFunction.code), contact.name]
-            for communication in contact.communications {
-                while kept.contains(elements.count + 1) || kept.contains(elements.count + 2) { elements += [nil, nil] }
-                guard elements.count < 8 else { break }
-                elements += [X12Codes.communicationKind.code(communication.kind), communication.value]
+        { kept in X12ElementTexts.collect { Self.contact(contact, kept: kept, into: &$0) } }
+    }
+
+    static func contact<Sink: X12ElementSink & ~Copyable>(
+        _ contact: Contact, kept: Set<Int>, into sink: inout Sink
+    ) {
+        sink.element(X12Codes.contactFunction.optionalCode(contact.function))
+        sink.element(contact.name)
+        var count = 2
+        for communication in contact.communications {
+            while !kept.isEmpty && (kept.contains(count + 1) || kept.contains(count + 2)) {
+                sink.empty(2)
+                count += 2
             }
-            return elements
+            guard count < 8 else { break }
+            sink.element(X12Codes.communicationKind.code(communication.kind))
+            sink.element(communication.value)
+            count += 2
         }
     }
 
-    static func fob(_ fob: FOBTerms) -> [String?] {
-        [
-            X12Codes.shipmentPaymentMethod.code(fob.paymentMethod), fob.locationQualifier, fob.locationDescription,
-            fob.incoterms == nil ? nil : "01", fob.incoterms,
-        ]
+    static func fob(_ fob: FOBTerms) -> [String?] { X12ElementTexts.collect { Self.fob(fob, into: &$0) } }
+
+    static func fob<Sink: X12ElementSink & ~Copyable>(_ fob: FOBTerms, into sink: inout Sink) {
+        sink.element(X12Codes.shipmentPaymentMethod.code(fob.paymentMethod))
+        sink.element(fob.locationQualifier)
+        sink.element(fob.locationDescription)
+        sink.element(fob.incoterms == nil ? nil : "01")
+        sink.element(fob.incoterms)
     }
 
     static func allowanceCharge(_ charge: AllowanceCharge) -> [String?] {
-        [
-            X12Codes.allowanceChargeIndicator.code(charge.indicator), charge.code, nil, nil,
-            charge.amount.map { X12Text.impliedText($0, decimals: 2) }, nil, charge.percent?.text, charge.rate?.text,
-            charge.unit.map(X12Codes.unitOfMeasure.code), charge.quantity?.text, nil, charge.handling,
-            charge.reference, nil, charge.description,
-        ]
+        X12ElementTexts.collect { Self.allowanceCharge(charge, into: &$0) }
     }
 
-    static func terms(_ terms: PaymentTerms) -> [String?] {
-        [
-            terms.termsType.map(X12Codes.paymentTermsType.code), terms.basisDate.map(X12Codes.termsBasisDate.code),
-            terms.discountPercent?.text, terms.discountDueDate.map(X12Text.dateText),
-            terms.discountDays.map { String($0) }, terms.netDueDate.map(X12Text.dateText),
-            terms.netDays.map { String($0) }, terms.discountAmount.map { X12Text.impliedText($0, decimals: 2) }, nil,
-            nil, nil, terms.description,
-        ]
+    static func allowanceCharge<Sink: X12ElementSink & ~Copyable>(_ charge: AllowanceCharge, into sink: inout Sink) {
+        sink.element(X12Codes.allowanceChargeIndicator.code(charge.indicator))
+        sink.element(charge.code)
+        sink.empty(2)
+        sink.element(charge.amount.map { X12Text.impliedText($0, decimals: 2) })
+        sink.empty(1)
+        sink.element(charge.percent?.text)
+        sink.element(charge.rate?.text)
+        sink.element(X12Codes.unitOfMeasure.optionalCode(charge.unit))
+        sink.element(charge.quantity?.text)
+        sink.empty(1)
+        sink.element(charge.handling)
+        sink.element(charge.reference)
+        sink.empty(1)
+        sink.element(charge.description)
     }
 
-    static func date(_ date: QualifiedDate) -> [String?] {
-        [
-            X12Codes.dateKind.code(date.kind), X12Text.dateText(date.date), date.time.map(X12Text.timeText),
-            date.zone.flatMap(X12Text.timeCode),
-        ]
+    static func terms(_ terms: PaymentTerms) -> [String?] { X12ElementTexts.collect { Self.terms(terms, into: &$0) } }
+
+    static func terms<Sink: X12ElementSink & ~Copyable>(_ terms: PaymentTerms, into sink: inout Sink) {
+        sink.element(X12Codes.paymentTermsType.optionalCode(terms.termsType))
+        sink.element(X12Codes.termsBasisDate.optionalCode(terms.basisDate))
+        sink.element(terms.discountPercent?.text)
+        sink.element(date: terms.discountDueDate)
+        sink.element(integer: terms.discountDays)
+        sink.element(date: terms.netDueDate)
+        sink.element(integer: terms.netDays)
+        sink.element(terms.discountAmount.map { X12Text.impliedText($0, decimals: 2) })
+        sink.empty(3)
+        sink.element(terms.description)
+    }
+
+    static func date(_ date: QualifiedDate) -> [String?] { X12ElementTexts.collect { Self.date(date, into: &$0) } }
+
+    static func date<Sink: X12ElementSink & ~Copyable>(_ date: QualifiedDate, into sink: inout Sink) {
+        sink.element(X12Codes.dateKind.code(date.kind))
+        sink.element(date: date.date)
+        sink.element(time: date.time)
+        sink.element(date.zone.flatMap(X12Text.timeCode))
     }
 
     static func carrier(_ carrier: CarrierRouting) -> [String?] {
-        var elements: [String?] = [
-            carrier.routingSequence, carrier.carrier.map { X12Codes.partyIdentifierQualifier.code($0.qualifier) },
-            carrier.carrier?.value, carrier.transportMethod.map(X12Codes.transportMethod.code), carrier.carrierName,
-        ]
-        if !carrier.serviceLevels.isEmpty {
-            elements += [String?](repeating: nil, count: 6)
-            elements += carrier.serviceLevels.prefix(3).map(X12Codes.serviceLevel.code)
-        }
-        return elements
+        X12ElementTexts.collect { Self.carrier(carrier, into: &$0) }
+    }
+
+    static func carrier<Sink: X12ElementSink & ~Copyable>(_ carrier: CarrierRouting, into sink: inout Sink) {
+        sink.element(carrier.routingSequence)
+        sink.element(carrier.carrier.map { X12Codes.partyIdentifierQualifier.code($0.qualifier) })
+        sink.element(carrier.carrier?.value)
+        sink.element(X12Codes.transportMethod.optionalCode(carrier.transportMethod))
+        sink.element(carrier.carrierName)
+        guard !carrier.serviceLevels.isEmpty else { return }
+        sink.empty(6)
+        for level in carrier.serviceLevels.prefix(3) { sink.element(X12Codes.serviceLevel.code(level)) }
     }
 
     static func pack(_ pack: PackDetails) -> [String?] {
-        let unit = { (unit: UnitOfMeasure?) in unit.map(X12Codes.unitOfMeasure.code) }
-        return [
-            pack.pack?.text, pack.size?.text, unit(pack.sizeUnit), pack.packagingCode, pack.weightQualifier,
-            pack.weight?.text, unit(pack.weightUnit), pack.volume?.text, unit(pack.volumeUnit), pack.length?.text,
-            pack.width?.text, pack.height?.text, unit(pack.dimensionUnit), pack.innerPack?.text,
-        ]
+        var codes = X12LineCodes()
+        return X12ElementTexts.collect { Self.pack(pack, codes: &codes, into: &$0) }
+    }
+
+    /// PO4's elements (the pack borrowed: reading its optional through a pointer copied it for every field).
+    static func pack<Sink: X12ElementSink & ~Copyable>(
+        _ pack: PackDetails, codes: inout X12LineCodes, into sink: inout Sink
+    ) {
+        sink.element(pack.pack?.text)
+        sink.element(pack.size?.text)
+        sink.element(codes.sizeUnit(pack.sizeUnit))
+        sink.element(pack.packagingCode)
+        sink.element(pack.weightQualifier)
+        sink.element(pack.weight?.text)
+        sink.element(codes.weightUnit(pack.weightUnit))
+        sink.element(pack.volume?.text)
+        sink.element(X12Codes.unitOfMeasure.optionalCode(pack.volumeUnit))
+        sink.element(pack.length?.text)
+        sink.element(pack.width?.text)
+        sink.element(pack.height?.text)
+        sink.element(X12Codes.unitOfMeasure.optionalCode(pack.dimensionUnit))
+        sink.element(pack.innerPack?.text)
     }
 
     static func destinations(_ destinations: [DestinationQuantity]) -> [[String?]] {
         var segments: [[String?]] = []
-        var current: (unit: UnitOfMeasure, qualifier: PartyIdentifierQualifier, pairs: [String?])?
-        for destination in destinations {
-            if let open = current, open.unit == destination.unit, open.qualifier == destination.location.qualifier,
-                open.pairs.count < 20
-            {
-                current?.pairs += [destination.location.value, destination.quantity.text]
-                continue
-            }
-            if let open = current { segments.append(Self.sdq(open.unit, open.qualifier, open.pairs)) }
-            current = (
-                destination.unit, destination.location.qualifier,
-                [destination.location.value, destination.quantity.text]
-            )
+        Self.destinationGroups(destinations) { group in
+            segments.append(X12ElementTexts.collect { Self.destinations(destinations, group, into: &$0) })
         }
-        if let open = current { segments.append(Self.sdq(open.unit, open.qualifier, open.pairs)) }
         return segments
     }
 
-    private static func sdq(
-        _ unit: UnitOfMeasure, _ qualifier: PartyIdentifierQualifier, _ pairs: [String?]
-    ) -> [String?] {
-        [X12Codes.unitOfMeasure.code(unit), X12Codes.partyIdentifierQualifier.code(qualifier)] + pairs
+    /// The runs of destinations one SDQ holds: the same unit and qualifier, at most 10 locations.
+    static func destinationGroups<Failure: Error>(
+        _ destinations: [DestinationQuantity], _ body: (Range<Int>) throws(Failure) -> Void
+    ) throws(Failure) {
+        var start = 0
+        for index in destinations.indices where index > start {
+            if index - start < 10, destinations[start].unit == destinations[index].unit,
+                destinations[start].location.qualifier == destinations[index].location.qualifier
+            {
+                continue
+            }
+            try body(start..<index)
+            start = index
+        }
+        if start < destinations.count { try body(start..<destinations.count) }
+    }
+
+    /// One SDQ: the unit and qualifier of the run, then its locations and quantities.
+    static func destinations<Sink: X12ElementSink & ~Copyable>(
+        _ destinations: [DestinationQuantity], _ run: Range<Int>, into sink: inout Sink
+    ) {
+        guard !run.isEmpty else { return }
+        sink.element(X12Codes.unitOfMeasure.code(destinations[run.lowerBound].unit))
+        sink.element(X12Codes.partyIdentifierQualifier.code(destinations[run.lowerBound].location.qualifier))
+        for index in run {
+            sink.element(destinations[index].location.value)
+            sink.element(destinations[index].quantity.text)
+        }
     }
 
     static func schedule(_ schedule: ScheduleLine) -> [String?] {
-        var elements: [String?] = [
-            schedule.quantity.text, X12Codes.unitOfMeasure.code(schedule.unit), nil, nil,
-        ]
+        X12ElementTexts.collect { Self.schedule(schedule, into: &$0) }
+    }
+
+    static func schedule<Sink: X12ElementSink & ~Copyable>(_ schedule: ScheduleLine, into sink: inout Sink) {
+        sink.element(schedule.quantity.text)
+        sink.element(X12Codes.unitOfMeasure.code(schedule.unit))
+        sink.empty(2)
+        var count = 4
         for date in schedule.dates.prefix(2) {
-            elements += [
-                X12Codes.dateKind.code(date.kind), X12Text.dateText(date.date), date.time.map(X12Text.timeText),
-            ]
+            sink.element(X12Codes.dateKind.code(date.kind))
+            sink.element(date: date.date)
+            sink.element(time: date.time)
+            count += 3
         }
-        if schedule.reference != nil || schedule.lineNumber != nil {
-            while elements.count < 10 { elements.append(nil) }
-            elements += [schedule.reference, schedule.lineNumber]
-        }
-        return elements
+        guard schedule.reference != nil || schedule.lineNumber != nil else { return }
+        sink.empty(10 - count)
+        sink.element(schedule.reference)
+        sink.element(schedule.lineNumber)
     }
 }

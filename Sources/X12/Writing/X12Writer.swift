@@ -365,7 +365,38 @@ public struct X12Writer: ~Copyable {
         guard let packed = Self.packedSegmentID(id) else {
             throw X12Error(.invalidValue, "'\(id)' is not a segment identifier (2 or 3 letters and digits)")
         }
-        guard self.interchange != nil else { throw X12Error(.invalidState, "segment \(id) needs an open interchange") }
+        try self.begin(packed)
+    }
+
+    /// ``beginSegment(_:)-(String)`` for an id already packed, such as a literal `X12SegmentID`: no text to read.
+    ///
+    /// - Throws: `.invalidValue` when `id` is not 2 or 3 letters and digits (a `rawValue` made by hand).
+    public mutating func beginSegment(_ id: X12SegmentID) throws(X12Error) {
+        guard !self.building else {
+            throw X12Error(.invalidState, "segment \(id) begun before endSegment() of the previous one")
+        }
+        guard Self.isValidSegmentID(id.rawValue) else {
+            throw X12Error(.invalidValue, "'\(id)' is not a segment identifier (2 or 3 letters and digits)")
+        }
+        try self.begin(id)
+    }
+
+    /// Whether a packed id is 2 or 3 letters and digits.
+    @inline(__always)
+    private static func isValidSegmentID(_ raw: UInt32) -> Bool {
+        guard raw > 0xFF && raw <= 0xFF_FFFF else { return false }
+        @inline(__always) func isAlphanumeric(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 }
+        let third = UInt8(truncatingIfNeeded: raw >> 16)
+        return isAlphanumeric(UInt8(truncatingIfNeeded: raw)) && isAlphanumeric(UInt8(truncatingIfNeeded: raw >> 8))
+            && (third == 0 || isAlphanumeric(third))
+    }
+
+    /// Opens a segment whose id is checked.
+    @inline(__always)
+    private mutating func begin(_ packed: X12SegmentID) throws(X12Error) {
+        guard self.interchange != nil else {
+            throw X12Error(.invalidState, "segment \(packed) needs an open interchange")
+        }
         if self.used >= self.flushThreshold { try self.flush() }
         self.building = true
         self.segmentStart = self.used
@@ -382,8 +413,20 @@ public struct X12Writer: ~Copyable {
     }
 
     /// Appends a simple element (an empty string is an empty element).
-    @inline(__always)
+    ///
+    /// Inlinable: the string's UTF-8 (a small string's from a stack copy) goes through ``appendElement(bytes:)``,
+    /// whose usual case is copied in the caller's code.
+    @inlinable @inline(__always)
     public mutating func appendElement(_ text: String) {
+        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            self.appendElement(bytes: UnsafeRawBufferPointer(utf8))
+        }
+        if appended == nil { self.appendElementCopying(text) }
+    }
+
+    /// ``appendElement(_:)-(String)`` for a string without contiguous UTF-8 (a bridged one).
+    @usableFromInline
+    mutating func appendElementCopying(_ text: String) {
         self.elementPosition &+= 1
         guard !self.failed else { return }
         if text.isEmpty {
@@ -402,7 +445,7 @@ public struct X12Writer: ~Copyable {
     /// Inlinable: the usual element (no held empties, 1–32 bytes, room in the buffer, no
     /// delimiter in it) is copied in the caller's code, without a call per element. (Writing
     /// held empties here too, in a loop, ran more instructions, not fewer.)
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func appendElement(bytes: UnsafeRawBufferPointer) {
         let count = bytes.count
         if !self.failed && self.heldEmpties == 0 && count > 0 && count <= 32 && self.capacity &- self.used > count,
@@ -525,6 +568,21 @@ public struct X12Writer: ~Copyable {
         self.buffer.storeBytes(of: self.packedSuffix.littleEndian, toByteOffset: self.used, as: UInt64.self)
         self.used &+= self.suffix.count
         if self.transaction != nil { self.transaction!.segments += 1 }
+    }
+
+    /// ``endSegment()``, or, when no element of the segment has data, drops it (nothing written or counted) instead
+    /// of refusing it.
+    ///
+    /// - Returns: whether the segment was written.
+    @discardableResult
+    public mutating func endSegment(discardingEmpty: Bool) throws(X12Error) -> Bool {
+        if discardingEmpty && self.building && !self.wroteData && !self.failed {
+            self.building = false
+            self.used = self.segmentStart
+            return false
+        }
+        try self.endSegment()
+        return true
     }
 
     /// Writes the separators of the held empty elements and of the next one, with room for
