@@ -51,26 +51,15 @@ public final class CXMLReader {
     private var started = false
     private var ended = false
     private var failure: CXMLError?
-    /// Events libxml2's callbacks made and ``next()`` has not handed out yet (at most a chunk's).
-    private var queue: [CXMLEvent] = []
+    /// What libxml2's callbacks work on (see ``ParseState``): its queue's events up to here are handed out.
+    private let state: UnsafeMutablePointer<ParseState>
     private var queueHead = 0
     /// The failure found after the queued events, handed out once they are.
     private var pendingFailure: CXMLError?
-    /// A failure a callback found while libxml2 parsed a chunk (it then stops libxml2).
-    private var callbackFailure: CXMLError?
-    private var path = ElementPath()
-    /// The text being joined: its bytes, where it starts (`nil`: no text), whether it is blank so far.
-    private var textBytes: [UInt8] = []
-    private var textLocation: CXMLLocation?
-    private var textIsBlank = true
     /// The first error libxml2 reported.
     private var libxml2Error: Diagnostic?
     /// The count of denied loads (process-wide) when this reader last looked.
     private var denialsSeen = 0
-    /// Names already made into strings, by their pointer in the reader's dictionary (libxml2
-    /// interns every name it hands out, so one pointer is always one name): a direct-mapped
-    /// cache of 256 entries, cheaper than hashing.
-    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 256)
     /// Warnings libxml2 reported; reading went on.
     public private(set) var warnings: [CXMLError] = []
 
@@ -125,9 +114,53 @@ public final class CXMLReader {
         self.keepsWhitespace = keepingWhitespace
         self.hooks = hooks
         self.pump = InputPump(source: source, scanner: InputScanner(limits: limits, guardsProlog: hooks.guardsProlog))
+        self.state = .allocate(capacity: 1)
+        self.state.initialize(
+            to: ParseState(limits: limits, keepsWhitespace: keepingWhitespace, scanner: self.pump.scannerPointer))
     }
 
-    deinit { self.close() }
+    deinit {
+        self.close()
+        self.state.deinitialize(count: 1)
+        self.state.deallocate()
+    }
+
+    /// Reads the whole document into `sink`, its events straight from libxml2's callbacks
+    /// (no ``CXMLEvent`` is made): what the decoders use.
+    ///
+    /// Events ``next()`` has not handed out yet go to `sink` first.
+    ///
+    /// - Throws: ``CXMLError`` as ``next()`` does; events before the failure have reached `sink`.
+    package func read(into sink: some CXMLEventSink) throws(CXMLError) {
+        if let failure { throw failure }
+        for event in self.state.pointee.queue[self.queueHead...] {
+            switch event {
+            case .documentType(let type): sink.documentType(type)
+            case .elementStart(let name, let attributes, let location):
+                sink.elementStart(name: name, attributes: attributes, location: location)
+            case .text(let text, let location): sink.text(text, location: location)
+            case .elementEnd: sink.elementEnd()
+            }
+        }
+        self.state.pointee.queue.removeAll(keepingCapacity: true)
+        self.queueHead = 0
+        self.state.pointee.sink = sink
+        defer {
+            self.state.pointee.sink = nil
+            self.pump.endErrorScope()
+        }
+        do throws(CXMLError) {
+            while !self.ended {
+                if let failure = self.pendingFailure { throw failure }
+                try self.parseNextChunk(try self.open())
+            }
+            if let failure = self.pendingFailure { throw failure }
+        } catch {
+            self.failure = error
+            self.close()
+            throw error
+        }
+    }
 
     /// Reads the next event.
     ///
@@ -159,11 +192,11 @@ public final class CXMLReader {
 
     private func advance() throws(CXMLError) -> CXMLEvent? {
         while true {
-            if self.queueHead < self.queue.count {
-                let event = self.queue[self.queueHead]
+            if self.queueHead < self.state.pointee.queue.count {
+                let event = self.state.pointee.queue[self.queueHead]
                 self.queueHead += 1
-                if self.queueHead == self.queue.count {
-                    self.queue.removeAll(keepingCapacity: true)
+                if self.queueHead == self.state.pointee.queue.count {
+                    self.state.pointee.queue.removeAll(keepingCapacity: true)
                     self.queueHead = 0
                 }
                 return event
@@ -193,181 +226,13 @@ public final class CXMLReader {
             return
         }
         if count == 0 {
-            self.flushText()
+            self.state.pointee.flushText()
             self.ended = true
             self.close()
         }
     }
 
-    // MARK: SAX callbacks
-
-    /// The qualified name (`prefix:localname`) libxml2 handed out.
-    fileprivate func qualifiedName(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?) -> String {
-        guard let prefix else { return self.name(localName) }
-        return self.name(prefix) + ":" + self.name(localName)
-    }
-
-    /// An element starts (libxml2's `startElementNs`): namespace declarations first, as
-    /// attributes named `xmlns` or `xmlns:prefix`, then the attributes in document order.
-    fileprivate func elementStart(
-        _ parser: xmlParserCtxtPtr, name: String, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
-        namespaceCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int
-    ) {
-        guard self.pendingFailure == nil, self.callbackFailure == nil else { return }
-        self.flushText()
-        let count = namespaceCount + attributeCount
-        if count > self.limits.maximumAttributeCount {
-            self.fail(
-                CXMLError(
-                    .tooManyAttributes,
-                    "the element \(name) has \(count) attributes, more than the limit of "
-                        + "\(self.limits.maximumAttributeCount)", location: self.parserLocation(parser)), parser)
-            return
-        }
-        var list: [CXMLAttribute] = []
-        if count > 0 {
-            list.reserveCapacity(count)
-            if let namespaces {
-                for index in 0..<namespaceCount {
-                    let prefix = namespaces[2 * index]
-                    let attributeName = prefix.map { "xmlns:" + self.name($0) } ?? "xmlns"
-                    list.append(
-                        CXMLAttribute(name: attributeName, value: XMLString.make(namespaces[2 * index + 1]) ?? ""))
-                }
-            }
-            if let attributes {
-                for index in 0..<attributeCount {
-                    let base = 5 * index
-                    let attributeName = self.qualifiedName(attributes[base], attributes[base + 1])
-                    let value = Self.attributeValue(from: attributes[base + 3], to: attributes[base + 4])
-                    if value.utf8.count > self.limits.maximumValueLength {
-                        self.fail(
-                            CXMLError(
-                                .valueTooLong,
-                                "the value of the attribute \(attributeName) is longer than the limit of "
-                                    + "\(self.limits.maximumValueLength) bytes",
-                                location: self.parserLocation(parser)), parser)
-                        return
-                    }
-                    list.append(CXMLAttribute(name: attributeName, value: value))
-                }
-            }
-        }
-        self.path.push(name)
-        if self.path.depth > self.limits.maximumDepth {
-            self.fail(
-                CXMLError(
-                    .tooDeep, "elements are nested deeper than the limit of \(self.limits.maximumDepth)",
-                    location: self.parserLocation(parser)), parser)
-            return
-        }
-        let location = self.location(of: .start, parser)
-        self.queue.append(.elementStart(name: name, attributes: list, location: location))
-    }
-
-    /// An attribute value as libxml2's SAX2 interface gives it: without entity substitution,
-    /// it writes each `&` of the value (from `&amp;`, `&#38;`) as `&#38;`.
-    private static func attributeValue(from start: UnsafePointer<xmlChar>?, to end: UnsafePointer<xmlChar>?) -> String {
-        guard let start, let end, end > start else { return "" }
-        let bytes = UnsafeBufferPointer(start: start, count: end - start)
-        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(bytes.count)
-        var index = 0
-        let escape = Array("&#38;".utf8)
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "&"), bytes.count - index >= escape.count,
-                bytes[index..<(index + escape.count)].elementsEqual(escape)
-            {
-                decoded.append(UInt8(ascii: "&"))
-                index += escape.count
-            } else {
-                decoded.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(decoding: decoded, as: UTF8.self)
-    }
-
-    /// An element ends (libxml2's `endElementNs`, also right after the start of an empty element).
-    fileprivate func elementEnd(_ parser: xmlParserCtxtPtr) {
-        guard self.pendingFailure == nil, self.callbackFailure == nil else { return }
-        self.flushText()
-        let name = self.path.node?.name ?? ""
-        let location = self.location(of: .end, parser)
-        self.path.pop()
-        self.queue.append(.elementEnd(name: name, location: location))
-    }
-
-    /// Character data (text, CDATA, a character or predefined entity reference): joined with
-    /// what follows until the next tag; comments and processing instructions between are skipped.
-    fileprivate func characters(_ parser: xmlParserCtxtPtr, _ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
-        guard self.pendingFailure == nil, self.callbackFailure == nil else { return }
-        if self.textLocation == nil {
-            self.textLocation = self.location(of: .text, parser)
-            self.textIsBlank = true
-        }
-        guard let bytes, count > 0 else { return }
-        if self.textBytes.count + count > self.limits.maximumValueLength {
-            self.fail(
-                CXMLError(
-                    .valueTooLong, "a text is longer than the limit of \(self.limits.maximumValueLength) bytes",
-                    location: self.textLocation), parser)
-            return
-        }
-        let piece = UnsafeBufferPointer(start: bytes, count: count)
-        if self.textIsBlank && !piece.allSatisfy(Self.isBlank) { self.textIsBlank = false }
-        self.textBytes.append(contentsOf: piece)
-    }
-
-    /// Queues the text being joined, unless it is only white space and the reader skips such text.
-    private func flushText() {
-        guard let location = self.textLocation else { return }
-        self.textLocation = nil
-        if !self.textIsBlank || self.keepsWhitespace && !self.textBytes.isEmpty {
-            self.queue.append(.text(String(decoding: self.textBytes, as: UTF8.self), location: location))
-        }
-        self.textBytes.removeAll(keepingCapacity: true)
-    }
-
-    /// A reference to an entity libxml2 did not substitute (it is not one of XML's five).
-    fileprivate func reference(_ parser: xmlParserCtxtPtr, _ entity: UnsafePointer<xmlChar>?) {
-        guard self.pendingFailure == nil, self.callbackFailure == nil else { return }
-        let name = self.name(entity)
-        self.fail(
-            CXMLError(
-                .undeclaredEntity,
-                "the document refers to the entity &\(name);, which is not one of XML's five; Porter expands no other",
-                location: self.parserLocation(parser)), parser)
-    }
-
-    /// The `DOCTYPE` (libxml2's `internalSubset`, called for every `DOCTYPE`).
-    fileprivate func documentType(name: String, publicID: String?, systemID: String?) {
-        guard self.pendingFailure == nil, self.callbackFailure == nil else { return }
-        self.queue.append(.documentType(CXMLDocumentType(name: name, publicID: publicID, systemID: systemID)))
-    }
-
-    /// Stops libxml2 at a failure found in a callback.
-    private func fail(_ error: CXMLError, _ parser: xmlParserCtxtPtr) {
-        self.callbackFailure = error
-        xmlStopParser(parser)
-    }
-
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
-
     // MARK: libxml2
-
-    /// The string of a name libxml2 handed out (interned in the parser's dictionary).
-    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 4 & 0xFF)
-        if self.names[slot].pointer == pointer { return self.names[slot].name }
-        let name = String(cString: pointer)
-        self.names[slot] = (pointer, name)
-        return name
-    }
 
     /// Checks the prolog, then creates libxml2's push parser on the first call.
     private func open() throws(CXMLError) -> xmlParserCtxtPtr {
@@ -383,15 +248,15 @@ public final class CXMLReader {
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
         if self.hooks.loadsExternalResources { options |= XML_PARSE_DTDLOAD.rawValue | XML_PARSE_NOENT.rawValue }
         self.denialsSeen = CXMLEntityLoader.denialCount
-        self.pump.errorContext = Unmanaged.passUnretained(self).toOpaque()
+        self.pump.errorContext = UnsafeMutableRawPointer(self.state)
         var handler = makeSAXHandler()
         guard let parser = xmlCreatePushParserCtxt(&handler, nil, nil, 0, nil) else {
             throw CXMLError(.io, "libxml2 could not create a parser (out of memory?)")
         }
         self.parser = parser
-        let owner = Unmanaged.passUnretained(self).toOpaque()
-        parser.pointee._private = owner
-        CXMLEntityLoader.register(OpaquePointer(owner))
+        self.state.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
+        parser.pointee._private = UnsafeMutableRawPointer(self.state)
+        CXMLEntityLoader.register(OpaquePointer(self.state))
         _ = xmlCtxtUseOptions(parser, Int32(bitPattern: options))
         self.chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 1)
         return parser
@@ -404,7 +269,7 @@ public final class CXMLReader {
     private func close() {
         guard let parser = self.parser else { return }
         self.parser = nil
-        CXMLEntityLoader.unregister(OpaquePointer(Unmanaged.passUnretained(self).toOpaque()))
+        CXMLEntityLoader.unregister(OpaquePointer(self.state))
         if let document = parser.pointee.myDoc {
             parser.pointee.myDoc = nil
             xmlFreeDoc(document)
@@ -421,21 +286,20 @@ public final class CXMLReader {
         let denialCount = CXMLEntityLoader.denialCount
         if denialCount != self.denialsSeen {
             self.denialsSeen = denialCount
-            if let denial = CXMLEntityLoader.denials(for: OpaquePointer(Unmanaged.passUnretained(self).toOpaque()))
-                .first
-            {
+            if let denial = CXMLEntityLoader.denials(for: OpaquePointer(self.state)).first {
                 throw CXMLError(
                     .externalEntity,
                     "libxml2 asked for the external resource \(denial.url ?? denial.publicID ?? "(unnamed)"); "
                         + "Porter loads none",
-                    location: self.parserLocation(parser))
+                    location: self.state.pointee.parserLocation(parser))
             }
         }
         if let diagnostic = self.libxml2Error { throw self.error(for: diagnostic) }
-        if let failure = self.callbackFailure { throw failure }
+        if let failure = self.state.pointee.failure { throw failure }
         if result != 0 {
             throw CXMLError(
-                .notWellFormed, "libxml2 stopped reading the document", location: self.parserLocation(parser))
+                .notWellFormed, "libxml2 stopped reading the document",
+                location: self.state.pointee.parserLocation(parser))
         }
     }
 
@@ -449,7 +313,7 @@ public final class CXMLReader {
     }
 
     /// Receives an error or warning from libxml2 (through `errorCallback`).
-    fileprivate func receive(_ error: xmlError) {
+    func receive(_ error: xmlError) {
         let message = (error.message.map { String(cString: $0) } ?? "unknown error")
             .split(whereSeparator: \.isNewline).joined(separator: " ")
         let diagnostic = Diagnostic(
@@ -529,7 +393,7 @@ public final class CXMLReader {
     /// libxml2 reads ahead of the nodes it hands out, so its errors (and the scanner's) lie
     /// ahead of the reader's own path.
     private func path(at line: Int, _ column: Int) -> String {
-        var path = self.path
+        var path = self.state.pointee.path
         for mark in self.pump.scanner.pendingMarks {
             guard mark.line < line || mark.line == line && mark.column < column else { break }
             switch mark.kind {
@@ -540,75 +404,11 @@ public final class CXMLReader {
         }
         return path.text
     }
-
-    /// Where libxml2's parser is, for errors found in a callback rather than in the bytes.
-    private func parserLocation(_ parser: xmlParserCtxtPtr) -> CXMLLocation {
-        guard let input = parser.pointee.input else { return CXMLLocation(line: 0, column: 1, node: self.path.node) }
-        return CXMLLocation(line: Int(input.pointee.line), column: Int(input.pointee.col), node: self.path.node)
-    }
-
-    /// The location the scanner noted for the event, or the parser's line if it noted none.
-    private func location(of kind: InputScanner.Mark.Kind, _ parser: xmlParserCtxtPtr) -> CXMLLocation {
-        if let mark = self.pump.scanner.takeMark(kind) {
-            return CXMLLocation(line: mark.line, column: mark.column, node: self.path.node)
-        }
-        return CXMLLocation(line: Int(parser.pointee.input?.pointee.line ?? 0), column: 1, node: self.path.node)
-    }
-}
-
-/// The reader of a callback: libxml2 passes its parser context, whose `_private` is the reader.
-private func reader(_ context: UnsafeMutableRawPointer?) -> (CXMLReader, xmlParserCtxtPtr)? {
-    guard let context else { return nil }
-    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let owner = parser.pointee._private else { return nil }
-    return (Unmanaged<CXMLReader>.fromOpaque(owner).takeUnretainedValue(), parser)
-}
-
-/// libxml2's SAX2 handlers with Porter's callbacks for elements, character data, references,
-/// the `DOCTYPE` and errors; the DTD handlers stay libxml2's (they build nothing Porter reads,
-/// and meet the deny-all loader if a test lets them load anything).
-private func makeSAXHandler() -> xmlSAXHandler {
-    var handler = xmlSAXHandler()
-    xmlSAXVersion(&handler, 2)
-    handler.startElementNs = {
-        context, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
-        guard let (reader, parser) = reader(context) else { return }
-        reader.elementStart(
-            parser, name: reader.qualifiedName(localName, prefix), namespaces: namespaces,
-            namespaceCount: Int(namespaceCount), attributes: attributes, attributeCount: Int(attributeCount))
-    }
-    handler.endElementNs = { context, _, _, _ in
-        guard let (reader, parser) = reader(context) else { return }
-        reader.elementEnd(parser)
-    }
-    handler.characters = { context, bytes, count in
-        guard let (reader, parser) = reader(context) else { return }
-        reader.characters(parser, bytes, Int(count))
-    }
-    handler.ignorableWhitespace = handler.characters
-    handler.cdataBlock = handler.characters
-    handler.reference = { context, name in
-        guard let (reader, parser) = reader(context) else { return }
-        reader.reference(parser, name)
-    }
-    handler.comment = nil
-    handler.processingInstruction = nil
-    handler.internalSubset = { context, name, publicID, systemID in
-        xmlSAX2InternalSubset(context, name, publicID, systemID)
-        guard let (reader, _) = reader(context) else { return }
-        reader.documentType(
-            name: XMLString.make(name) ?? "", publicID: XMLString.make(publicID), systemID: XMLString.make(systemID))
-    }
-    handler.serror = { context, error in
-        guard let (reader, _) = reader(context), let error else { return }
-        reader.receive(error.pointee)
-    }
-    return handler
 }
 
 /// libxml2's `xmlStructuredErrorFunc` for the reader (its parser's, and the thread's while the
-/// pump reads): the context is the ``CXMLReader``.
+/// pump reads): the context is the reader's ``ParseState``.
 let readerErrorCallback: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
-    Unmanaged<CXMLReader>.fromOpaque(context).takeUnretainedValue().receive(error.pointee)
+    ParseState.reader(of: context)?.receive(error.pointee)
 }

@@ -42,42 +42,51 @@ struct CXMLDocumentTree: Sendable {
 
     /// Reads the root element of `reader`, whatever its name, and the `DOCTYPE` before it.
     static func element(_ reader: CXMLReader) throws(CXMLError) -> (CXMLDocumentType?, CXMLElement) {
-        var documentType: CXMLDocumentType?
-        var stack: [CXMLElement] = []
-        var root: CXMLElement?
-        // The depth inside a secret being skipped (a SharedSecret is never held, not even in memory).
-        var skipping = 0
-        while let event = try reader.next() {
-            switch event {
-            case .documentType(let type): documentType = type
-            case .elementStart(let name, let attributes, let location):
-                if skipping > 0 || Self.isSecret(name) {
-                    skipping += 1
-                    continue
-                }
-                stack.append(CXMLElement(name: name, attributes: attributes, location: location))
-            case .text(let text, _):
-                guard skipping == 0, !stack.isEmpty else { continue }
-                stack[stack.count - 1].content.append(.text(text))
-            case .elementEnd:
-                if skipping > 0 {
-                    skipping -= 1
-                    continue
-                }
-                guard let element = stack.popLast() else { continue }
-                if stack.isEmpty {
-                    root = element
-                } else {
-                    let index = stack[stack.count - 1].children.count
-                    stack[stack.count - 1].children.append(element)
-                    stack[stack.count - 1].content.append(.child(index))
-                }
-            }
-        }
-        guard let root else {
+        let builder = Builder()
+        try reader.read(into: builder)
+        guard let root = builder.root else {
             throw CXMLError(.truncated, "the input holds no element")
         }
-        return (documentType, root)
+        return (builder.documentType, root)
+    }
+
+    /// Builds the element tree from the reader's events as libxml2 reports them.
+    private final class Builder: CXMLEventSink {
+        var documentType: CXMLDocumentType?
+        var root: CXMLElement?
+        private var stack: [CXMLElement] = []
+        /// The depth inside a secret being skipped (a SharedSecret is never held, not even in memory).
+        private var skipping = 0
+
+        func documentType(_ type: CXMLDocumentType) { self.documentType = type }
+
+        func elementStart(name: String, attributes: [CXMLAttribute], location: CXMLLocation) {
+            if self.skipping > 0 || CXMLDocumentTree.isSecret(name) {
+                self.skipping += 1
+                return
+            }
+            self.stack.append(CXMLElement(name: name, attributes: attributes, location: location))
+        }
+
+        func text(_ text: String, location: CXMLLocation) {
+            guard self.skipping == 0, !self.stack.isEmpty else { return }
+            self.stack[self.stack.count - 1].content.append(.text(text))
+        }
+
+        func elementEnd() {
+            if self.skipping > 0 {
+                self.skipping -= 1
+                return
+            }
+            guard let element = self.stack.popLast() else { return }
+            if self.stack.isEmpty {
+                self.root = element
+            } else {
+                let index = self.stack[self.stack.count - 1].children.count
+                self.stack[self.stack.count - 1].children.append(element)
+                self.stack[self.stack.count - 1].content.append(.child(index))
+            }
+        }
     }
 
     private static func unwrap(
