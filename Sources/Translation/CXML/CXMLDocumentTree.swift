@@ -82,9 +82,15 @@ struct CXMLDocumentTree: Sendable {
             if self.stack.isEmpty {
                 self.root = element
             } else {
-                let index = self.stack[self.stack.count - 1].children.count
-                self.stack[self.stack.count - 1].children.append(element)
-                self.stack[self.stack.count - 1].content.append(.child(index))
+                let parent = self.stack.count - 1
+                let index = self.stack[parent].children.count
+                if index == 0 {
+                    // Most elements with children have a few: one allocation rather than growing from one.
+                    self.stack[parent].children.reserveCapacity(4)
+                    self.stack[parent].content.reserveCapacity(4)
+                }
+                self.stack[parent].children.append(element)
+                self.stack[parent].content.append(.child(index))
             }
         }
     }
