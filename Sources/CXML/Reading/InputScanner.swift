@@ -243,6 +243,7 @@ struct InputScanner {
         }
         switch self.family {
         case .eightBit:
+            let start = index
             while index < bytes.count {
                 index = self.scanMarkup(bytes, from: index)
                 index = self.skipPlainBytes(bytes, from: index)
@@ -256,6 +257,7 @@ struct InputScanner {
                 }
                 try self.consume(UInt32(byte), advances: self.everyByteIsCharacter || byte & 0xC0 != 0x80)
             }
+            self.noteLastContent(in: bytes, from: start)
         case .utf16BigEndian, .utf16LittleEndian:
             let bigEndian = self.family == .utf16BigEndian
             while index < bytes.count {
@@ -343,6 +345,25 @@ struct InputScanner {
 
     // MARK: The fast path
 
+    /// Sets ``lastContentLine`` after 8-bit bytes were scanned (``scanMarkup(_:from:)`` does not follow it byte by
+    /// byte): the line of the last byte that is not white space, if the bytes have one, found by counting back the
+    /// line breaks after it.
+    private mutating func noteLastContent(in bytes: UnsafeRawBufferPointer, from start: Int) {
+        var index = bytes.count
+        var breaks = 0
+        while index > start {
+            switch bytes[index - 1] {
+            case 0x20, 0x09: break
+            case 0x0D: breaks += 1
+            case 0x0A: if index - 2 < start || bytes[index - 2] != 0x0D { breaks += 1 }
+            default:
+                self.lastContentLine = self.line - breaks
+                return
+            }
+            index -= 1
+        }
+    }
+
     /// What a byte is to ``scanMarkup(_:from:)``.
     private enum ByteClass {
         static let plain: UInt8 = 0
@@ -397,8 +418,6 @@ struct InputScanner {
         var run = self.run
         var state = self.state
         var index = start
-        var lastContent = -1
-        var lastContentLine = self.lastContentLine
         defer {
             self.unitCount += index - start
             self.line = line
@@ -406,9 +425,7 @@ struct InputScanner {
             self.afterCarriageReturn = afterCarriageReturn
             self.run = run
             self.state = state
-            if lastContent >= 0 { self.lastContentLine = lastContentLine }
         }
-        let continuationMask: UInt8 = everyByteIsCharacter ? 0 : 0xC0
         let table = classes
         scanning: while index < bytes.count {
             // A run of bytes that only move the column: text, attribute values and names, the
@@ -417,15 +434,7 @@ struct InputScanner {
             if inert != 0 {
                 let limit = min(bytes.count, index + maximumRun - run)
                 var end = index
-                var sawContent = false
-                while end < limit {
-                    let byte = bytes[end]
-                    let kind = table[Int(byte)]
-                    if inert & (1 << kind) == 0 { break }
-                    if byte & continuationMask != 0x80 { column += 1 }
-                    if kind != ByteClass.space { sawContent = true }
-                    end += 1
-                }
+                while end < limit && inert & (1 << table[Int(bytes[end])]) != 0 { end += 1 }
                 let count = end - index
                 if count > 0 {
                     if state == .startTag {
@@ -435,11 +444,8 @@ struct InputScanner {
                             self.slash = false
                         }
                     }
-                    if sawContent {
-                        lastContent = end - 1
-                        lastContentLine = line
-                    }
                     afterCarriageReturn = false
+                    column += count
                     run += count
                     index = end
                     if index == bytes.count { break scanning }
@@ -490,8 +496,6 @@ struct InputScanner {
                         }
                         // `<` and the unit after it: both on this line, one column each (or the
                         // second a byte of a character).
-                        lastContent = index + 1
-                        lastContentLine = line
                         run = 1
                         column += 1
                         if everyByteIsCharacter || next & 0xC0 != 0x80 { column += 1 }
@@ -508,8 +512,6 @@ struct InputScanner {
                             || kind == ByteClass.quote || kind == ByteClass.lessThan
                         {
                             self.names.append(byte)
-                            lastContent = index
-                            lastContentLine = line
                             index += 1
                             if everyByteIsCharacter || byte & 0xC0 != 0x80 { column += 1 }
                             afterCarriageReturn = false
@@ -565,8 +567,6 @@ struct InputScanner {
                     afterCarriageReturn = false
                     column += 1
                 default:
-                    lastContent = index
-                    lastContentLine = line
                     afterCarriageReturn = false
                     if everyByteIsCharacter || byte & 0xC0 != 0x80 { column += 1 }
                 }
@@ -576,9 +576,10 @@ struct InputScanner {
         return index
     }
 
-    /// The byte classes (bits by ``ByteClass``) that only move the column in `state`.
+    /// The byte classes (bits by ``ByteClass``) that only move the column, by one, in `state` (not bytes over
+    /// 0x7F, which may not start a character).
     private func inertClasses(_ state: State) -> UInt16 {
-        let plain: UInt16 = 1 << ByteClass.plain | 1 << ByteClass.high
+        let plain: UInt16 = 1 << ByteClass.plain
         switch state {
         case .content:
             return self.textOpen || self.depth == 0 ? plain | 1 << ByteClass.space : 0
