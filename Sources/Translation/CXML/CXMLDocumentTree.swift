@@ -52,46 +52,69 @@ struct CXMLDocumentTree: Sendable {
 
     /// Builds the element tree from the reader's events as libxml2 reports them.
     private final class Builder: CXMLEventSink {
-        var documentType: CXMLDocumentType?
-        var root: CXMLElement?
-        private var stack: [CXMLElement] = []
-        /// The depth inside a secret being skipped (a SharedSecret is never held, not even in memory).
-        private var skipping = 0
+        /// What the builder changes on every event, behind a pointer: a class's stored properties would be checked
+        /// for exclusive access at run time on each.
+        private struct State {
+            var documentType: CXMLDocumentType?
+            var root: CXMLElement?
+            var stack: [CXMLElement] = []
+            /// The depth inside a secret being skipped (a SharedSecret is never held, not even in memory).
+            var skipping = 0
+        }
 
-        func documentType(_ type: CXMLDocumentType) { self.documentType = type }
+        private let state: UnsafeMutablePointer<State>
+
+        init() {
+            self.state = .allocate(capacity: 1)
+            self.state.initialize(to: State())
+        }
+
+        deinit {
+            self.state.deinitialize(count: 1)
+            self.state.deallocate()
+        }
+
+        var documentType: CXMLDocumentType? { self.state.pointee.documentType }
+        var root: CXMLElement? { self.state.pointee.root }
+
+        func documentType(_ type: CXMLDocumentType) { self.state.pointee.documentType = type }
 
         func elementStart(name: String, attributes: [CXMLAttribute], location: CXMLLocation) {
-            if self.skipping > 0 || CXMLDocumentTree.isSecret(name) {
-                self.skipping += 1
+            if self.state.pointee.skipping > 0 || CXMLDocumentTree.isSecret(name) {
+                self.state.pointee.skipping += 1
                 return
             }
-            self.stack.append(CXMLElement(name: name, attributes: attributes, location: location))
+            self.state.pointee.stack.append(CXMLElement(name: name, attributes: attributes, location: location))
         }
 
         func text(_ text: String, location: CXMLLocation) {
-            guard self.skipping == 0, !self.stack.isEmpty else { return }
-            self.stack[self.stack.count - 1].content.append(.text(text))
+            guard self.state.pointee.skipping == 0, !self.state.pointee.stack.isEmpty else { return }
+            self.state.pointee.stack[self.state.pointee.stack.count - 1].content.append(.text(text))
         }
 
         func elementEnd() {
-            if self.skipping > 0 {
-                self.skipping -= 1
+            Self.end(&self.state.pointee)
+        }
+
+        private static func end(_ state: inout State) {
+            if state.skipping > 0 {
+                state.skipping -= 1
                 return
             }
-            guard let element = self.stack.popLast() else { return }
-            if self.stack.isEmpty {
-                self.root = element
-            } else {
-                let parent = self.stack.count - 1
-                let index = self.stack[parent].children.count
-                if index == 0 {
-                    // Most elements with children have a few: one allocation rather than growing from one.
-                    self.stack[parent].children.reserveCapacity(4)
-                    self.stack[parent].content.reserveCapacity(4)
-                }
-                self.stack[parent].children.append(element)
-                self.stack[parent].content.append(.child(index))
+            guard let element = state.stack.popLast() else { return }
+            if state.stack.isEmpty {
+                state.root = element
+                return
             }
+            let parent = state.stack.count - 1
+            let index = state.stack[parent].children.count
+            if index == 0 {
+                // Most elements with children have a few: one allocation rather than growing from one.
+                state.stack[parent].children.reserveCapacity(4)
+                state.stack[parent].content.reserveCapacity(4)
+            }
+            state.stack[parent].children.append(element)
+            state.stack[parent].content.append(.child(index))
         }
     }
 
