@@ -1,10 +1,11 @@
 internal import CLibXML2
 
-/// A streaming, pull reader of cXML (and any XML) documents over libxml2's `xmlTextReader`.
+/// A streaming, pull reader of cXML (and any XML) documents over libxml2's push parser (SAX2).
 ///
-/// The reader pulls bytes from a ``CXMLByteSource`` as libxml2 asks for them
-/// (`xmlReaderForIO`), so a document is never held whole: memory is bounded by the element
-/// libxml2 is reading and by the ``Limits``. Each call to ``next()`` hands out one
+/// The reader pulls a chunk of bytes from a ``CXMLByteSource`` when it has no event left,
+/// hands it to libxml2 (`xmlParseChunk`), whose SAX2 callbacks queue the events the chunk
+/// completes; no libxml2 node is ever built. A document is never held whole: memory is
+/// bounded by a chunk's events and by the ``Limits``. Each call to ``next()`` hands out one
 /// ``CXMLEvent`` with its line, column and element path; `nil` means the document has ended.
 ///
 /// The reader is hostile by default:
@@ -18,7 +19,7 @@ internal import CLibXML2
 ///   ``CXMLEntityLoader``, which refuses every URL, `file://` included.
 /// - Document size, prolog size, nesting depth, attributes per element and the length of
 ///   texts and values are bounded while the bytes go by.
-/// - libxml2's errors are collected per reader (`xmlTextReaderSetStructuredErrorHandler`),
+/// - libxml2's errors are collected per reader (the SAX2 structured error callback),
 ///   never printed.
 ///
 /// The first problem stops the reader with a ``CXMLError`` that later calls throw again. The
@@ -43,27 +44,22 @@ public final class CXMLReader {
     private let keepsWhitespace: Bool
     private let hooks: TestingHooks
     private let pump: InputPump
-    /// The `xmlTextReader`, from the first call to ``next()`` until the end or a failure.
-    private var handle: OpaquePointer?
+    /// libxml2's push parser, from the first call to ``next()`` until the end or a failure.
+    private var parser: xmlParserCtxtPtr?
+    /// The chunk of input handed to libxml2, while the parser lives.
+    private var chunk = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     private var started = false
     private var ended = false
     private var failure: CXMLError?
-    /// Whether libxml2's current node has not been handed out yet (the reader looked one node
-    /// ahead to join text nodes).
-    private var holdsNode = false
-    /// The end of an empty element, handed out after its start.
-    private var pendingEnd: (name: String, location: CXMLLocation)?
-    private var path = ElementPath()
-    /// White space being held by ``text(_:)`` until it knows whether text follows.
-    private var blankBytes: [UInt8] = []
+    /// What libxml2's callbacks work on (see ``ParseState``): its queue's events up to here are handed out.
+    private let state: UnsafeMutablePointer<ParseState>
+    private var queueHead = 0
+    /// The failure found after the queued events, handed out once they are.
+    private var pendingFailure: CXMLError?
     /// The first error libxml2 reported.
     private var libxml2Error: Diagnostic?
     /// The count of denied loads (process-wide) when this reader last looked.
     private var denialsSeen = 0
-    /// Names already made into strings, by their pointer in the reader's dictionary (libxml2
-    /// interns every name it hands out, so one pointer is always one name): a direct-mapped
-    /// cache of 256 entries, cheaper than hashing.
-    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 256)
     /// Warnings libxml2 reported; reading went on.
     public private(set) var warnings: [CXMLError] = []
 
@@ -118,9 +114,53 @@ public final class CXMLReader {
         self.keepsWhitespace = keepingWhitespace
         self.hooks = hooks
         self.pump = InputPump(source: source, scanner: InputScanner(limits: limits, guardsProlog: hooks.guardsProlog))
+        self.state = .allocate(capacity: 1)
+        self.state.initialize(
+            to: ParseState(limits: limits, keepsWhitespace: keepingWhitespace, scanner: self.pump.scannerPointer))
     }
 
-    deinit { self.close() }
+    deinit {
+        self.close()
+        self.state.deinitialize(count: 1)
+        self.state.deallocate()
+    }
+
+    /// Reads the whole document into `sink`, its events straight from libxml2's callbacks
+    /// (no ``CXMLEvent`` is made): what the decoders use.
+    ///
+    /// Events ``next()`` has not handed out yet go to `sink` first.
+    ///
+    /// - Throws: ``CXMLError`` as ``next()`` does; events before the failure have reached `sink`.
+    package func read(into sink: some CXMLEventSink) throws(CXMLError) {
+        if let failure { throw failure }
+        for event in self.state.pointee.queue[self.queueHead...] {
+            switch event {
+            case .documentType(let type): sink.documentType(type)
+            case .elementStart(let name, let attributes, let location):
+                sink.elementStart(name: name, attributes: attributes, location: location)
+            case .text(let text, let location): sink.text(text, location: location)
+            case .elementEnd: sink.elementEnd()
+            }
+        }
+        self.state.pointee.queue.removeAll(keepingCapacity: true)
+        self.queueHead = 0
+        self.state.pointee.sink = sink
+        defer {
+            self.state.pointee.sink = nil
+            self.pump.endErrorScope()
+        }
+        do throws(CXMLError) {
+            while !self.ended {
+                if let failure = self.pendingFailure { throw failure }
+                try self.parseNextChunk(try self.open())
+            }
+            if let failure = self.pendingFailure { throw failure }
+        } catch {
+            self.failure = error
+            self.close()
+            throw error
+        }
+    }
 
     /// Reads the next event.
     ///
@@ -151,165 +191,52 @@ public final class CXMLReader {
     // MARK: Stepping
 
     private func advance() throws(CXMLError) -> CXMLEvent? {
-        if let end = self.pendingEnd {
-            self.pendingEnd = nil
-            self.path.pop()
-            return .elementEnd(name: end.name, location: end.location)
-        }
-        guard !self.ended else { return nil }
-        let handle = try self.open()
         while true {
-            if !self.holdsNode {
-                guard try self.read(handle) else { return nil }
+            if self.queueHead < self.state.pointee.queue.count {
+                let event = self.state.pointee.queue[self.queueHead]
+                self.queueHead += 1
+                if self.queueHead == self.state.pointee.queue.count {
+                    self.state.pointee.queue.removeAll(keepingCapacity: true)
+                    self.queueHead = 0
+                }
+                return event
             }
-            self.holdsNode = false
-            switch xmlTextReaderNodeType(handle) {
-            case NodeType.element:
-                return try self.elementStart(handle)
-            case NodeType.endElement:
-                return self.elementEnd(handle)
-            case NodeType.text, NodeType.cdata, NodeType.whitespace, NodeType.significantWhitespace:
-                if let event = try self.text(handle) { return event }
-            case NodeType.documentType:
-                return .documentType(Self.documentType(handle))
-            case NodeType.entityReference:
-                let name = self.name(xmlTextReaderConstName(handle))
-                throw CXMLError(
-                    .undeclaredEntity,
-                    "the document refers to the entity &\(name);, which is not one of XML's five; "
-                        + "Porter expands no other",
-                    location: self.parserLocation(handle))
-            default:
-                continue  // comments, processing instructions
-            }
+            if let failure = self.pendingFailure { throw failure }
+            guard !self.ended else { return nil }
+            try self.parseNextChunk(try self.open())
         }
     }
 
-    /// Moves libxml2 to its next node and checks for every kind of failure.
-    ///
-    /// - Returns: `false` at the end of the document (the reader is then closed).
-    private func read(_ handle: OpaquePointer) throws(CXMLError) -> Bool {
-        let result = xmlTextReaderRead(handle)
-        try self.check(result, handle)
-        if result == 0 {
+    /// Hands libxml2 the next chunk of the input (scanned on its way), or tells it the input
+    /// has ended; its callbacks queue the events the chunk completes.
+    private func parseNextChunk(_ parser: xmlParserCtxtPtr) throws(CXMLError) {
+        let count = self.pump.read(into: self.chunk)
+        if count < 0 {
+            try self.check(0, parser)
+            throw CXMLError(.io, "the input could not be read")
+        }
+        let bytes = count == 0 ? nil : self.chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
+        let result = xmlParseChunk(parser, bytes, count, count == 0 ? 1 : 0)
+        do {
+            try self.check(result, parser)
+        } catch {
+            // The events of the chunk before the failure are handed out first.
+            self.pendingFailure = error
+            self.close()
+            return
+        }
+        if count == 0 {
+            self.state.pointee.flushText()
             self.ended = true
             self.close()
-            return false
         }
-        return true
-    }
-
-    private func elementStart(_ handle: OpaquePointer) throws(CXMLError) -> CXMLEvent {
-        let name = self.name(xmlTextReaderConstName(handle))
-        let count = Int(xmlTextReaderAttributeCount(handle))
-        if count > self.limits.maximumAttributeCount {
-            throw CXMLError(
-                .tooManyAttributes,
-                "the element \(name) has \(count) attributes, more than the limit of \(self.limits.maximumAttributeCount)",
-                location: self.parserLocation(handle))
-        }
-        var attributes: [CXMLAttribute] = []
-        if count > 0 {
-            attributes.reserveCapacity(count)
-            for index in 0..<Int32(count) where xmlTextReaderMoveToAttributeNo(handle, index) == 1 {
-                let value = xmlTextReaderConstValue(handle)
-                let attributeName = self.name(xmlTextReaderConstName(handle))
-                if let value, Int(xmlStrlen(value)) > self.limits.maximumValueLength {
-                    throw CXMLError(
-                        .valueTooLong,
-                        "the value of the attribute \(attributeName) is longer than the limit of "
-                            + "\(self.limits.maximumValueLength) bytes",
-                        location: self.parserLocation(handle))
-                }
-                attributes.append(CXMLAttribute(name: attributeName, value: XMLString.make(value) ?? ""))
-            }
-            xmlTextReaderMoveToElement(handle)
-        }
-        let isEmpty = xmlTextReaderIsEmptyElement(handle) == 1
-        self.path.push(name)
-        if self.path.depth > self.limits.maximumDepth {
-            throw CXMLError(
-                .tooDeep, "elements are nested deeper than the limit of \(self.limits.maximumDepth)",
-                location: self.parserLocation(handle))
-        }
-        let location = self.location(of: .start, handle)
-        if isEmpty { self.pendingEnd = (name, self.location(of: .end, handle)) }
-        return .elementStart(name: name, attributes: attributes, location: location)
-    }
-
-    private func elementEnd(_ handle: OpaquePointer) -> CXMLEvent {
-        let name = self.name(xmlTextReaderConstName(handle))
-        let location = self.location(of: .end, handle)
-        self.path.pop()
-        return .elementEnd(name: name, location: location)
-    }
-
-    /// Joins the text nodes libxml2 gives between two tags (text, CDATA, white space, with
-    /// comments and processing instructions between them skipped) into one event.
-    ///
-    /// - Returns: `nil` when the text is only white space and the reader skips such text.
-    private func text(_ handle: OpaquePointer) throws(CXMLError) -> CXMLEvent? {
-        let location = self.location(of: .text, handle)
-        // Indentation is most of the text of a document: white space is kept as bytes, and
-        // made into a string only when text follows it or the reader keeps white space.
-        var text = ""
-        // The reader's buffer, reused from one text to the next (no allocation per indentation).
-        var blanks: [UInt8] = []
-        swap(&blanks, &self.blankBytes)
-        blanks.removeAll(keepingCapacity: true)
-        defer { swap(&blanks, &self.blankBytes) }
-        var length = 0
-        joining: while true {
-            switch xmlTextReaderNodeType(handle) {
-            case NodeType.text, NodeType.cdata, NodeType.whitespace, NodeType.significantWhitespace:
-                guard let value = xmlTextReaderConstValue(handle) else { break }
-                let count = Int(xmlStrlen(value))
-                length += count
-                if length > self.limits.maximumValueLength {
-                    throw CXMLError(
-                        .valueTooLong, "a text is longer than the limit of \(self.limits.maximumValueLength) bytes",
-                        location: location)
-                }
-                let piece = UnsafeBufferPointer(start: value, count: count)
-                if text.isEmpty && !self.keepsWhitespace && piece.allSatisfy(Self.isBlank) {
-                    blanks.append(contentsOf: piece)
-                } else {
-                    if !blanks.isEmpty {
-                        text += String(decoding: blanks, as: UTF8.self)
-                        blanks.removeAll(keepingCapacity: true)
-                    }
-                    text += String(decoding: piece, as: UTF8.self)
-                }
-            case NodeType.comment, NodeType.processingInstruction:
-                break
-            default:
-                self.holdsNode = true
-                break joining
-            }
-            guard try self.read(handle) else { break joining }
-        }
-        return text.isEmpty ? nil : .text(text, location: location)
-    }
-
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     // MARK: libxml2
 
-    /// The string of a name libxml2 handed out (`xmlTextReaderConstName`).
-    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 4 & 0xFF)
-        if self.names[slot].pointer == pointer { return self.names[slot].name }
-        let name = String(cString: pointer)
-        self.names[slot] = (pointer, name)
-        return name
-    }
-
-    /// Checks the prolog, then creates the `xmlTextReader` on the first call.
-    private func open() throws(CXMLError) -> OpaquePointer {
-        if let handle = self.handle { return handle }
+    /// Checks the prolog, then creates libxml2's push parser on the first call.
+    private func open() throws(CXMLError) -> xmlParserCtxtPtr {
+        if let parser = self.parser { return parser }
         precondition(!self.started, "a closed reader is not reopened")
         self.started = true
         CXMLEntityLoader.install()
@@ -321,46 +248,58 @@ public final class CXMLReader {
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
         if self.hooks.loadsExternalResources { options |= XML_PARSE_DTDLOAD.rawValue | XML_PARSE_NOENT.rawValue }
         self.denialsSeen = CXMLEntityLoader.denialCount
-        self.pump.errorContext = Unmanaged.passUnretained(self).toOpaque()
-        guard
-            let handle = xmlReaderForIO(
-                readCallback, closeCallback, Unmanaged.passUnretained(self.pump).toOpaque(), nil, nil,
-                Int32(bitPattern: options))
-        else {
-            throw CXMLError(.io, "libxml2 could not create a reader (out of memory?)")
+        self.pump.errorContext = UnsafeMutableRawPointer(self.state)
+        var handler = makeSAXHandler()
+        guard let parser = xmlCreatePushParserCtxt(&handler, nil, nil, 0, nil) else {
+            throw CXMLError(.io, "libxml2 could not create a parser (out of memory?)")
         }
-        self.handle = handle
-        CXMLEntityLoader.register(handle)
-        xmlTextReaderSetStructuredErrorHandler(handle, readerErrorCallback, Unmanaged.passUnretained(self).toOpaque())
-        return handle
+        self.parser = parser
+        self.state.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
+        parser.pointee._private = UnsafeMutableRawPointer(self.state)
+        CXMLEntityLoader.register(OpaquePointer(self.state))
+        _ = xmlCtxtUseOptions(parser, Int32(bitPattern: options))
+        self.chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 1)
+        return parser
     }
 
-    /// Frees the `xmlTextReader` (and with it libxml2's input buffer and parser).
+    /// How many bytes libxml2 is given at a time.
+    private static let chunkSize = 16 << 10
+
+    /// Frees the parser (and the document node libxml2's SAX2 handlers made for the `DOCTYPE`).
     private func close() {
-        guard let handle = self.handle else { return }
-        self.handle = nil
-        CXMLEntityLoader.unregister(handle)
-        xmlFreeTextReader(handle)
+        guard let parser = self.parser else { return }
+        self.parser = nil
+        CXMLEntityLoader.unregister(OpaquePointer(self.state))
+        if let document = parser.pointee.myDoc {
+            parser.pointee.myDoc = nil
+            xmlFreeDoc(document)
+        }
+        xmlFreeParserCtxt(parser)
+        self.chunk.deallocate()
+        self.chunk = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+        self.pump.endErrorScope()
     }
 
-    /// Throws the first failure of the source, the scanner, the entity loader or libxml2.
-    private func check(_ result: Int32, _ handle: OpaquePointer) throws(CXMLError) {
+    /// Throws the first failure of the source, the scanner, the entity loader, libxml2 or a callback.
+    private func check(_ result: Int32, _ parser: xmlParserCtxtPtr) throws(CXMLError) {
         if let failure = self.pump.failure { throw self.locating(failure) }
         let denialCount = CXMLEntityLoader.denialCount
         if denialCount != self.denialsSeen {
             self.denialsSeen = denialCount
-            if let denial = CXMLEntityLoader.denials(for: handle).first {
+            if let denial = CXMLEntityLoader.denials(for: OpaquePointer(self.state)).first {
                 throw CXMLError(
                     .externalEntity,
                     "libxml2 asked for the external resource \(denial.url ?? denial.publicID ?? "(unnamed)"); "
                         + "Porter loads none",
-                    location: self.parserLocation(handle))
+                    location: self.state.pointee.parserLocation(parser))
             }
         }
         if let diagnostic = self.libxml2Error { throw self.error(for: diagnostic) }
-        if result < 0 {
+        if let failure = self.state.pointee.failure { throw failure }
+        if result != 0 {
             throw CXMLError(
-                .notWellFormed, "libxml2 stopped reading the document", location: self.parserLocation(handle))
+                .notWellFormed, "libxml2 stopped reading the document",
+                location: self.state.pointee.parserLocation(parser))
         }
     }
 
@@ -374,7 +313,7 @@ public final class CXMLReader {
     }
 
     /// Receives an error or warning from libxml2 (through `errorCallback`).
-    fileprivate func receive(_ error: xmlError) {
+    func receive(_ error: xmlError) {
         let message = (error.message.map { String(cString: $0) } ?? "unknown error")
             .split(whereSeparator: \.isNewline).joined(separator: " ")
         let diagnostic = Diagnostic(
@@ -454,7 +393,7 @@ public final class CXMLReader {
     /// libxml2 reads ahead of the nodes it hands out, so its errors (and the scanner's) lie
     /// ahead of the reader's own path.
     private func path(at line: Int, _ column: Int) -> String {
-        var path = self.path
+        var path = self.state.pointee.path
         for mark in self.pump.scanner.pendingMarks {
             guard mark.line < line || mark.line == line && mark.column < column else { break }
             switch mark.kind {
@@ -465,63 +404,11 @@ public final class CXMLReader {
         }
         return path.text
     }
-
-    /// Where libxml2's parser is: an approximation (it reads ahead of the reader), for errors
-    /// found on a node rather than in the bytes.
-    private func parserLocation(_ handle: OpaquePointer) -> CXMLLocation {
-        CXMLLocation(
-            line: Int(xmlTextReaderGetParserLineNumber(handle)),
-            column: Int(xmlTextReaderGetParserColumnNumber(handle)),
-            node: self.path.node)
-    }
-
-    /// The location the scanner noted for the node, or the node's line if it noted none.
-    private func location(of kind: InputScanner.Mark.Kind, _ handle: OpaquePointer) -> CXMLLocation {
-        if let mark = self.pump.scanner.takeMark(kind) {
-            return CXMLLocation(line: mark.line, column: mark.column, node: self.path.node)
-        }
-        let node = xmlTextReaderCurrentNode(handle)
-        return CXMLLocation(line: node.map { Int(xmlGetLineNo($0)) } ?? 0, column: 1, node: self.path.node)
-    }
-
-    private static func documentType(_ handle: OpaquePointer) -> CXMLDocumentType {
-        let name = XMLString.make(xmlTextReaderConstName(handle)) ?? ""
-        guard let node = xmlTextReaderCurrentNode(handle), node.pointee.type == XML_DTD_NODE else {
-            return CXMLDocumentType(name: name)
-        }
-        let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self).pointee
-        return CXMLDocumentType(
-            name: name, publicID: XMLString.make(dtd.ExternalID), systemID: XMLString.make(dtd.SystemID))
-    }
 }
-
-/// libxml2's node types, as `xmlTextReaderNodeType` returns them.
-private enum NodeType {
-    static let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
-    static let text = Int32(XML_READER_TYPE_TEXT.rawValue)
-    static let cdata = Int32(XML_READER_TYPE_CDATA.rawValue)
-    static let entityReference = Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue)
-    static let processingInstruction = Int32(XML_READER_TYPE_PROCESSING_INSTRUCTION.rawValue)
-    static let comment = Int32(XML_READER_TYPE_COMMENT.rawValue)
-    static let documentType = Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue)
-    static let whitespace = Int32(XML_READER_TYPE_WHITESPACE.rawValue)
-    static let significantWhitespace = Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue)
-    static let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
-}
-
-/// libxml2's `xmlInputReadCallback`: the context is the reader's ``InputPump``.
-private let readCallback: xmlInputReadCallback = { context, buffer, length in
-    guard let context, let buffer, length > 0 else { return -1 }
-    let pump = Unmanaged<InputPump>.fromOpaque(context).takeUnretainedValue()
-    return pump.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
-}
-
-/// libxml2's `xmlInputCloseCallback`: the pump belongs to the reader, which outlives libxml2's use.
-private let closeCallback: xmlInputCloseCallback = { _ in 0 }
 
 /// libxml2's `xmlStructuredErrorFunc` for the reader (its parser's, and the thread's while the
-/// pump reads): the context is the ``CXMLReader``.
+/// pump reads): the context is the reader's ``ParseState``.
 let readerErrorCallback: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
-    Unmanaged<CXMLReader>.fromOpaque(context).takeUnretainedValue().receive(error.pointee)
+    ParseState.reader(of: context)?.receive(error.pointee)
 }

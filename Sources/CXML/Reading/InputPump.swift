@@ -8,7 +8,12 @@ internal import CLibXML2
 /// pump keeps the error and answers `-1`, so libxml2 stops without having seen the bytes.
 final class InputPump {
     private var source: any CXMLByteSource
-    var scanner: InputScanner
+    /// The scanner, behind a pointer that the reader's callbacks share (see ``ParseState``).
+    let scannerPointer: UnsafeMutablePointer<InputScanner>
+    var scanner: InputScanner {
+        unsafeAddress { UnsafePointer(self.scannerPointer) }
+        unsafeMutableAddress { self.scannerPointer }
+    }
     /// Bytes read while checking the prolog, not yet handed to libxml2.
     private var prolog: [UInt8] = []
     private var prologOffset = 0
@@ -23,7 +28,13 @@ final class InputPump {
 
     init(source: any CXMLByteSource, scanner: InputScanner) {
         self.source = source
-        self.scanner = scanner
+        self.scannerPointer = .allocate(capacity: 1)
+        self.scannerPointer.initialize(to: scanner)
+    }
+
+    deinit {
+        self.scannerPointer.deinitialize(count: 1)
+        self.scannerPointer.deallocate()
     }
 
     /// Reads and scans the input up to the start of the root element (or its end).

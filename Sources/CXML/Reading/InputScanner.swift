@@ -243,7 +243,9 @@ struct InputScanner {
         }
         switch self.family {
         case .eightBit:
+            let start = index
             while index < bytes.count {
+                index = self.scanMarkup(bytes, from: index)
                 index = self.skipPlainBytes(bytes, from: index)
                 if index == bytes.count { break }
                 let byte = bytes[index]
@@ -255,6 +257,7 @@ struct InputScanner {
                 }
                 try self.consume(UInt32(byte), advances: self.everyByteIsCharacter || byte & 0xC0 != 0x80)
             }
+            self.noteLastContent(in: bytes, from: start)
         case .utf16BigEndian, .utf16LittleEndian:
             let bigEndian = self.family == .utf16BigEndian
             while index < bytes.count {
@@ -338,6 +341,257 @@ struct InputScanner {
             if sawContent { self.lastContentLine = self.line }
         }
         return index
+    }
+
+    // MARK: The fast path
+
+    /// Sets ``lastContentLine`` after 8-bit bytes were scanned (``scanMarkup(_:from:)`` does not follow it byte by
+    /// byte): the line of the last byte that is not white space, if the bytes have one, found by counting back the
+    /// line breaks after it.
+    private mutating func noteLastContent(in bytes: UnsafeRawBufferPointer, from start: Int) {
+        var index = bytes.count
+        var breaks = 0
+        while index > start {
+            switch bytes[index - 1] {
+            case 0x20, 0x09: break
+            case 0x0D: breaks += 1
+            case 0x0A: if index - 2 < start || bytes[index - 2] != 0x0D { breaks += 1 }
+            default:
+                self.lastContentLine = self.line - breaks
+                return
+            }
+            index -= 1
+        }
+    }
+
+    /// What a byte is to ``scanMarkup(_:from:)``.
+    private enum ByteClass {
+        static let plain: UInt8 = 0
+        static let space: UInt8 = 1
+        static let lineFeed: UInt8 = 2
+        static let carriageReturn: UInt8 = 3
+        static let lessThan: UInt8 = 4
+        static let greaterThan: UInt8 = 5
+        static let quote: UInt8 = 6
+        static let equals: UInt8 = 7
+        static let solidus: UInt8 = 8
+        static let high: UInt8 = 9
+        /// A control character: left to ``consume(_:advances:)``.
+        static let control: UInt8 = 10
+
+        static let table: [UInt8] = (0..<256).map { value in
+            switch value {
+            case 0x20, 0x09: space
+            case 0x0A: lineFeed
+            case 0x0D: carriageReturn
+            case 0x3C: lessThan
+            case 0x3E: greaterThan
+            case 0x22, 0x27: quote
+            case 0x3D: equals
+            case 0x2F: solidus
+            case 0x80...: high
+            case ..<0x20: control
+            default: plain
+            }
+        }
+    }
+
+    /// Scans 8-bit bytes in the states most of a document is in (character data, start and end
+    /// tags) in one loop over local copies of the scanner's state, doing for each byte exactly
+    /// what ``consume(_:advances:)`` does; it stops at the first byte that needs more (markup
+    /// declarations, comments, CDATA, processing instructions, control characters, a byte that
+    /// breaks a limit), which ``consume(_:advances:)`` then takes.
+    ///
+    /// - Returns: The index of the first byte not scanned.
+    private mutating func scanMarkup(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        guard !self.isASCII, self.limits.maximumValueLength > 0,
+            self.state == .content || self.state == .startTag || self.state == .endTag
+        else { return start }
+        let classes = ByteClass.table
+        let maximumRun = self.limits.maximumValueLength
+        let maximumDepth = self.limits.maximumDepth
+        let maximumAttributes = self.limits.maximumAttributeCount
+        let everyByteIsCharacter = self.everyByteIsCharacter
+        var line = self.line
+        var column = self.column
+        var afterCarriageReturn = self.afterCarriageReturn
+        var run = self.run
+        var state = self.state
+        var index = start
+        defer {
+            self.unitCount += index - start
+            self.line = line
+            self.column = column
+            self.afterCarriageReturn = afterCarriageReturn
+            self.run = run
+            self.state = state
+        }
+        let table = classes
+        scanning: while index < bytes.count {
+            // A run of bytes that only move the column: text, attribute values and names, the
+            // inside of end tags (what ends the run is decided on below, one byte at a time).
+            let inert = self.inertClasses(state)
+            if inert != 0 {
+                let limit = min(bytes.count, index + maximumRun - run)
+                var end = index
+                while end < limit && inert & (1 << table[Int(bytes[end])]) != 0 { end += 1 }
+                let count = end - index
+                if count > 0 {
+                    if state == .startTag {
+                        if self.readsName {
+                            self.names.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
+                        } else if self.quote == 0 {
+                            self.slash = false
+                        }
+                    }
+                    afterCarriageReturn = false
+                    column += count
+                    run += count
+                    index = end
+                    if index == bytes.count { break scanning }
+                }
+            }
+            do {
+                let byte = bytes[index]
+                let kind = table[Int(byte)]
+                if kind == ByteClass.control { break scanning }
+                // The run since the last delimiter.
+                if kind == ByteClass.lessThan || kind == ByteClass.greaterThan || kind == ByteClass.quote {
+                    run = 0
+                } else {
+                    if run >= maximumRun { break scanning }
+                    run += 1
+                }
+                switch state {
+                case .content:
+                    if kind == ByteClass.lessThan {
+                        // What follows decides: a start or end tag is handled here, the rest by consume.
+                        guard index + 1 < bytes.count else { break scanning }
+                        let next = bytes[index + 1]
+                        if next == 0x21 || next == 0x3F
+                            || table[Int(next)] != ByteClass.plain && next != 0x2F
+                                && table[Int(next)] != ByteClass.high
+                        {
+                            break scanning
+                        }
+                        self.tagLine = line
+                        self.tagColumn = column
+                        if next == 0x2F {
+                            self.mark(.end, line, column)
+                            self.textOpen = false
+                            state = .endTag
+                        } else {
+                            if self.depth + 1 > maximumDepth { break scanning }
+                            if self.phase == .prolog { self.phase = .body }
+                            self.depth += 1
+                            self.marks.append(
+                                Mark(kind: .start, line: line, column: column, nameStart: self.names.count))
+                            self.names.append(next)
+                            self.readsName = true
+                            self.textOpen = false
+                            self.attributeCount = 0
+                            self.quote = 0
+                            self.slash = false
+                            state = .startTag
+                        }
+                        // `<` and the unit after it: both on this line, one column each (or the
+                        // second a byte of a character).
+                        run = 1
+                        column += 1
+                        if everyByteIsCharacter || next & 0xC0 != 0x80 { column += 1 }
+                        index += 2
+                        continue scanning
+                    }
+                    if self.depth > 0 && !self.textOpen {
+                        self.mark(.text, line, column)
+                        self.textOpen = true
+                    }
+                case .startTag:
+                    if self.readsName {
+                        if kind == ByteClass.plain || kind == ByteClass.high || kind == ByteClass.equals
+                            || kind == ByteClass.quote || kind == ByteClass.lessThan
+                        {
+                            self.names.append(byte)
+                            index += 1
+                            if everyByteIsCharacter || byte & 0xC0 != 0x80 { column += 1 }
+                            afterCarriageReturn = false
+                            continue scanning
+                        }
+                        self.readsName = false
+                        let last = self.marks.count - 1
+                        self.marks[last].nameLength = self.names.count - self.marks[last].nameStart
+                    }
+                    if self.quote != 0 {
+                        if UInt32(byte) == self.quote { self.quote = 0 }
+                    } else {
+                        switch kind {
+                        case ByteClass.quote:
+                            self.quote = UInt32(byte)
+                            self.slash = false
+                        case ByteClass.equals:
+                            if self.attributeCount + 1 > maximumAttributes {
+                                run -= 1
+                                break scanning
+                            }
+                            self.attributeCount += 1
+                            self.slash = false
+                        case ByteClass.solidus:
+                            self.slash = true
+                            self.slashLine = line
+                            self.slashColumn = column
+                        case ByteClass.greaterThan:
+                            state = .content
+                            if self.slash {
+                                self.mark(.end, self.slashLine, self.slashColumn)
+                                self.closeElement(&state)
+                            }
+                        default:
+                            self.slash = false
+                        }
+                    }
+                case .endTag:
+                    if kind == ByteClass.greaterThan { self.closeElement(&state) }
+                default:
+                    break scanning
+                }
+                switch kind {
+                case ByteClass.lineFeed:
+                    if !afterCarriageReturn { line += 1 }
+                    column = 1
+                    afterCarriageReturn = false
+                case ByteClass.carriageReturn:
+                    line += 1
+                    column = 1
+                    afterCarriageReturn = true
+                case ByteClass.space:
+                    afterCarriageReturn = false
+                    column += 1
+                default:
+                    afterCarriageReturn = false
+                    if everyByteIsCharacter || byte & 0xC0 != 0x80 { column += 1 }
+                }
+                index += 1
+            }
+        }
+        return index
+    }
+
+    /// The byte classes (bits by ``ByteClass``) that only move the column, by one, in `state` (not bytes over
+    /// 0x7F, which may not start a character).
+    private func inertClasses(_ state: State) -> UInt16 {
+        let plain: UInt16 = 1 << ByteClass.plain
+        switch state {
+        case .content:
+            return self.textOpen || self.depth == 0 ? plain | 1 << ByteClass.space : 0
+        case .startTag:
+            if self.readsName { return plain }
+            if self.quote != 0 { return plain | 1 << ByteClass.space | 1 << ByteClass.equals | 1 << ByteClass.solidus }
+            return plain | 1 << ByteClass.space
+        case .endTag:
+            return plain | 1 << ByteClass.space | 1 << ByteClass.equals | 1 << ByteClass.solidus
+        default:
+            return 0
+        }
     }
 
     /// Scans one code unit.
@@ -494,7 +748,14 @@ struct InputScanner {
 
     /// Ends an element at the `>` of its end tag or of its empty-element tag.
     private mutating func closeElement() {
-        self.state = .content
+        var state = self.state
+        self.closeElement(&state)
+        self.state = state
+    }
+
+    /// Ends an element, with the state held in `state`.
+    private mutating func closeElement(_ state: inout State) {
+        state = .content
         self.textOpen = false
         if self.depth > 0 { self.depth -= 1 }
         if self.depth == 0 && self.phase == .body { self.phase = .epilog }

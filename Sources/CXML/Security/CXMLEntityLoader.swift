@@ -24,7 +24,7 @@ public enum CXMLEntityLoader {
 
     private struct State {
         var recent: [Denial] = []
-        /// Denials per registered reader, by the address of its `xmlTextReader`.
+        /// Denials per registered reader, by the address of its parse state (its parser context's `_private`).
         var byOwner: [Int: [Denial]] = [:]
     }
 
@@ -37,7 +37,7 @@ public enum CXMLEntityLoader {
         xmlSetExternalEntityLoader { url, publicID, context in
             let denial = Denial(
                 url: url.map { String(cString: $0) }, publicID: publicID.map { String(cString: $0) })
-            // libxml2's text reader keeps itself in its parser context's `_private`.
+            // A reader keeps its parse state in its parser context's `_private`.
             let owner = context.map { Int(bitPattern: $0.pointee._private) }
             CXMLEntityLoader.record(denial, owner: owner)
             return nil
@@ -62,7 +62,7 @@ public enum CXMLEntityLoader {
         Self.count.add(1, ordering: .releasing)
     }
 
-    /// Starts recording the denials asked for by the parser of `reader` (an `xmlTextReader`).
+    /// Starts recording the denials asked for by the parser whose context's `_private` is `reader`.
     static func register(_ reader: OpaquePointer) {
         Self.state.withLock { $0.byOwner[Int(bitPattern: reader)] = [] }
     }

@@ -42,42 +42,80 @@ struct CXMLDocumentTree: Sendable {
 
     /// Reads the root element of `reader`, whatever its name, and the `DOCTYPE` before it.
     static func element(_ reader: CXMLReader) throws(CXMLError) -> (CXMLDocumentType?, CXMLElement) {
-        var documentType: CXMLDocumentType?
-        var stack: [CXMLElement] = []
-        var root: CXMLElement?
-        // The depth inside a secret being skipped (a SharedSecret is never held, not even in memory).
-        var skipping = 0
-        while let event = try reader.next() {
-            switch event {
-            case .documentType(let type): documentType = type
-            case .elementStart(let name, let attributes, let location):
-                if skipping > 0 || Self.isSecret(name) {
-                    skipping += 1
-                    continue
-                }
-                stack.append(CXMLElement(name: name, attributes: attributes, location: location))
-            case .text(let text, _):
-                guard skipping == 0, !stack.isEmpty else { continue }
-                stack[stack.count - 1].content.append(.text(text))
-            case .elementEnd:
-                if skipping > 0 {
-                    skipping -= 1
-                    continue
-                }
-                guard let element = stack.popLast() else { continue }
-                if stack.isEmpty {
-                    root = element
-                } else {
-                    let index = stack[stack.count - 1].children.count
-                    stack[stack.count - 1].children.append(element)
-                    stack[stack.count - 1].content.append(.child(index))
-                }
-            }
-        }
-        guard let root else {
+        let builder = Builder()
+        try reader.read(into: builder)
+        guard let root = builder.root else {
             throw CXMLError(.truncated, "the input holds no element")
         }
-        return (documentType, root)
+        return (builder.documentType, root)
+    }
+
+    /// Builds the element tree from the reader's events as libxml2 reports them.
+    private final class Builder: CXMLEventSink {
+        /// What the builder changes on every event, behind a pointer: a class's stored properties would be checked
+        /// for exclusive access at run time on each.
+        private struct State {
+            var documentType: CXMLDocumentType?
+            var root: CXMLElement?
+            var stack: [CXMLElement] = []
+            /// The depth inside a secret being skipped (a SharedSecret is never held, not even in memory).
+            var skipping = 0
+        }
+
+        private let state: UnsafeMutablePointer<State>
+
+        init() {
+            self.state = .allocate(capacity: 1)
+            self.state.initialize(to: State())
+        }
+
+        deinit {
+            self.state.deinitialize(count: 1)
+            self.state.deallocate()
+        }
+
+        var documentType: CXMLDocumentType? { self.state.pointee.documentType }
+        var root: CXMLElement? { self.state.pointee.root }
+
+        func documentType(_ type: CXMLDocumentType) { self.state.pointee.documentType = type }
+
+        func elementStart(name: String, attributes: [CXMLAttribute], location: CXMLLocation) {
+            if self.state.pointee.skipping > 0 || CXMLDocumentTree.isSecret(name) {
+                self.state.pointee.skipping += 1
+                return
+            }
+            self.state.pointee.stack.append(CXMLElement(name: name, attributes: attributes, location: location))
+        }
+
+        func text(_ text: String, location: CXMLLocation) {
+            guard self.state.pointee.skipping == 0, !self.state.pointee.stack.isEmpty else { return }
+            self.state.pointee.stack[self.state.pointee.stack.count - 1].content.append(.text(text))
+        }
+
+        func elementEnd() {
+            Self.end(&self.state.pointee)
+        }
+
+        private static func end(_ state: inout State) {
+            if state.skipping > 0 {
+                state.skipping -= 1
+                return
+            }
+            guard let element = state.stack.popLast() else { return }
+            if state.stack.isEmpty {
+                state.root = element
+                return
+            }
+            let parent = state.stack.count - 1
+            let index = state.stack[parent].children.count
+            if index == 0 {
+                // Most elements with children have a few: one allocation rather than growing from one.
+                state.stack[parent].children.reserveCapacity(4)
+                state.stack[parent].content.reserveCapacity(4)
+            }
+            state.stack[parent].children.append(element)
+            state.stack[parent].content.append(.child(index))
+        }
     }
 
     private static func unwrap(

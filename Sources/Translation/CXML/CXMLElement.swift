@@ -44,54 +44,64 @@ struct CXMLElement: Sendable {
     /// The element as XML text, attributes and content in document order: what ``Extensions`` keep of an element
     /// Porter does not map, and what the encoders write back.
     var xml: String {
-        var result = ""
-        self.appendXML(to: &result)
-        return result
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        self.appendXML(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func appendXML(to result: inout String) {
-        // One append at a time: `a + b` would make a string of its own first.
-        result += "<"
-        result += self.name
+    /// Writes the element's XML as UTF-8 bytes: one buffer for the whole element, where appending many small
+    /// strings to a string costs far more.
+    private func appendXML(to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: self.name.utf8)
         for attribute in self.attributes {
-            result += " "
-            result += attribute.name
-            result += "=\""
-            result += Self.escape(attribute.value, attribute: true)
-            result += "\""
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: attribute.name.utf8)
+            bytes.append(contentsOf: "=\"".utf8)
+            Self.appendEscaped(attribute.value, attribute: true, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
         }
         if self.content.isEmpty {
-            result += "/>"
+            bytes.append(contentsOf: "/>".utf8)
             return
         }
-        result += ">"
+        bytes.append(UInt8(ascii: ">"))
         for piece in self.content {
             switch piece {
-            case .text(let text): result += Self.escape(text, attribute: false)
-            case .child(let index): self.children[index].appendXML(to: &result)
+            case .text(let text): Self.appendEscaped(text, attribute: false, to: &bytes)
+            case .child(let index): self.children[index].appendXML(to: &bytes)
             }
         }
-        result += "</"
-        result += self.name
-        result += ">"
+        bytes.append(contentsOf: "</".utf8)
+        bytes.append(contentsOf: self.name.utf8)
+        bytes.append(UInt8(ascii: ">"))
     }
 
-    static func escape(_ text: String, attribute: Bool) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 })
-        else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where attribute: result += "&quot;"
-            case "\n" where attribute: result += "&#10;"
-            case "\r": result += "&#13;"
-            case "\t" where attribute: result += "&#9;"
-            default: result.unicodeScalars.append(scalar)
+    /// Appends `text` escaped for XML: `&`, `<`, `>` and `\r` always; `"`, line feeds and tabs in attribute values.
+    /// Every byte escaped is ASCII, which no byte of a multi-byte UTF-8 character is.
+    private static func appendEscaped(_ text: String, attribute: Bool, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            for (index, byte) in utf8.enumerated() {
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+                case 0x0A where attribute: replacement = "&#10;"
+                case 0x0D: replacement = "&#13;"
+                case 0x09 where attribute: replacement = "&#9;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(
+                    contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        return result
     }
 }

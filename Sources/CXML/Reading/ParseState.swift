@@ -1,0 +1,317 @@
+internal import CLibXML2
+
+/// Receives a document's events straight from ``CXMLReader``'s libxml2 callbacks, without a
+/// ``CXMLEvent`` per event: what the decoders build their element tree with
+/// (``CXMLReader/read(into:)``). The events, their order and locations are those ``CXMLReader/next()``
+/// hands out.
+package protocol CXMLEventSink: AnyObject {
+    /// The `DOCTYPE` declaration.
+    func documentType(_ type: CXMLDocumentType)
+    /// An element starts; `location` is where its `<` is.
+    func elementStart(name: String, attributes: [CXMLAttribute], location: CXMLLocation)
+    /// Character data between two tags, joined.
+    func text(_ text: String, location: CXMLLocation)
+    /// The innermost open element ends.
+    func elementEnd()
+}
+
+/// What ``CXMLReader``'s libxml2 callbacks work on while libxml2 parses a chunk: the events
+/// made (queued, or handed to a sink), the element path, the text being joined.
+///
+/// The reader keeps it behind a pointer (which libxml2's parser context carries in
+/// `_private`): each callback then reads and writes it with plain loads and stores, where the
+/// stored properties of a class are checked for exclusive access at run time, on every event.
+struct ParseState {
+    let limits: CXMLReader.Limits
+    let keepsWhitespace: Bool
+    /// The pump's scanner, whose marks locate the events.
+    let scanner: UnsafeMutablePointer<InputScanner>
+    /// The reader, for libxml2's error callbacks (set when the parser is made).
+    var owner: UnsafeMutableRawPointer?
+    /// Where events go: the sink, if the reader was given one; otherwise the queue.
+    var sink: (any CXMLEventSink)?
+    /// Events made and not handed out yet (at most a chunk's).
+    var queue: [CXMLEvent] = []
+    /// A failure a callback found (it then stops libxml2).
+    var failure: CXMLError?
+    var path = ElementPath()
+    /// The text being joined: its bytes, where it starts (`nil`: no text), whether it is blank so far.
+    private var textBytes: [UInt8] = []
+    private var textLocation: CXMLLocation?
+    private var textIsBlank = true
+    /// Names already made into strings, by their pointer in the parser's dictionary (libxml2
+    /// interns every name it hands out, so one pointer is always one name): a direct-mapped
+    /// cache of 256 entries, cheaper than hashing.
+    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 256)
+
+    init(limits: CXMLReader.Limits, keepsWhitespace: Bool, scanner: UnsafeMutablePointer<InputScanner>) {
+        self.limits = limits
+        self.keepsWhitespace = keepsWhitespace
+        self.scanner = scanner
+    }
+
+    /// The reader whose state `context` (a `ParseState` pointer) is.
+    static func reader(of context: UnsafeMutableRawPointer) -> CXMLReader? {
+        let state = context.assumingMemoryBound(to: ParseState.self)
+        guard let owner = state.pointee.owner else { return nil }
+        return Unmanaged<CXMLReader>.fromOpaque(owner).takeUnretainedValue()
+    }
+
+    // MARK: Callbacks
+
+    /// An element starts (libxml2's `startElementNs`): namespace declarations first, as
+    /// attributes named `xmlns` or `xmlns:prefix`, then the attributes in document order.
+    mutating func elementStart(
+        _ parser: xmlParserCtxtPtr, localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?,
+        namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, namespaceCount: Int,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int
+    ) {
+        guard self.failure == nil else { return }
+        self.flushText()
+        let name = self.qualifiedName(localName, prefix)
+        let count = namespaceCount + attributeCount
+        if count > self.limits.maximumAttributeCount {
+            self.fail(
+                CXMLError(
+                    .tooManyAttributes,
+                    "the element \(name) has \(count) attributes, more than the limit of "
+                        + "\(self.limits.maximumAttributeCount)", location: self.parserLocation(parser)), parser)
+            return
+        }
+        var list: [CXMLAttribute] = []
+        if count > 0 {
+            list.reserveCapacity(count)
+            if let namespaces {
+                for index in 0..<namespaceCount {
+                    let prefix = namespaces[2 * index]
+                    let attributeName = prefix.map { "xmlns:" + self.name($0) } ?? "xmlns"
+                    list.append(
+                        CXMLAttribute(name: attributeName, value: XMLString.make(namespaces[2 * index + 1]) ?? ""))
+                }
+            }
+            if let attributes {
+                for index in 0..<attributeCount {
+                    let base = 5 * index
+                    let attributeName = self.qualifiedName(attributes[base], attributes[base + 1])
+                    let value = Self.attributeValue(from: attributes[base + 3], to: attributes[base + 4])
+                    if value.utf8.count > self.limits.maximumValueLength {
+                        self.fail(
+                            CXMLError(
+                                .valueTooLong,
+                                "the value of the attribute \(attributeName) is longer than the limit of "
+                                    + "\(self.limits.maximumValueLength) bytes",
+                                location: self.parserLocation(parser)), parser)
+                        return
+                    }
+                    list.append(CXMLAttribute(name: attributeName, value: value))
+                }
+            }
+        }
+        self.path.push(name)
+        if self.path.depth > self.limits.maximumDepth {
+            self.fail(
+                CXMLError(
+                    .tooDeep, "elements are nested deeper than the limit of \(self.limits.maximumDepth)",
+                    location: self.parserLocation(parser)), parser)
+            return
+        }
+        let location = self.location(of: .start, parser)
+        if let sink = self.sink {
+            sink.elementStart(name: name, attributes: list, location: location)
+        } else {
+            self.queue.append(.elementStart(name: name, attributes: list, location: location))
+        }
+    }
+
+    /// An element ends (libxml2's `endElementNs`, also right after the start of an empty element).
+    mutating func elementEnd(_ parser: xmlParserCtxtPtr) {
+        guard self.failure == nil else { return }
+        self.flushText()
+        let location = self.location(of: .end, parser)
+        if let sink = self.sink {
+            sink.elementEnd()
+        } else {
+            self.queue.append(.elementEnd(name: self.path.node?.name ?? "", location: location))
+        }
+        self.path.pop()
+    }
+
+    /// Character data (text, CDATA, a character or predefined entity reference): joined with
+    /// what follows until the next tag; comments and processing instructions between are skipped.
+    mutating func characters(_ parser: xmlParserCtxtPtr, _ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
+        guard self.failure == nil else { return }
+        if self.textLocation == nil {
+            self.textLocation = self.location(of: .text, parser)
+            self.textIsBlank = true
+        }
+        guard let bytes, count > 0 else { return }
+        if self.textBytes.count + count > self.limits.maximumValueLength {
+            self.fail(
+                CXMLError(
+                    .valueTooLong, "a text is longer than the limit of \(self.limits.maximumValueLength) bytes",
+                    location: self.textLocation), parser)
+            return
+        }
+        let piece = UnsafeBufferPointer(start: bytes, count: count)
+        if self.textIsBlank && !piece.allSatisfy(Self.isBlank) { self.textIsBlank = false }
+        self.textBytes.append(contentsOf: piece)
+    }
+
+    /// Hands out the text being joined, unless it is only white space and such text is skipped.
+    mutating func flushText() {
+        guard let location = self.textLocation else { return }
+        self.textLocation = nil
+        if !self.textIsBlank || self.keepsWhitespace && !self.textBytes.isEmpty {
+            let text = String(decoding: self.textBytes, as: UTF8.self)
+            if let sink = self.sink {
+                sink.text(text, location: location)
+            } else {
+                self.queue.append(.text(text, location: location))
+            }
+        }
+        self.textBytes.removeAll(keepingCapacity: true)
+    }
+
+    /// A reference to an entity libxml2 did not substitute (it is not one of XML's five).
+    mutating func reference(_ parser: xmlParserCtxtPtr, _ entity: UnsafePointer<xmlChar>?) {
+        guard self.failure == nil else { return }
+        let name = self.name(entity)
+        self.fail(
+            CXMLError(
+                .undeclaredEntity,
+                "the document refers to the entity &\(name);, which is not one of XML's five; Porter expands no other",
+                location: self.parserLocation(parser)), parser)
+    }
+
+    /// The `DOCTYPE` (libxml2's `internalSubset`, called for every `DOCTYPE`).
+    mutating func documentType(_ type: CXMLDocumentType) {
+        guard self.failure == nil else { return }
+        if let sink = self.sink {
+            sink.documentType(type)
+        } else {
+            self.queue.append(.documentType(type))
+        }
+    }
+
+    /// Stops libxml2 at a failure found in a callback.
+    private mutating func fail(_ error: CXMLError, _ parser: xmlParserCtxtPtr) {
+        self.failure = error
+        xmlStopParser(parser)
+    }
+
+    // MARK: Names, values, locations
+
+    /// The string of a name libxml2 handed out.
+    mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 4 & 0xFF)
+        if self.names[slot].pointer == pointer { return self.names[slot].name }
+        let name = String(cString: pointer)
+        self.names[slot] = (pointer, name)
+        return name
+    }
+
+    /// The qualified name (`prefix:localname`) libxml2 handed out.
+    private mutating func qualifiedName(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?)
+        -> String
+    {
+        guard let prefix else { return self.name(localName) }
+        return self.name(prefix) + ":" + self.name(localName)
+    }
+
+    /// An attribute value as libxml2's SAX2 interface gives it: without entity substitution,
+    /// it writes each `&` of the value (from `&amp;`, `&#38;`) as `&#38;`.
+    private static func attributeValue(from start: UnsafePointer<xmlChar>?, to end: UnsafePointer<xmlChar>?)
+        -> String
+    {
+        guard let start, let end, end > start else { return "" }
+        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        let escape = Array("&#38;".utf8)
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), bytes.count - index >= escape.count,
+                bytes[index..<(index + escape.count)].elementsEqual(escape)
+            {
+                decoded.append(UInt8(ascii: "&"))
+                index += escape.count
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    /// Where libxml2's parser is, for errors found in a callback rather than in the bytes.
+    func parserLocation(_ parser: xmlParserCtxtPtr) -> CXMLLocation {
+        guard let input = parser.pointee.input else { return CXMLLocation(line: 0, column: 1, node: self.path.node) }
+        return CXMLLocation(line: Int(input.pointee.line), column: Int(input.pointee.col), node: self.path.node)
+    }
+
+    /// The location the scanner noted for the event, or the parser's line if it noted none.
+    private func location(of kind: InputScanner.Mark.Kind, _ parser: xmlParserCtxtPtr) -> CXMLLocation {
+        if let mark = self.scanner.pointee.takeMark(kind) {
+            return CXMLLocation(line: mark.line, column: mark.column, node: self.path.node)
+        }
+        return CXMLLocation(line: Int(parser.pointee.input?.pointee.line ?? 0), column: 1, node: self.path.node)
+    }
+}
+
+/// The state of a callback: libxml2 passes its parser context, whose `_private` is the state.
+private func state(_ context: UnsafeMutableRawPointer?) -> (UnsafeMutablePointer<ParseState>, xmlParserCtxtPtr)? {
+    guard let context else { return nil }
+    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let state = parser.pointee._private else { return nil }
+    return (state.assumingMemoryBound(to: ParseState.self), parser)
+}
+
+/// libxml2's SAX2 handlers with the reader's callbacks for elements, character data,
+/// references, the `DOCTYPE` and errors; the DTD handlers stay libxml2's (they build nothing
+/// Porter reads, and meet the deny-all loader if a test lets them load anything).
+func makeSAXHandler() -> xmlSAXHandler {
+    var handler = xmlSAXHandler()
+    xmlSAXVersion(&handler, 2)
+    handler.startElementNs = {
+        context, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
+        guard let (state, parser) = state(context) else { return }
+        state.pointee.elementStart(
+            parser, localName: localName, prefix: prefix, namespaces: namespaces,
+            namespaceCount: Int(namespaceCount), attributes: attributes, attributeCount: Int(attributeCount))
+    }
+    handler.endElementNs = { context, _, _, _ in
+        guard let (state, parser) = state(context) else { return }
+        state.pointee.elementEnd(parser)
+    }
+    handler.characters = { context, bytes, count in
+        guard let (state, parser) = state(context) else { return }
+        state.pointee.characters(parser, bytes, Int(count))
+    }
+    handler.ignorableWhitespace = handler.characters
+    handler.cdataBlock = handler.characters
+    handler.reference = { context, name in
+        guard let (state, parser) = state(context) else { return }
+        state.pointee.reference(parser, name)
+    }
+    handler.comment = nil
+    handler.processingInstruction = nil
+    handler.internalSubset = { context, name, publicID, systemID in
+        xmlSAX2InternalSubset(context, name, publicID, systemID)
+        guard let (state, _) = state(context) else { return }
+        state.pointee.documentType(
+            CXMLDocumentType(
+                name: XMLString.make(name) ?? "", publicID: XMLString.make(publicID),
+                systemID: XMLString.make(systemID)))
+    }
+    handler.serror = { context, error in
+        guard let (state, _) = state(context), let error else { return }
+        ParseState.reader(of: UnsafeMutableRawPointer(state))?.receive(error.pointee)
+    }
+    return handler
+}
