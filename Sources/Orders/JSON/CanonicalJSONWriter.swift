@@ -128,6 +128,7 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
 
     /// Writes `text`, known to need no escaping (a decimal number's digits), inside quotes.
     mutating func unescapedString(_ text: String) {
+        guard ASCIIText.withSmallASCII(text, { self.quoted($0, isKey: false) }) == nil else { return }
         var text = text
         text.withUTF8 { self.quoted($0, isKey: false) }
     }
@@ -257,6 +258,8 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
     }
 
     private mutating func appendQuoted(_ value: String) {
+        // Most values are short codes and numbers: small strings, read in place.
+        guard ASCIIText.withSmallASCII(value, { self.appendQuoted(bytes: $0) }) == nil else { return }
         var value = value
         value.withUTF8 { self.appendQuoted(bytes: $0) }
     }
