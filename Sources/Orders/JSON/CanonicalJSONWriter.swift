@@ -16,31 +16,49 @@
 ///     if writer.bytes.count > 1 << 16 { try sink.write(writer.bytes); writer.removeAll() }
 /// }
 /// ```
-public struct CanonicalJSONWriter: Sendable {
+public struct CanonicalJSONWriter: @unchecked Sendable {
+    // Sendable: the bytes are owned by `storage`, which a writer makes its own (copying the bytes) before it writes
+    // when another writer shares it, so no two writers ever write the same memory.
+
     /// What has been written so far.
-    public private(set) var bytes: [UInt8]
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: self.base, count: self.count)) }
+    /// Owns the memory `base` points to. The bytes are written through a pointer into reserved capacity (an `Array`
+    /// append checked uniqueness and capacity and went through the generic collection path for every key and value).
+    private var storage: JSONOutputStorage
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private var needsComma = false
+    /// Reused by ``unescapedString(_:)-(inout [UInt8]) -> Void`` (dates and times).
+    private var scratch: [UInt8] = []
 
     /// Creates a writer with an empty buffer.
     ///
     /// - Parameter capacity: Bytes to reserve up front.
     public init(reservingCapacity capacity: Int = 0) {
-        self.bytes = []
-        self.bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        self.storage = JSONOutputStorage(capacity: self.capacity)
+        self.base = self.storage.base
     }
 
     /// Appends one document and a line feed.
     ///
     /// - Complexity: O(*n*) in the size of the document.
     public mutating func write(_ document: BusinessDocument) {
+        self.makeUnique()
         document.write(to: &self)
-        self.bytes.append(UInt8(ascii: "\n"))
+        self.append(UInt8(ascii: "\n"))
         self.needsComma = false
     }
 
     /// Empties the buffer, for instance after its bytes were handed to a file.
     public mutating func removeAll(keepingCapacity: Bool = true) {
-        self.bytes.removeAll(keepingCapacity: keepingCapacity)
+        if !keepingCapacity || !isKnownUniquelyReferenced(&self.storage) {
+            self.capacity = keepingCapacity ? self.capacity : 64
+            self.storage = JSONOutputStorage(capacity: self.capacity)
+            self.base = self.storage.base
+        }
+        self.count = 0
         self.needsComma = false
     }
 
@@ -48,41 +66,44 @@ public struct CanonicalJSONWriter: Sendable {
 
     mutating func beginObject() {
         self.separate()
-        self.bytes.append(UInt8(ascii: "{"))
+        self.append(UInt8(ascii: "{"))
         self.needsComma = false
     }
 
     mutating func endObject() {
-        self.bytes.append(UInt8(ascii: "}"))
+        self.append(UInt8(ascii: "}"))
         self.needsComma = true
     }
 
     mutating func beginArray() {
         self.separate()
-        self.bytes.append(UInt8(ascii: "["))
+        self.append(UInt8(ascii: "["))
         self.needsComma = false
     }
 
     mutating func endArray() {
-        self.bytes.append(UInt8(ascii: "]"))
+        self.append(UInt8(ascii: "]"))
         self.needsComma = true
     }
 
     /// Writes a key known at compile time; it must need no escaping.
     mutating func key(_ name: StaticString) {
-        self.separate()
-        self.bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { self.bytes.append(contentsOf: $0) }
-        self.bytes.append(UInt8(ascii: "\""))
-        self.bytes.append(UInt8(ascii: ":"))
-        self.needsComma = false
+        if name.hasPointerRepresentation {
+            self.key(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        } else {
+            name.withUTF8Buffer { self.key($0) }
+        }
+    }
+
+    private mutating func key(_ name: UnsafeBufferPointer<UInt8>) {
+        self.quoted(name, isKey: true)
     }
 
     /// Writes a key that may need escaping.
     mutating func key(_ name: String) {
         self.separate()
         self.appendQuoted(name)
-        self.bytes.append(UInt8(ascii: ":"))
+        self.append(UInt8(ascii: ":"))
         self.needsComma = false
     }
 
@@ -96,26 +117,37 @@ public struct CanonicalJSONWriter: Sendable {
 
     /// Writes text that is known to need no escaping (digits, dates) inside quotes.
     mutating func unescapedString(_ body: (inout [UInt8]) -> Void) {
+        self.scratch.removeAll(keepingCapacity: true)
+        body(&self.scratch)
         self.separate()
-        self.bytes.append(UInt8(ascii: "\""))
-        body(&self.bytes)
-        self.bytes.append(UInt8(ascii: "\""))
+        self.append(UInt8(ascii: "\""))
+        self.scratch.withUnsafeBufferPointer { self.append($0) }
+        self.append(UInt8(ascii: "\""))
         self.needsComma = true
+    }
+
+    /// Writes `text`, known to need no escaping (a decimal number's digits), inside quotes.
+    mutating func unescapedString(_ text: String) {
+        guard ASCIIText.withSmallASCII(text, { self.quoted($0, isKey: false) }) == nil else { return }
+        var text = text
+        text.withUTF8 { self.quoted($0, isKey: false) }
     }
 
     mutating func int(_ value: Int) {
         self.separate()
         if value >= 0 && value < 10 {
-            self.bytes.append(UInt8(ascii: "0") + UInt8(value))
+            self.append(UInt8(ascii: "0") + UInt8(value))
         } else {
-            self.bytes.append(contentsOf: String(value).utf8)
+            var text = String(value)
+            text.withUTF8 { self.append($0) }
         }
         self.needsComma = true
     }
 
     mutating func bool(_ value: Bool) {
         self.separate()
-        self.bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        let text: StaticString = value ? "true" : "false"
+        text.withUTF8Buffer { self.append($0) }
         self.needsComma = true
     }
 
@@ -183,55 +215,175 @@ public struct CanonicalJSONWriter: Sendable {
 
     // MARK: Bytes
 
+    /// Makes the storage this writer's own (a copy when another writer shares it): what every public entry that
+    /// writes does first, so the internal writing methods (reached only through them, or on a new writer in
+    /// ``BusinessDocument/encodeCanonicalJSON()``) need not check.
+    private mutating func makeUnique() {
+        guard !isKnownUniquelyReferenced(&self.storage) else { return }
+        self.replaceStorage(capacity: self.capacity)
+    }
+
+    /// Room for `extra` more bytes: where they go (the caller then adds what it wrote to `count`).
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if self.capacity - self.count < extra {
+            self.replaceStorage(capacity: max(self.capacity * 2, self.count + extra))
+        }
+        return self.base + self.count
+    }
+
+    /// Moves the bytes to new storage of `capacity` bytes.
+    private mutating func replaceStorage(capacity: Int) {
+        let storage = JSONOutputStorage(capacity: capacity)
+        storage.base.update(from: self.base, count: self.count)
+        self.storage = storage
+        self.base = storage.base
+        self.capacity = capacity
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        self.reserve(1).pointee = byte
+        self.count += 1
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        self.reserve(bytes.count).update(from: base, count: bytes.count)
+        self.count += bytes.count
+    }
+
     private mutating func separate() {
-        if self.needsComma { self.bytes.append(UInt8(ascii: ",")) }
+        if self.needsComma { self.append(UInt8(ascii: ",")) }
     }
 
     private mutating func appendQuoted(_ value: String) {
-        let written: Void? = value.utf8.withContiguousStorageIfAvailable { self.appendQuoted(bytes: $0) }
-        if written == nil {
-            // A bridged or non-contiguous string: copy it to native storage first.
-            var native = value
-            native.makeContiguousUTF8()
-            self.appendQuoted(native)
-        }
+        // Most values are short codes and numbers: small strings, read in place.
+        guard ASCIIText.withSmallASCII(value, { self.appendQuoted(bytes: $0) }) == nil else { return }
+        var value = value
+        value.withUTF8 { self.appendQuoted(bytes: $0) }
     }
 
-    /// Quotes UTF-8 bytes: runs that need no escape are copied whole, each byte that does is escaped.
+    /// Quotes UTF-8 bytes: a string with nothing to escape (the usual case) is copied whole; otherwise runs that
+    /// need no escape are copied whole and each byte that does is escaped.
     private mutating func appendQuoted(bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes.append(UInt8(ascii: "\""))
+        let firstEscape = Self.firstEscape(in: bytes)
+        if firstEscape == bytes.count {
+            let start = self.reserve(bytes.count + 2)
+            start[0] = UInt8(ascii: "\"")
+            Self.copy(bytes, to: start + 1)
+            start[bytes.count + 1] = UInt8(ascii: "\"")
+            self.count += bytes.count + 2
+            return
+        }
+        self.append(UInt8(ascii: "\""))
         var runStart = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if runStart < index {
-                self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            }
-            self.appendEscaped(byte)
+        for index in firstEscape..<bytes.count where Self.needsEscape(bytes[index]) {
+            if runStart < index { self.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            self.appendEscaped(bytes[index])
             runStart = index + 1
         }
-        if runStart < bytes.count {
-            self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        if runStart < bytes.count { self.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+        self.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes `bytes`, which need no escape, in quotes: after a comma when one is due, and followed by a colon when
+    /// they are a key.
+    @inline(__always)
+    private mutating func quoted(_ bytes: UnsafeBufferPointer<UInt8>, isKey: Bool) {
+        let start = self.reserve(bytes.count + 4)
+        var index = 0
+        if self.needsComma {
+            start[0] = UInt8(ascii: ",")
+            index = 1
         }
-        self.bytes.append(UInt8(ascii: "\""))
+        start[index] = UInt8(ascii: "\"")
+        Self.copy(bytes, to: start + index + 1)
+        index += bytes.count + 1
+        start[index] = UInt8(ascii: "\"")
+        index += 1
+        if isKey {
+            start[index] = UInt8(ascii: ":")
+            index += 1
+        }
+        self.count += index
+        self.needsComma = !isKey
+    }
+
+    @inline(__always)
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        target.update(from: source, count: bytes.count)
+    }
+
+    /// The index of the first byte of `bytes` that needs an escape (`bytes.count` when none does), eight bytes at
+    /// a time: a byte below 0x20, `"` or `\\` makes a word's test non-zero (exact, as a yes or no).
+    @inline(__always)
+    private static func firstEscape(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let control = (word &- ones &* 0x20) & ~word
+            let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+            let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            let hits = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
+            if hits != 0 { break }
+            index += 8
+        }
+        while index < bytes.count {
+            if Self.needsEscape(bytes[index]) { return index }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {
+        let escape: UInt8
         switch byte {
-        case UInt8(ascii: "\""): self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-        case UInt8(ascii: "\\"): self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-        case 0x0A: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-        case 0x0D: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-        case 0x09: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-        case 0x08: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-        case 0x0C: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case UInt8(ascii: "\""): escape = UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+        case 0x0A: escape = UInt8(ascii: "n")
+        case 0x0D: escape = UInt8(ascii: "r")
+        case 0x09: escape = UInt8(ascii: "t")
+        case 0x08: escape = UInt8(ascii: "b")
+        case 0x0C: escape = UInt8(ascii: "f")
         case 0..<0x20:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            self.bytes.append(contentsOf: [
-                UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
-                hex[Int(byte & 0x0F)],
-            ])
-        default: self.bytes.append(byte)
+            let hex: StaticString = "0123456789abcdef"
+            let digits = hex.utf8Start
+            let start = self.reserve(6)
+            start[0] = UInt8(ascii: "\\")
+            start[1] = UInt8(ascii: "u")
+            start[2] = UInt8(ascii: "0")
+            start[3] = UInt8(ascii: "0")
+            start[4] = digits[Int(byte >> 4)]
+            start[5] = digits[Int(byte & 0x0F)]
+            self.count += 6
+            return
+        default:
+            self.append(byte)
+            return
         }
+        self.append(UInt8(ascii: "\\"))
+        self.append(escape)
     }
+}
+
+/// The memory a ``CanonicalJSONWriter`` writes into, freed with the last writer that holds it.
+final class JSONOutputStorage: @unchecked Sendable {
+    // Sendable: immutable after creation; the bytes behind `base` are written only by a writer holding the sole
+    // reference (``CanonicalJSONWriter`` checks before it writes).
+    let base: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int) { self.base = .allocate(capacity: capacity) }
+
+    deinit { self.base.deallocate() }
 }

@@ -109,37 +109,10 @@ public struct DecimalNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         try container.encode(self.text)
     }
 
-    /// Whether `text` is already what ``canonicalize(_:)`` would make of it: an optional `-` (not before zero), no
-    /// leading zeros, at most one `.` with digits after it, and few enough digits to need no significance check.
+    /// Whether `text` is already what ``canonicalize(_:)`` would make of it (``isCanonical(utf8:)``).
     private static func isCanonical(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard !bytes.isEmpty, bytes.count <= Self.maximumSignificantDigits else { return false }
-            var index = 0
-            let negative = bytes[0] == UInt8(ascii: "-")
-            if negative { index = 1 }
-            guard index < bytes.count, Self.isDigit(bytes[index]) else { return false }
-            if bytes[index] == UInt8(ascii: "0"), index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: ".") {
-                return false
-            }
-            var sawPoint = false
-            var nonZero = false
-            var previous = UInt8(0)
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: ".") {
-                    if sawPoint { return false }
-                    sawPoint = true
-                } else if Self.isDigit(byte) {
-                    if byte != UInt8(ascii: "0") { nonZero = true }
-                } else {
-                    return false
-                }
-                previous = byte
-                index += 1
-            }
-            return previous != UInt8(ascii: ".") && (nonZero || !negative)
-        }
+        return text.withUTF8 { Self.isCanonical(utf8: $0) }
     }
 
     private static func canonicalize(_ utf8: some Collection<UInt8>) -> String? {
@@ -153,7 +126,7 @@ public struct DecimalNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         let integerPart = bytes[..<(point ?? bytes.endIndex)]
         let fractionPart = point.map { bytes[($0 + 1)...] } ?? []
         guard !integerPart.isEmpty, point == nil || !fractionPart.isEmpty else { return nil }
-        guard integerPart.allSatisfy(Self.isDigit), fractionPart.allSatisfy(Self.isDigit) else { return nil }
+        guard integerPart.allSatisfy(Self.isDigitByte), fractionPart.allSatisfy(Self.isDigitByte) else { return nil }
         guard fractionPart.count <= 100 else { return nil }
         let integerDigits = integerPart.drop { $0 == UInt8(ascii: "0") }
         let significant =
@@ -171,12 +144,10 @@ public struct DecimalNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         }
         return String(decoding: result, as: UTF8.self)
     }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }
 
 extension DecimalNumber: CanonicalJSONValue {
     func write(to writer: inout CanonicalJSONWriter) {
-        writer.unescapedString { $0.append(contentsOf: self.text.utf8) }
+        writer.unescapedString(self.text)
     }
 }

@@ -66,23 +66,29 @@ public struct X12DocumentDecoder {
     /// The document decoded from the segments added so far (`nil` when the set could not be decoded), and the
     /// findings met on the way.
     public func decode() -> (document: BusinessDocument?, findings: [X12Finding]) {
-        if let decoder = self.order {
-            let result = decoder.decode()
+        var decoder = self
+        return decoder.finish()
+    }
+
+    /// ``decode()`` in place (what was built is not copied): nothing may be added afterwards.
+    mutating func finish() -> (document: BusinessDocument?, findings: [X12Finding]) {
+        if self.order != nil {
+            let result = self.order!.finish()
             return (result.order.map { .purchaseOrder($0) }, result.findings)
         }
-        if let decoder = self.acknowledgment {
-            let result = decoder.decode()
+        if self.acknowledgment != nil {
+            let result = self.acknowledgment!.finish()
             return (result.acknowledgment.map { .orderAcknowledgment($0) }, result.findings)
         }
-        if let decoder = self.change {
-            let result = decoder.decode()
+        if self.change != nil {
+            let result = self.change!.finish()
             return (result.change.map { .orderChange($0) }, result.findings)
         }
-        if let decoder = self.shipNotice {
-            let result = decoder.decode()
+        if self.shipNotice != nil {
+            let result = self.shipNotice!.finish()
             return (result.shipNotice.map { .shipNotice($0) }, result.findings)
         }
-        let result = self.functionalAcknowledgment!.decode()
+        let result = self.functionalAcknowledgment!.finish()
         return (result.acknowledgment.map { .functionalAcknowledgment($0) }, result.findings)
     }
 }

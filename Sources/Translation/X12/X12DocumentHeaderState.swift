@@ -21,10 +21,17 @@ struct X12DocumentHeaderState {
     ]
     static let linePartyMembers: Set<String> = headerPartyMembers.union(["QTY", "DTM", "SCH", "LDT", "MAN"])
 
+    /// ``noteMembers`` packed (``X12SegmentCode``).
+    static let noteMemberCodes = noteMembers.map(X12SegmentCode.pack)
+    static let headerPartyMemberCodes = headerPartyMembers.map(X12SegmentCode.pack)
+    static let linePartyMemberCodes = linePartyMembers.map(X12SegmentCode.pack)
+
     /// The header segments read whatever the document.
     private static let commonSegments: Set<String> = ["CUR", "REF", "PER", "DTM", "N9", "N1"]
     /// The header segments of the terms of sale, read only when ``readsTerms``.
     private static let termsSegments: Set<String> = ["FOB", "CSH", "SAC", "ITD", "TD5"]
+    private static let commonCodes = commonSegments.map(X12SegmentCode.pack)
+    private static let termsCodes = termsSegments.map(X12SegmentCode.pack)
 
     /// Whether FOB, SAC, ITD and TD5 are read (an 850 and an 860) or kept whole (an 855).
     let readsTerms: Bool
@@ -55,54 +62,64 @@ struct X12DocumentHeaderState {
     /// Reads a header segment this state knows (one of an open N9 or N1 loop, or a common header segment); false,
     /// having only closed any open loop, for one it does not, which is left to the assembler.
     mutating func process(_ located: X12LocatedSegment, reader: inout X12SegmentReader) -> Bool {
-        let id = located.segment.id
+        let segment = located.segment
+        let code = segment.code
         switch self.loop {
-        case .note(let index) where Self.noteMembers.contains(id):
-            let address = X12SegmentReader.occurrence(&self.counts, "N9[\(index + 1)]/", id)
+        case .note(let index) where Self.noteMemberCodes.contains(code):
+            let address = X12SegmentReader.occurrence(&self.counts, "N9[\(index + 1)]/", segment)
             reader.noteMember(located, address: address, note: &self.notes[index], extensions: &self.extensions)
             return true
-        case .party(let index) where Self.headerPartyMembers.contains(id):
-            let address = X12SegmentReader.occurrence(&self.counts, "N1[\(index + 1)]/", id)
-            reader.partyMember(located, address: address, party: &self.parties[index], extensions: &self.extensions)
+        case .party(let index) where Self.headerPartyMemberCodes.contains(code):
+            reader.partyMember(
+                located, path: "N1[\(index + 1)]/", counts: &self.counts, party: &self.parties[index],
+                extensions: &self.extensions)
             return true
         default: self.loop = .none
         }
-        guard Self.commonSegments.contains(id) || (self.readsTerms && Self.termsSegments.contains(id)) else {
+        guard Self.commonCodes.contains(code) || (self.readsTerms && Self.termsCodes.contains(code)) else {
             return false
         }
-        let address = self.address(of: located)
-        var cursor = X12ElementCursor(located.segment)
-        let isFirst = address.hasSuffix("[1]")
+        // The address is made only when something goes to extensions: the occurrence is what is counted.
+        let occurrence = self.occurrence(of: segment)
+        var cursor = X12ElementCursor(segment)
+        let isFirst = occurrence == 1
         var placed = true
-        switch id {
-        case "CUR" where isFirst:
+        switch code {
+        case X12SegmentCode.cur where isFirst:
             cursor.take(1, ifEqualTo: "BY")
             self.currency = cursor.text(2).map { CurrencyCode(rawValue: $0) }
-        case "REF": self.references.append(reader.reference(&cursor, located))
-        case "PER": self.contacts.append(reader.contact(&cursor, located))
-        case "FOB" where isFirst:
+        case X12SegmentCode.ref: self.references.append(reader.reference(&cursor, located))
+        case X12SegmentCode.per: self.contacts.append(reader.contact(&cursor, located))
+        case X12SegmentCode.fob where isFirst:
             self.fob = reader.fobTerms(&cursor, located)
             placed = self.fob != nil
-        case "SAC": placed = Self.append(reader.allowanceCharge(&cursor, located), to: &self.allowancesCharges)
-        case "ITD": self.paymentTerms.append(reader.terms(&cursor, located))
-        case "CSH":
+        case X12SegmentCode.sac:
+            placed = Self.append(reader.allowanceCharge(&cursor, located), to: &self.allowancesCharges)
+        case X12SegmentCode.itd: self.paymentTerms.append(reader.terms(&cursor, located))
+        case X12SegmentCode.csh:
             if let code = cursor.text(1) {
                 self.salesRequirements.append(reader.coded(X12Codes.salesRequirement, code, located, 1))
             } else {
                 placed = false
             }
-        case "DTM": placed = Self.append(reader.qualifiedDate(&cursor, located), to: &self.dates)
-        case "TD5": self.carriers.append(reader.carrier(&cursor, located))
-        case "N9":
+        case X12SegmentCode.dtm: placed = Self.append(reader.qualifiedDate(&cursor, located), to: &self.dates)
+        case X12SegmentCode.td5: self.carriers.append(reader.carrier(&cursor, located))
+        case X12SegmentCode.n9:
             self.notes.append(reader.note(&cursor, located))
             self.loop = .note(self.notes.count - 1)
-        case "N1":
+        case X12SegmentCode.n1:
             self.parties.append(reader.party(&cursor, located))
             self.loop = .party(self.parties.count - 1)
         default: placed = false
         }
-        Self.record(cursor, placed: placed, at: address, in: &self.extensions)
+        Self.record(cursor, placed: placed, occurrence: occurrence, in: &self.extensions)
         return true
+    }
+
+    /// Counts the next occurrence of a header segment (the assembler's own ones too, counted as this state counts
+    /// its own).
+    mutating func occurrence(of segment: X12SegmentInput) -> Int {
+        self.counts.next("", segment)
     }
 
     /// The address of the next occurrence of a header segment the assembler reads itself, counted as this state
@@ -121,6 +138,14 @@ struct X12DocumentHeaderState {
         guard let value else { return false }
         values.append(value)
         return true
+    }
+
+    /// ``record(_:placed:at:in:)`` for a header segment, its address (`ID[occurrence]`) made only when something is
+    /// kept.
+    static func record(_ cursor: X12ElementCursor, placed: Bool, occurrence: Int, in extensions: inout Extensions) {
+        guard !placed || cursor.mayHaveLeftovers else { return }
+        let address = X12ExtensionAddress.segment("", cursor.segment.id, occurrence)
+        Self.record(cursor, placed: placed, at: address, in: &extensions)
     }
 
     /// Keeps what a segment left: its unread elements when it was placed, else the whole segment.

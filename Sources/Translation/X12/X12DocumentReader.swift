@@ -50,7 +50,9 @@ public struct X12DocumentReader: ~Copyable {
     private let sourceName: String?
     private var interchange: X12InterchangeHeader?
     private var group: X12GroupHeader?
-    private var decoder: X12DocumentDecoder?
+    /// The open set's decoder, boxed: the decoder is large, and an optional of it written in place (`nil` at every
+    /// ST and SE) cleared and copied its whole storage each time.
+    private var decoder: DecoderBox?
     private var header: X12TransactionHeader?
     private var readerError = false
 
@@ -76,8 +78,8 @@ public struct X12DocumentReader: ~Copyable {
                     let decoder = X12DocumentDecoder(
                         interchange: interchange, group: group, transaction: header, sourceName: self.sourceName)
                 else { return .skipped(header) }
-                self.decoder = decoder
-            case .segment(let segment): self.decoder?.add(segment)
+                self.decoder = DecoderBox(decoder)
+            case .segment(let segment): self.decoder?.decoder.add(segment)
             case .finding(let finding):
                 if finding.severity == .error, self.decoder != nil { self.readerError = true }
                 return .finding(finding)
@@ -90,10 +92,15 @@ public struct X12DocumentReader: ~Copyable {
         return self.finishSet().map { .document($0) }
     }
 
+    private final class DecoderBox {
+        var decoder: X12DocumentDecoder
+        init(_ decoder: X12DocumentDecoder) { self.decoder = decoder }
+    }
+
     private mutating func finishSet() -> DecodedSet? {
-        guard let decoder = self.decoder, let header = self.header else { return nil }
+        guard let box = self.decoder, let header = self.header else { return nil }
         self.decoder = nil
-        let result = decoder.decode()
+        let result = box.decoder.finish()
         return DecodedSet(
             header: header, document: result.document, findings: result.findings, readerError: self.readerError)
     }

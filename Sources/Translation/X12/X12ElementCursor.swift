@@ -30,6 +30,11 @@ struct X12ElementCursor {
         if self.peek(position) == expected { self.take(position) }
     }
 
+    /// Takes an element if it holds exactly `expected`, compared with the element's bytes.
+    mutating func take(_ position: Int, ifEqualTo expected: StaticString) {
+        if self.segment.hasValue(position, expected) { self.take(position) }
+    }
+
     /// Takes an element by hand (after a typed field used it through ``peek(_:)``).
     mutating func take(_ position: Int) {
         if position >= 1 && position < 64 {

@@ -47,9 +47,14 @@ public struct X12FunctionalAcknowledgmentDecoder {
 
     /// Decodes the segments added so far.
     public func decode() -> X12FunctionalAcknowledgmentDecoding {
-        var decoding = self.input.decode()
-        let identifier = self.input.transaction.identifier
-        decoding.acknowledgment?.transactionSet = identifier
+        var decoder = self
+        return decoder.finish()
+    }
+
+    /// ``decode()`` in place, for ``X12DocumentDecoder`` at the set's end: nothing may be added afterwards.
+    mutating func finish() -> X12FunctionalAcknowledgmentDecoding {
+        var decoding = self.input.finish()
+        decoding.acknowledgment?.transactionSet = self.input.transaction.identifier
         return decoding
     }
 

@@ -36,24 +36,44 @@ struct X12SegmentInput {
         case owned(X12OwnedSegment)
     }
 
-    /// The segment identifier.
-    let id: String
+    /// The segment identifier, packed (compared as an integer on the hot paths); `0` when it is not 2–3 letters and
+    /// digits.
+    let code: UInt32
     /// The number of data elements.
     let elementCount: Int
     private let storage: Storage
 
     init(_ segment: X12OwnedSegment) {
-        self.id = segment.id
+        self.code = X12SegmentCode.pack(segment.id)
         self.elementCount = segment.elements.count
         self.storage = .owned(segment)
     }
 
     /// A view of the reader's segment; read it before the reader's next event.
     init(view segment: X12Segment) {
-        self.id = segment.idString
+        self.code = segment.id.rawValue
         self.elementCount = segment.elementCount
         self.storage = .view(segment)
     }
+
+    /// The segment identifier as text (made when asked: addresses and findings), from the packed code: it does not
+    /// read a view's bytes, so it stays right when an assembler keeps a located view for a finding at the end.
+    var id: String {
+        guard self.code != 0 else {
+            switch self.storage {
+            case .view(let segment): return segment.idString
+            case .owned(let segment): return segment.id
+            }
+        }
+        let code = self.code
+        return String(unsafeUninitializedCapacity: code > 0xFFFF ? 3 : 2) { buffer in
+            for index in buffer.indices { buffer[index] = UInt8(truncatingIfNeeded: code >> (8 * UInt32(index))) }
+            return buffer.count
+        }
+    }
+
+    /// Whether the segment's identifier is `code` (an ``X12SegmentCode``).
+    func hasID(_ code: UInt32) -> Bool { self.code == code && code != 0 }
 
     /// An owned copy (itself when already owned).
     func kept() -> X12SegmentInput {
@@ -72,10 +92,58 @@ struct X12SegmentInput {
             guard let text = segment.elements[position - 1].simpleText, !text.isEmpty else { return nil }
             return text
         case .view(let segment):
-            guard let element = segment.element(at: position), !element.isEmpty, element.componentCount == 1 else {
-                return nil
+            guard let bytes = Self.simpleBytes(segment, position) else { return nil }
+            return ASCIIText.string(bytes)
+        }
+    }
+
+    /// The bytes of a simple, non-empty element of a view at 1-based `position` (`1...elementCount`); `nil` for an
+    /// empty or composite one.
+    @inline(__always)
+    private static func simpleBytes(_ segment: X12Segment, _ position: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard let element = segment.element(at: position), !element.bytes.isEmpty else { return nil }
+        let bytes = element.bytes.assumingMemoryBound(to: UInt8.self)
+        if let component = segment.component {
+            for byte in bytes where byte == component { return nil }
+        }
+        return bytes
+    }
+
+    /// A decimal element read straight from the view's bytes when they are already canonical (the usual case).
+    enum DecimalElement {
+        /// Absent, empty or composite: what ``simpleText(_:)`` gives `nil` for.
+        case absent
+        /// A canonical number.
+        case number(DecimalNumber)
+        /// Something else: read ``simpleText(_:)`` and parse it the general way.
+        case other
+    }
+
+    /// The element at 1-based `position` as a decimal when its bytes are canonical (``DecimalNumber``).
+    func decimal(_ position: Int) -> DecimalElement {
+        guard position >= 1, position <= self.elementCount else { return .absent }
+        guard case .view(let segment) = self.storage else {
+            return self.simpleText(position) == nil ? .absent : .other
+        }
+        guard let bytes = Self.simpleBytes(segment, position) else { return .absent }
+        guard let number = DecimalNumber(canonicalUTF8: bytes) else { return .other }
+        return .number(number)
+    }
+
+    /// Whether the element at 1-based `position` is simple and holds exactly `expected` (`simpleText(position) ==
+    /// expected`, compared with the view's bytes).
+    func hasValue(_ position: Int, _ expected: StaticString) -> Bool {
+        guard position >= 1, position <= self.elementCount else { return false }
+        switch self.storage {
+        case .owned: return self.simpleText(position) == expected.description
+        case .view(let segment):
+            guard let bytes = Self.simpleBytes(segment, position), bytes.count == expected.utf8CodeUnitCount else {
+                return false
             }
-            return element.string
+            return expected.withUTF8Buffer { expected in
+                for index in 0..<bytes.count where bytes[index] != expected[index] { return false }
+                return true
+            }
         }
     }
 
@@ -91,9 +159,9 @@ struct X12SegmentInput {
     /// bytes without making a `String`; `nil` otherwise (the caller then reads ``simpleText(_:)``).
     func namedValue<Value: CodedValue>(_ list: X12CodeList<Value>, _ position: Int) -> Value? {
         guard position >= 1, position <= self.elementCount, case .view(let segment) = self.storage,
-            let element = segment.element(at: position), !element.isEmpty, element.componentCount == 1
+            let bytes = Self.simpleBytes(segment, position)
         else { return nil }
-        return list.namedValue(element.bytes.assumingMemoryBound(to: UInt8.self))
+        return list.namedValue(bytes)
     }
 
     /// The owned value of the element at 1-based `position` (`1...elementCount`).

@@ -41,6 +41,9 @@ public struct X12OrderAcknowledgmentDecoder {
         self.input.decode()
     }
 
+    /// ``decode()`` in place, for ``X12DocumentDecoder`` at the set's end: nothing may be added afterwards.
+    mutating func finish() -> X12OrderAcknowledgmentDecoding { self.input.finish() }
+
     /// Reads every 855 in `source` and decodes each.
     ///
     /// Sets of other kinds are skipped; reader findings are not included (read with ``X12Reader`` to see them).

@@ -39,6 +39,9 @@ public struct X12OrderChangeDecoder {
     /// Decodes the segments added so far.
     public func decode() -> X12OrderChangeDecoding { self.input.decode() }
 
+    /// ``decode()`` in place, for ``X12DocumentDecoder`` at the set's end: nothing may be added afterwards.
+    mutating func finish() -> X12OrderChangeDecoding { self.input.finish() }
+
     /// Reads every 860 in `source` and decodes each.
     ///
     /// Sets of other kinds are skipped; reader findings are not included (read with ``X12Reader`` to see them).

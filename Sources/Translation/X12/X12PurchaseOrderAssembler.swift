@@ -14,8 +14,8 @@ struct X12PurchaseOrderAssembler {
         case summary
     }
 
-    static let noteMembers = X12DocumentHeaderState.noteMembers
-    static let linePartyMembers = X12DocumentHeaderState.linePartyMembers
+    static let noteMembers = X12DocumentHeaderState.noteMemberCodes
+    static let linePartyMembers = X12DocumentHeaderState.linePartyMemberCodes
 
     var implementationReference: String?
     private var reader: X12SegmentReader
@@ -45,15 +45,15 @@ struct X12PurchaseOrderAssembler {
     // MARK: Dispatch
 
     mutating func process(_ located: X12LocatedSegment) {
-        let id = located.segment.id
-        if id == "PO1" {
+        let code = located.segment.code
+        if code == X12SegmentCode.po1 {
             self.closeLine()
             self.lineCounts.removeAll()
             self.scope = .line
             self.startLine(located)
             return
         }
-        if id == "CTT", !self.inSummary {
+        if code == X12SegmentCode.ctt, !self.inSummary {
             self.closeLine()
             self.scope = .summary
         }
@@ -94,11 +94,11 @@ struct X12PurchaseOrderAssembler {
     /// BEG (the first) here; every other header segment in ``X12DocumentHeaderState``.
     private mutating func headerSegment(_ located: X12LocatedSegment) {
         guard !self.header.process(located, reader: &self.reader) else { return }
-        let address = self.header.address(of: located)
+        let occurrence = self.header.occurrence(of: located.segment)
         var cursor = X12ElementCursor(located.segment)
-        let placed = located.segment.id == "BEG" && address.hasSuffix("[1]")
+        let placed = located.segment.code == X12SegmentCode.beg && occurrence == 1
         if placed { self.beginning(&cursor, located) }
-        X12DocumentHeaderState.record(cursor, placed: placed, at: address, in: &self.header.extensions)
+        X12DocumentHeaderState.record(cursor, placed: placed, occurrence: occurrence, in: &self.header.extensions)
     }
 
     private mutating func beginning(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) {
@@ -128,7 +128,7 @@ struct X12PurchaseOrderAssembler {
 
     private mutating func startLine(_ located: X12LocatedSegment) {
         var cursor = X12ElementCursor(located.segment)
-        let occurrence = self.lineCounts.next("", "PO1")
+        let occurrence = self.lineCounts.next("", located.segment)
         let lineNumber = cursor.text(1)
         let quantity = self.reader.decimal(&cursor, 2, located)
         if quantity == nil {
@@ -138,14 +138,15 @@ struct X12PurchaseOrderAssembler {
         let unit = self.reader.coded(X12Codes.unitOfMeasure, &cursor, 3, located) ?? ""
         let price = self.reader.decimal(&cursor, 4, located)
         let basis = self.reader.coded(X12Codes.priceBasis, &cursor, 5, located)
-        var line = PurchaseOrderLine(
-            lineNumber: lineNumber, quantity: quantity ?? 0, unit: unit, unitPrice: price, priceBasis: basis)
-        line.items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elementCount, located)
-        if cursor.mayHaveLeftovers {
-            cursor.recordLeftovers(at: X12ExtensionAddress.segment("", "PO1", occurrence), in: &line.extensions)
-        }
-        self.line = line
+        let items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elementCount, located)
+        // Made in place (no local copy moved in afterwards).
+        self.line = PurchaseOrderLine(
+            lineNumber: lineNumber, quantity: quantity ?? 0, unit: unit, unitPrice: price, priceBasis: basis,
+            items: items)
         self.lineOpen = true
+        if cursor.mayHaveLeftovers {
+            cursor.recordLeftovers(at: X12ExtensionAddress.segment("", "PO1", occurrence), in: &self.line!.extensions)
+        }
     }
 
     private mutating func closeLine() {
@@ -156,57 +157,64 @@ struct X12PurchaseOrderAssembler {
     private mutating func lineSegment(_ located: X12LocatedSegment) {
         // Taken out of `self` so that its arrays stay uniquely referenced while they grow (no copy per segment).
         guard self.lineOpen else { return }
-        let id = located.segment.id
+        let segment = located.segment
+        let code = segment.code
         switch self.scope {
-        case .lineNote(let index) where Self.noteMembers.contains(id):
+        case .lineNote(let index) where Self.noteMembers.contains(code):
             guard var line = self.line.take() else { return }
             defer { self.line = line }
-            let address = X12SegmentReader.occurrence(&self.lineCounts, "N9[\(index + 1)]/", id)
+            let address = X12SegmentReader.occurrence(&self.lineCounts, "N9[\(index + 1)]/", segment)
             self.reader.noteMember(located, address: address, note: &line.notes[index], extensions: &line.extensions)
             return
-        case .lineParty(let index) where Self.linePartyMembers.contains(id):
+        case .lineParty(let index) where Self.linePartyMembers.contains(code):
             guard var line = self.line.take() else { return }
             defer { self.line = line }
-            let address = X12SegmentReader.occurrence(&self.lineCounts, "N1[\(index + 1)]/", id)
             self.reader.partyMember(
-                located, address: address, party: &line.parties[index], extensions: &line.extensions)
+                located, path: "N1[\(index + 1)]/", counts: &self.lineCounts, party: &line.parties[index],
+                extensions: &line.extensions)
             return
         default: self.scope = .line
         }
         // The address is made only when something goes to extensions (rarely): the occurrence is what is counted.
-        let occurrence = self.lineCounts.next("", id)
-        var address: String { X12ExtensionAddress.segment("", id, occurrence) }
-        var cursor = X12ElementCursor(located.segment)
+        let occurrence = self.lineCounts.next("", segment)
+        var address: String { X12ExtensionAddress.segment("", segment.id, occurrence) }
+        var cursor = X12ElementCursor(segment)
         // The line is changed in place (`self.line!`), not copied out and back for every segment.
-        switch id {
-        case "PID":
+        switch code {
+        case X12SegmentCode.pid:
             guard let text = cursor.peek(5) else { return cursor.recordWhole(at: address, in: &self.line!.extensions) }
             cursor.take(5)
-            cursor.take(1, ifEqualTo: "F")
+            cursor.take(1, ifEqualTo: "F" as StaticString)
             self.line!.descriptions.append(ItemDescription(text, language: cursor.text(9)))
-        case "PO4" where occurrence == 1:
+        case X12SegmentCode.po4 where occurrence == 1:
             self.line!.pack = self.reader.pack(&cursor, located)
-        case "SDQ": self.line!.destinations += self.reader.destinations(&cursor, located)
-        case "SCH":
+        case X12SegmentCode.sdq:
+            let destinations = self.reader.destinations(&cursor, located)
+            if self.line!.destinations.isEmpty {
+                self.line!.destinations = destinations
+            } else {
+                self.line!.destinations += destinations
+            }
+        case X12SegmentCode.sch:
             guard let schedule = self.reader.schedule(&cursor, located) else {
                 return cursor.recordWhole(at: address, in: &self.line!.extensions)
             }
             self.line!.schedules.append(schedule)
-        case "SAC":
+        case X12SegmentCode.sac:
             guard let charge = self.reader.allowanceCharge(&cursor, located) else {
                 return cursor.recordWhole(at: address, in: &self.line!.extensions)
             }
             self.line!.allowancesCharges.append(charge)
-        case "REF": self.line!.references.append(self.reader.reference(&cursor, located))
-        case "DTM":
+        case X12SegmentCode.ref: self.line!.references.append(self.reader.reference(&cursor, located))
+        case X12SegmentCode.dtm:
             guard let date = self.reader.qualifiedDate(&cursor, located) else {
                 return cursor.recordWhole(at: address, in: &self.line!.extensions)
             }
             self.line!.dates.append(date)
-        case "N9":
+        case X12SegmentCode.n9:
             self.line!.notes.append(self.reader.note(&cursor, located))
             self.scope = .lineNote(self.line!.notes.count - 1)
-        case "N1":
+        case X12SegmentCode.n1:
             self.line!.parties.append(self.reader.party(&cursor, located))
             self.scope = .lineParty(self.line!.parties.count - 1)
         default: return cursor.recordWhole(at: address, in: &self.line!.extensions)
@@ -290,13 +298,12 @@ extension X12SegmentReader {
     mutating func destinations(
         _ cursor: inout X12ElementCursor, _ located: X12LocatedSegment
     ) -> [DestinationQuantity] {
-        let unit = cursor.text(1).map { self.coded(X12Codes.unitOfMeasure, $0, located, 1) } ?? ""
-        let qualifier =
-            cursor.text(2).map { self.coded(X12Codes.partyIdentifierQualifier, $0, located, 2) } ?? ""
+        let unit = self.coded(X12Codes.unitOfMeasure, &cursor, 1, located) ?? ""
+        let qualifier = self.coded(X12Codes.partyIdentifierQualifier, &cursor, 2, located) ?? ""
         var result: [DestinationQuantity] = []
+        result.reserveCapacity(min(10, max(0, (cursor.segment.elementCount - 1) / 2)))
         for position in stride(from: 3, through: 21, by: 2) {
-            guard let location = cursor.peek(position), let text = cursor.peek(position + 1),
-                let quantity = X12Text.decimal(text)
+            guard let location = cursor.peek(position), let quantity = Self.decimalValue(cursor.segment, position + 1)
             else { continue }
             cursor.take(position)
             cursor.take(position + 1)
@@ -307,9 +314,9 @@ extension X12SegmentReader {
     }
 
     mutating func schedule(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> ScheduleLine? {
-        guard let text = cursor.peek(1), let quantity = X12Text.decimal(text) else { return nil }
+        guard let quantity = Self.decimalValue(cursor.segment, 1) else { return nil }
         cursor.take(1)
-        let unit = cursor.text(2).map { self.coded(X12Codes.unitOfMeasure, $0, located, 2) } ?? ""
+        let unit = self.coded(X12Codes.unitOfMeasure, &cursor, 2, located) ?? ""
         var schedule = ScheduleLine(quantity: quantity, unit: unit, dates: [])
         for start in [5, 8] {
             guard let code = cursor.peek(start), let text = cursor.peek(start + 1), let date = X12Text.date(text)

@@ -36,6 +36,9 @@ public struct X12PurchaseOrderDecoder {
     /// Decodes the segments added so far.
     public func decode() -> X12PurchaseOrderDecoding { self.input.decode() }
 
+    /// ``decode()`` in place, for ``X12DocumentDecoder`` at the set's end: nothing may be added afterwards.
+    mutating func finish() -> X12PurchaseOrderDecoding { self.input.finish() }
+
     /// Reads every 850 in `source` and decodes each.
     ///
     /// Sets of other kinds are skipped; reader findings are not included (read with ``X12Reader`` to see them).

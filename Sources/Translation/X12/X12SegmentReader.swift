@@ -14,6 +14,11 @@ struct X12SegmentReader {
         X12ExtensionAddress.segment(path, id, counts.next(path, id))
     }
 
+    /// The address of the next occurrence of `segment`'s id under `path`, counted in `counts`.
+    static func occurrence(_ counts: inout X12OccurrenceCounts, _ path: String, _ segment: X12SegmentInput) -> String {
+        X12ExtensionAddress.segment(path, segment.id, counts.next(path, segment))
+    }
+
     // MARK: Summary
 
     /// CTT (the first) and the first `AMT*TT` under it into `totals`; anything else under CTT kept whole.
@@ -68,15 +73,36 @@ struct X12SegmentReader {
     mutating func partyMember(
         _ located: X12LocatedSegment, address: String, party: inout Party, extensions: inout Extensions
     ) {
+        self.partyMember(
+            located, isFirst: address.hasSuffix("[1]"), address: { address }, party: &party, extensions: &extensions)
+    }
+
+    /// ``partyMember(_:address:party:extensions:)`` counting the segment under `path` in `counts`, its address
+    /// made only when something goes to extensions.
+    mutating func partyMember(
+        _ located: X12LocatedSegment, path: String, counts: inout X12OccurrenceCounts, party: inout Party,
+        extensions: inout Extensions
+    ) {
+        let occurrence = counts.next(path, located.segment)
+        self.partyMember(
+            located, isFirst: occurrence == 1,
+            address: { X12ExtensionAddress.segment(path, located.segment.id, occurrence) }, party: &party,
+            extensions: &extensions)
+    }
+
+    private mutating func partyMember(
+        _ located: X12LocatedSegment, isFirst: Bool, address: () -> String, party: inout Party,
+        extensions: inout Extensions
+    ) {
         var cursor = X12ElementCursor(located.segment)
-        switch located.segment.id {
-        case "N2":
+        switch located.segment.code {
+        case X12SegmentCode.n2:
             for position in 1...2 { if let name = cursor.text(position) { party.additionalNames.append(name) } }
-        case "N3":
+        case X12SegmentCode.n3:
             var postal = party.address ?? Address()
             for position in 1...2 { if let line = cursor.text(position) { postal.lines.append(line) } }
             party.address = postal
-        case "N4" where address.hasSuffix("[1]"):
+        case X12SegmentCode.n4 where isFirst:
             var postal = party.address ?? Address()
             postal.city = cursor.text(1)
             postal.stateOrProvince = cursor.text(2)
@@ -84,23 +110,23 @@ struct X12SegmentReader {
             postal.country = cursor.text(4)
             postal.countrySubdivision = cursor.text(7)
             party.address = postal
-        case "REF": party.references.append(self.reference(&cursor, located))
-        case "PER": party.contacts.append(self.contact(&cursor, located))
-        default: return cursor.recordWhole(at: address, in: &extensions)
+        case X12SegmentCode.ref: party.references.append(self.reference(&cursor, located))
+        case X12SegmentCode.per: party.contacts.append(self.contact(&cursor, located))
+        default: return cursor.recordWhole(at: address(), in: &extensions)
         }
-        cursor.recordLeftovers(at: address, in: &extensions)
+        if cursor.mayHaveLeftovers { cursor.recordLeftovers(at: address(), in: &extensions) }
     }
 
     // MARK: Segments
 
     mutating func reference(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Reference {
-        let qualifier = cursor.text(1).map { self.coded(X12Codes.referenceQualifier, $0, located, 1) } ?? ""
+        let qualifier = self.coded(X12Codes.referenceQualifier, &cursor, 1, located) ?? ""
         return Reference(qualifier, cursor.text(2), description: cursor.text(3))
     }
 
     mutating func contact(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Contact {
         var contact = Contact(
-            function: cursor.text(1).map { self.coded(X12Codes.contactFunction, $0, located, 1) },
+            function: self.coded(X12Codes.contactFunction, &cursor, 1, located),
             name: cursor.text(2))
         for position in [3, 5, 7] {
             guard let code = cursor.peek(position), let value = cursor.peek(position + 1) else { continue }
@@ -137,7 +163,7 @@ struct X12SegmentReader {
     }
 
     mutating func party(_ cursor: inout X12ElementCursor, _ located: X12LocatedSegment) -> Party {
-        var party = Party(role: cursor.text(1).map { self.coded(X12Codes.partyRole, $0, located, 1) } ?? "")
+        var party = Party(role: self.coded(X12Codes.partyRole, &cursor, 1, located) ?? "")
         party.name = cursor.text(2)
         if let qualifier = cursor.peek(3), let code = cursor.peek(4) {
             cursor.take(3)
@@ -215,6 +241,13 @@ struct X12SegmentReader {
     mutating func decimal(
         _ cursor: inout X12ElementCursor, _ position: Int, _ located: X12LocatedSegment
     ) -> DecimalNumber? {
+        switch cursor.segment.decimal(position) {
+        case .absent: return nil
+        case .number(let number):
+            cursor.take(position)
+            return number
+        case .other: break
+        }
         guard let text = cursor.peek(position) else { return nil }
         guard let number = X12Text.decimal(text) else {
             self.finding(
@@ -225,6 +258,15 @@ struct X12SegmentReader {
         }
         cursor.take(position)
         return number
+    }
+
+    /// The decimal at `position` when it holds one, without a finding and without taking it.
+    static func decimalValue(_ segment: X12SegmentInput, _ position: Int) -> DecimalNumber? {
+        switch segment.decimal(position) {
+        case .absent: nil
+        case .number(let number): number
+        case .other: segment.simpleText(position).flatMap(X12Text.decimal)
+        }
     }
 
     mutating func integer(_ cursor: inout X12ElementCursor, _ position: Int, _ located: X12LocatedSegment) -> Int? {
@@ -268,11 +310,13 @@ struct X12SegmentReader {
 /// How many times each segment id has occurred under each loop path so far, for occurrence addresses.
 ///
 /// A short list searched from the start rather than a dictionary keyed by `path + id`: a loop holds a handful of
-/// segment kinds, and comparing two small strings costs less than building and hashing a key for every segment.
+/// segment kinds, and comparing a packed id (``X12SegmentCode``) and a small path costs less than building and
+/// hashing a key for every segment. An id that does not pack is compared as text.
 struct X12OccurrenceCounts {
     private struct Entry {
         let path: String
-        let id: String
+        let code: UInt32
+        let id: String?
         var count: Int
     }
 
@@ -282,17 +326,30 @@ struct X12OccurrenceCounts {
 
     /// Counts one more `id` under `path` and gives its occurrence (1 for the first).
     mutating func next(_ path: String, _ id: String) -> Int {
-        for index in self.entries.indices where self.entries[index].id == id && self.entries[index].path == path {
+        let code = X12SegmentCode.pack(id)
+        return self.next(path, code: code, id: code == 0 ? id : nil)
+    }
+
+    /// Counts one more of `segment`'s id under `path` and gives its occurrence (1 for the first).
+    mutating func next(_ path: String, _ segment: X12SegmentInput) -> Int {
+        self.next(path, code: segment.code, id: segment.code == 0 ? segment.id : nil)
+    }
+
+    private mutating func next(_ path: String, code: UInt32, id: String?) -> Int {
+        for index in self.entries.indices
+        where self.entries[index].code == code && self.entries[index].id == id && self.entries[index].path == path {
             self.entries[index].count += 1
             return self.entries[index].count
         }
-        self.entries.append(Entry(path: path, id: id, count: 1))
+        self.entries.append(Entry(path: path, code: code, id: id, count: 1))
         return 1
     }
 
     /// The occurrences of `id` directly under the document or loop (path `""`) so far; `nil` for none.
     subscript(id: String) -> Int? {
-        self.entries.first { $0.id == id && $0.path.isEmpty }?.count
+        let code = X12SegmentCode.pack(id)
+        let text = code == 0 ? id : nil
+        return self.entries.first { $0.code == code && $0.id == text && $0.path.isEmpty }?.count
     }
 
     mutating func removeAll() { self.entries.removeAll(keepingCapacity: true) }

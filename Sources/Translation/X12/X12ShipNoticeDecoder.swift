@@ -44,6 +44,9 @@ public struct X12ShipNoticeDecoder {
     /// Decodes the segments added so far.
     public func decode() -> X12ShipNoticeDecoding { self.input.decode() }
 
+    /// ``decode()`` in place, for ``X12DocumentDecoder`` at the set's end: nothing may be added afterwards.
+    mutating func finish() -> X12ShipNoticeDecoding { self.input.finish() }
+
     /// Reads every 856 in `source` and decodes each.
     ///
     /// Sets of other kinds are skipped; reader findings are not included (read with ``X12Reader`` to see them).

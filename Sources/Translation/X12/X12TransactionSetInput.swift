@@ -62,6 +62,12 @@ struct X12TransactionSetInput<Assembler: X12TransactionSetAssembler> {
         return assembler.finish()
     }
 
+    /// The decoding, finished in place: what ``decode()`` gives without copying what was built (its arrays grow in
+    /// place when the last line closes). Nothing may be added afterwards.
+    mutating func finish() -> Assembler.Decoding {
+        self.assembler.finish()
+    }
+
     /// Reads every set with identifier `identifier` in `source` and decodes each with `decode`.
     ///
     /// Sets of other kinds are skipped; reader findings are not included.

@@ -1,0 +1,69 @@
+import Orders
+import Testing
+import X12
+
+@testable import Translation
+
+/// The decoders' byte-level shortcuts (packed segment ids, numbers read from the reader's bytes) give what the
+/// general path gives.
+@Suite("Decoding shortcuts")
+struct DecodingFastPathTests {
+    private func order(_ po1: [String], component: String = ">") throws -> PurchaseOrder {
+        let text =
+            [
+                "ISA*00*          *00*          *ZZ*BUYER          *ZZ*SELLER         *250301*1200*U*00401*000000001*0*P*\(component)",
+                "GS*PO*BUYER*SELLER*20250301*1200*1*X*004010", "ST*850*0001", "BEG*00*SA*PO-1**20250301",
+            ] + po1 + ["CTT*\(po1.count)", "SE*\(po1.count + 4)*0001", "GE*1*1", "IEA*1*000000001"]
+        let results = try TranslationFixtures.decode(Array((text.joined(separator: "~") + "~").utf8))
+        return try #require(results.first?.order)
+    }
+
+    @Test("packed segment codes are X12SegmentID's packing")
+    func codes() {
+        let pairs: [(UInt32, X12SegmentID)] = [
+            (X12SegmentCode.po1, "PO1"), (X12SegmentCode.ctt, "CTT"), (X12SegmentCode.pid, "PID"),
+            (X12SegmentCode.po4, "PO4"), (X12SegmentCode.sdq, "SDQ"), (X12SegmentCode.sch, "SCH"),
+            (X12SegmentCode.sac, "SAC"), (X12SegmentCode.ref, "REF"), (X12SegmentCode.dtm, "DTM"),
+            (X12SegmentCode.n9, "N9"), (X12SegmentCode.n1, "N1"), (X12SegmentCode.n2, "N2"), (X12SegmentCode.n3, "N3"),
+            (X12SegmentCode.n4, "N4"), (X12SegmentCode.beg, "BEG"), (X12SegmentCode.cur, "CUR"),
+            (X12SegmentCode.per, "PER"), (X12SegmentCode.fob, "FOB"), (X12SegmentCode.itd, "ITD"),
+            (X12SegmentCode.csh, "CSH"), (X12SegmentCode.td5, "TD5"), (X12SegmentCode.msg, "MSG"),
+            (X12SegmentCode.mtx, "MTX"), (X12SegmentCode.amt, "AMT"), (X12SegmentCode.st, "ST"),
+            (X12SegmentCode.se, "SE"),
+        ]
+        for (code, id) in pairs {
+            #expect(code == id.rawValue, "\(id)")
+            #expect(X12SegmentCode.pack(id.description) == code)
+        }
+        #expect(X12SegmentCode.pack("P") == 0)
+        #expect(X12SegmentCode.pack("PO12") == 0)
+        #expect(X12SegmentCode.pack("P-1") == 0)
+    }
+
+    @Test("numbers not in canonical form are read the general way")
+    func numbers() throws {
+        let order = try self.order([
+            "PO1*1*12*EA*8.09", "PO1*2*007*EA*0.50", "PO1*3*-0*EA*1.", "PO1*4*+2*EA*.5", "PO1*5*-.25*EA*-3.10",
+        ])
+        #expect(order.lines.map(\.quantity.text) == ["12", "7", "0", "2", "-0.25"])
+        #expect(order.lines.map(\.unitPrice?.text) == ["8.09", "0.50", "1", "0.5", "-3.10"])
+    }
+
+    @Test("a number that holds the component separator is a composite, not a number")
+    func componentSeparator() throws {
+        let order = try self.order(["PO1*1*12.5*EA*8.09"], component: ".")
+        #expect(order.lines.first?.quantity.text == "0")
+        #expect(order.lines.first?.unitPrice == nil)
+    }
+
+    @Test("a canonical number from bytes is the parsed number")
+    func canonicalBytes() {
+        for text in ["0", "12", "-3.10", "0.001", "100"] {
+            let number = Array(text.utf8).withUnsafeBufferPointer { DecimalNumber(canonicalUTF8: $0) }
+            #expect(number == DecimalNumber(text))
+        }
+        for text in ["007", "-0", "1.", ".5", "+2", "1e3", "", "1.2.3", "-0.0"] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { DecimalNumber(canonicalUTF8: $0) } == nil, "\(text)")
+        }
+    }
+}
