@@ -69,10 +69,28 @@ struct IntakeFileTests {
         }
         let (files, refused) = try InboxScanner(workspace: workspace).scan()
         #expect(refused.isEmpty)
-        #expect(files.map(\.relativeName) == ["a.edi", "acme/deep/x.xml", "acme/po1.edi"])
+        // In the order they were written.
+        #expect(files.map(\.relativeName) == ["a.edi", "acme/po1.edi", "acme/deep/x.xml"])
         #expect(files.map(\.partnerFolder) == [nil, "acme", "acme"])
-        #expect(files[2].path == workspace.inbox + "/acme/po1.edi")
-        #expect(files[2].name == "po1.edi")
+        #expect(files[1].path == workspace.inbox + "/acme/po1.edi")
+        #expect(files[1].name == "po1.edi")
+    }
+
+    /// Files are taken in the order they arrived (modification time), not by name: `po-10` written after `po-9`
+    /// comes after it; files of the same time come by name.
+    @Test func scannerListsFilesInTheOrderTheyArrived() throws {
+        let scratch = try IntakeScratch()
+        let workspace = try scratch.workspace()
+        let base = Date(timeIntervalSince1970: 1_800_000_000)
+        for (name, offset) in [
+            ("po-10.edi", 3.0), ("po-9.edi", 2.0), ("acme/po-8.edi", 1.0), ("b.edi", 4), ("a.edi", 4),
+        ] {
+            try scratch.write("ws/inbox/" + name)
+            try FileManager.default.setAttributes(
+                [.modificationDate: base.addingTimeInterval(offset)], ofItemAtPath: workspace.inbox + "/" + name)
+        }
+        let names = try InboxScanner(workspace: workspace).scan().files.map(\.relativeName)
+        #expect(names == ["acme/po-8.edi", "po-9.edi", "po-10.edi", "a.edi", "b.edi"])
     }
 
     @Test func scannerRefusesLinksAndSpecialFilesAndTheyGoToErrorAsTheyAre() throws {

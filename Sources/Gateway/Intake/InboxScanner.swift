@@ -1,7 +1,9 @@
 /// Lists the inbox: the files that may be claimed, and the entries that must be refused.
 ///
 /// The listing is the truth (inotify only says when to look). It walks `inbox/` and its subfolders without
-/// following links and sorts each result by name.
+/// following links. Files come in the order they arrived (last modified first-come, then by name), as partners
+/// number their interchanges: a directory lists in hash order, and taking a burst of files by name (`po-10` before
+/// `po-9`) made interchanges arrive out of order and raised control-number gaps that closed a pass later.
 public struct InboxScanner: Sendable {
     public let workspace: Workspace
 
@@ -19,16 +21,27 @@ public struct InboxScanner: Sendable {
     /// the reason: symbolic links (to anything, inside the inbox or out of it), FIFOs, sockets, devices, and names
     /// that cannot be carried safely (control characters, not UTF-8).
     public func scan() throws(IntakeError) -> (files: [InboxFile], refused: [(InboxFile, String)]) {
-        var files: [InboxFile] = []
+        var files: [(file: InboxFile, modified: Modified)] = []
         var refused: [(InboxFile, String)] = []
         try self.walk(folder: self.workspace.inbox, relative: "", files: &files, refused: &refused)
-        files.sort { $0.relativeName < $1.relativeName }
+        files.sort { ($0.modified, $0.file.relativeName) < ($1.modified, $1.file.relativeName) }
         refused.sort { $0.0.relativeName < $1.0.relativeName }
-        return (files, refused)
+        return (files.map(\.file), refused)
+    }
+
+    /// A file's modification time, for the order of arrival.
+    private struct Modified: Comparable {
+        var seconds: Int
+        var nanoseconds: Int
+
+        static func < (left: Modified, right: Modified) -> Bool {
+            (left.seconds, left.nanoseconds) < (right.seconds, right.nanoseconds)
+        }
     }
 
     private func walk(
-        folder: String, relative: String, files: inout [InboxFile], refused: inout [(InboxFile, String)]
+        folder: String, relative: String, files: inout [(file: InboxFile, modified: Modified)],
+        refused: inout [(InboxFile, String)]
     ) throws(IntakeError) {
         let entries: [(name: String, valid: Bool)]
         do {
@@ -52,7 +65,8 @@ public struct InboxScanner: Sendable {
             guard let status = FileSystemCalls.status(path) else { continue }  // gone since the listing
             switch status.kind {
             case .regular:
-                files.append(file)
+                files.append(
+                    (file, Modified(seconds: status.modifiedSeconds, nanoseconds: status.modifiedNanoseconds)))
             case .directory:
                 try self.walk(folder: path, relative: relativeName, files: &files, refused: &refused)
             case .symbolicLink:
