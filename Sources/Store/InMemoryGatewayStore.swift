@@ -374,7 +374,8 @@ extension InMemoryGatewayStore {
                 stored.message.leaseUntil = nil
                 stored.finishedAt = at
                 if let track = outcome.track, !wasDelivered {
-                    let message = stored.message
+                    var message = stored.message
+                    message.draft.payload = Data()
                     try self.runTracking { session throws(StoreError) in try track(session, message) }
                 }
                 self.messages[id] = stored
@@ -394,7 +395,8 @@ extension InMemoryGatewayStore {
                         stored.finishedAt = at
                     }
                     if let track = outcome.track {
-                        let message = stored.message
+                        var message = stored.message
+                        message.draft.payload = Data()
                         try self.runTracking { session throws(StoreError) in try track(session, message) }
                     }
                     self.messages[id] = stored

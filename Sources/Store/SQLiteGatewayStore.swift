@@ -223,7 +223,7 @@ public final class SQLiteGatewayStore: GatewayStore {
                         """),
                 arguments: [at.storeSeconds, at.storeSeconds, id])
             if let track = outcome.track, !wasDelivered, let row {
-                try track(Session(db, claim: nil), try Self.messageWithPayload(row, db))
+                try track(Session(db, claim: nil), try Self.message(row))
             }
             try Self.insert(
                 DeliveryAttempt(messageID: id, number: attempt, at: at, result: "delivered", detail: detail), db)
@@ -252,7 +252,7 @@ public final class SQLiteGatewayStore: GatewayStore {
                         arguments: [at.storeSeconds, reason, id])
                 }
             if let track = outcome.track, let changed {
-                try track(Session(db, claim: nil), try Self.messageWithPayload(changed, db))
+                try track(Session(db, claim: nil), try Self.message(changed))
             }
         }
     }

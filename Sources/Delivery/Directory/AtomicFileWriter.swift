@@ -72,16 +72,14 @@ enum AtomicFileWriter {
         // 3. Rename each over its final name.
         for index in pending.indices where pending[index].failure == nil { pending[index].rename() }
         // 4. Flush the renames: the file systems once each again, or each folder that gained a name once.
+        for volume in volumes.indices where volumes[volume].syncsWhole {
+            let renamed = pending.indices.filter { pending[$0].renamed && pending[$0].volume == volume }
+            guard !renamed.isEmpty, let failure = volumes.syncWhole(volume) else { continue }
+            for index in renamed { pending[index].failure = failure }
+        }
         var flushed = FolderSteps(Self.syncFolder)
-        var synced: [Int: FileSystemFailure?] = [:]
-        for index in pending.indices where pending[index].renamed {
-            let volume = pending[index].volume
-            if volumes[volume].syncsWhole {
-                if synced[volume] == nil { synced[volume] = .some(volumes.syncWhole(volume)) }
-                if let failure = synced[volume] ?? nil { pending[index].failure = failure }
-            } else if let failure = flushed.failure(for: pending[index].item.folder) {
-                pending[index].failure = failure
-            }
+        for index in pending.indices where pending[index].renamed && !volumes[pending[index].volume].syncsWhole {
+            if let failure = flushed.failure(for: pending[index].item.folder) { pending[index].failure = failure }
         }
         return pending.map { entry in
             if let failure = entry.failure { return .failure(failure) }

@@ -21,26 +21,18 @@ public struct InboxScanner: Sendable {
     /// the reason: symbolic links (to anything, inside the inbox or out of it), FIFOs, sockets, devices, and names
     /// that cannot be carried safely (control characters, not UTF-8).
     public func scan() throws(IntakeError) -> (files: [InboxFile], refused: [(InboxFile, String)]) {
-        var files: [(file: InboxFile, modified: Modified)] = []
+        var files: [(file: InboxFile, seconds: Int, nanoseconds: Int)] = []
         var refused: [(InboxFile, String)] = []
         try self.walk(folder: self.workspace.inbox, relative: "", files: &files, refused: &refused)
-        files.sort { ($0.modified, $0.file.relativeName) < ($1.modified, $1.file.relativeName) }
+        files.sort {
+            ($0.seconds, $0.nanoseconds, $0.file.relativeName) < ($1.seconds, $1.nanoseconds, $1.file.relativeName)
+        }
         refused.sort { $0.0.relativeName < $1.0.relativeName }
         return (files.map(\.file), refused)
     }
 
-    /// A file's modification time, for the order of arrival.
-    private struct Modified: Comparable {
-        var seconds: Int
-        var nanoseconds: Int
-
-        static func < (left: Modified, right: Modified) -> Bool {
-            (left.seconds, left.nanoseconds) < (right.seconds, right.nanoseconds)
-        }
-    }
-
     private func walk(
-        folder: String, relative: String, files: inout [(file: InboxFile, modified: Modified)],
+        folder: String, relative: String, files: inout [(file: InboxFile, seconds: Int, nanoseconds: Int)],
         refused: inout [(InboxFile, String)]
     ) throws(IntakeError) {
         let entries: [(name: String, valid: Bool)]
@@ -65,8 +57,7 @@ public struct InboxScanner: Sendable {
             guard let status = FileSystemCalls.status(path) else { continue }  // gone since the listing
             switch status.kind {
             case .regular:
-                files.append(
-                    (file, Modified(seconds: status.modifiedSeconds, nanoseconds: status.modifiedNanoseconds)))
+                files.append((file, status.modifiedSeconds, status.modifiedNanoseconds))
             case .directory:
                 try self.walk(folder: path, relative: relativeName, files: &files, refused: &refused)
             case .symbolicLink:

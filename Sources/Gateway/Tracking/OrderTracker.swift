@@ -102,7 +102,7 @@ struct OrderTracker: Sendable {
             if let order {
                 leg.document = Data(BusinessDocument.purchaseOrder(order).encodeCanonicalJSON())
                 var reconciliation = OrderReconciliation(order: order)
-                reconciliation.shipNotices = Self.reconciliation(of: leg)?.shipNotices
+                reconciliation.shipNotices = OrderReconciliation(of: leg)?.shipNotices
                 leg.reconciliation = Self.encode(reconciliation)
             }
             let cancelling = change.purpose == .cancellation
@@ -145,7 +145,7 @@ struct OrderTracker: Sendable {
         _ order: PurchaseOrder, against blanketNumber: String, partner: String, at: Date, session: any TrackingSession
     ) throws(StoreError) {
         guard var blanket = try session.order(blanketNumber, partner: partner),
-            var reconciliation = Self.reconciliation(of: blanket)
+            var reconciliation = OrderReconciliation(of: blanket)
         else { return }
         var released: [String] = []
         for line in order.lines {
@@ -274,7 +274,7 @@ struct OrderTracker: Sendable {
             return
         }
         let key = Self.legKey(leg.orderNumber, leg.partner)
-        var reconciliation = Self.reconciliation(of: leg) ?? OrderReconciliation(order: order)
+        var reconciliation = OrderReconciliation(of: leg) ?? OrderReconciliation(order: order)
         reconciliation.confirm(acknowledgment)
         let confirmationDiscrepancies = acknowledgment.discrepancies(against: order)
         let shipmentDiscrepancies = reconciliation.shipNotices.map { order.shipmentDiscrepancies($0) } ?? []
@@ -340,7 +340,7 @@ struct OrderTracker: Sendable {
                 try self.unknownOrder("856", number, from: sender, reference: reference, at: at, session)
                 continue
             }
-            var reconciliation = Self.reconciliation(of: leg) ?? OrderReconciliation(order: order)
+            var reconciliation = OrderReconciliation(of: leg) ?? OrderReconciliation(order: order)
             var notices = reconciliation.shipNotices ?? []
             notices.append(notice)
             reconciliation.shipNotices = notices
@@ -665,8 +665,6 @@ struct OrderTracker: Sendable {
         }
         return order
     }
-
-    static func reconciliation(of leg: TrackedOrder) -> OrderReconciliation? { OrderReconciliation(of: leg) }
 
     static func encode(_ reconciliation: OrderReconciliation) -> Data {
         (try? JSONEncoder.sorted.encode(reconciliation)) ?? Data()

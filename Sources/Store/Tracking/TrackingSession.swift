@@ -34,5 +34,6 @@ public protocol TrackingSession {
 /// A hook run inside a commit, after its messages are inserted; it is given the drafts enqueued.
 public typealias CommitTracking = @Sendable (any TrackingSession, [OutboundDraft]) throws(StoreError) -> Void
 
-/// A hook run inside a delivery outcome's transaction; it is given the message as it is after the change.
+/// A hook run inside a delivery outcome's transaction; it is given the message as it is after the change, its
+/// payload left empty (no hook needs the bytes, and reading them back for every delivery cost a read per message).
 public typealias DeliveryTracking = @Sendable (any TrackingSession, OutboundMessage) throws(StoreError) -> Void
