@@ -51,14 +51,14 @@ package enum ASCIIText {
     /// The two words of a small ASCII string holding `bytes` (at most 15), or `nil` when a byte is not ASCII.
     @inline(__always)
     private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
-        var words: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-        // Bytes past `count` are zero, so one test covers every byte.
-        guard (words.0 | words.1) & 0x8080_8080_8080_8080 == 0 else { return nil }
-        return Self.discriminated(words, count: bytes.count)
+        let words = Self.words(bytes)
+        // Bytes past `count` are zero, so one test covers every byte (the top byte is the discriminator).
+        guard (words.0 | words.1 & 0x00FF_FFFF_FFFF_FFFF) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return words
     }
 
     /// Bytes 0-7 in the first word, 8-14 in the second, whose top byte is the small-ASCII discriminator and count.
+    @inline(__always)
     private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         var words: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
