@@ -265,6 +265,23 @@ struct PipelineTests {
         #expect(report.reason.contains("ST02 "))
     }
 
+    @Test("the corrected file sent again under the ISA13 of a wholly rejected one is processed, not a duplicate")
+    func aResendAfterARejectionIsProcessed() async throws {
+        let gateway = try TestGateway()
+        let original = try String(
+            contentsOf: repositoryRoot.appending(path: "Fixtures/x12/855/004010-accepted.edi"), encoding: .utf8)
+        let broken = original.replacingOccurrences(of: "BAK*00*AT*BO-7734210*", with: "BAK*00*AT**")
+        try gateway.drop(Data(broken.utf8), as: "bad-855.edi")
+        #expect(try await gateway.runOnce().map(\.disposition) == [.failed])
+
+        try gateway.drop(Data(original.utf8), as: "fixed-855.edi")
+        let results = try await gateway.runOnce()
+
+        #expect(results.map(\.disposition) == [.archived])
+        #expect(results.first?.reason == nil)  // not "duplicate"
+        #expect(try await gateway.store.duplicates(limit: 10).isEmpty)
+    }
+
     /// Error findings of the schema validator over an X12 text.
     static func errors(inX12 text: String) throws -> [String] {
         var validator = X12Validator(reader: X12Reader(source: MemoryByteSource(Array(text.utf8))))

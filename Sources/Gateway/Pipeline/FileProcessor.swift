@@ -477,10 +477,13 @@ public struct FileProcessor: Sendable {
         facts.duplicates = duplicates
         facts.inboundControlNumbers = inboundNumbers
         // Gaps and the tracking hook are set over the whole batch (`withGaps`).
+        // A file whose every set was rejected took nothing in: its interchanges and payloadIDs are not recorded as
+        // received, so the corrected file sent again under the same ISA13 or payloadID is processed, not a duplicate.
+        let tookNothing = record.outcome != .processed && record.outcome != .duplicate
         let commit = InboundCommit(
-            file: record, interchanges: newKeys, inboundControlNumbers: inboundNumbers,
-            payloadIDs: analysis.payloadIDs.filter { !repeatedIDs.contains($0) }, documents: documents,
-            duplicates: duplicates, events: events, build: build, track: Self.tracking(facts))
+            file: record, interchanges: tookNothing ? [] : newKeys, inboundControlNumbers: inboundNumbers,
+            payloadIDs: tookNothing ? [] : analysis.payloadIDs.filter { !repeatedIDs.contains($0) },
+            documents: documents, duplicates: duplicates, events: events, build: build, track: Self.tracking(facts))
         return PreparedFile(file: file, commit: commit, report: report, facts: facts)
     }
 
