@@ -4,8 +4,8 @@ import Store
 import X12
 import Orders
 
-/// The 997/999 and TA1 Porter owes the sender of an X12 file, written inside the store transaction so its control
-/// numbers are allocated with the enqueue.
+/// The 997/999 and TA1 Porter owes the sender of an X12 file: written while the file is planned, numbered inside the
+/// store transaction so its control numbers are allocated with the enqueue.
 struct AcknowledgmentPlan: Sendable {
     var partner: PartnerProfile
     var settings: ExchangeSettings
@@ -14,9 +14,10 @@ struct AcknowledgmentPlan: Sendable {
     var path: String
     var name: String
 
-    /// Validates the file again (streaming) and writes what the generator answers; `nil` when there is nothing to
-    /// acknowledge (the file held only acknowledgments).
-    func encode(allocator: ControlNumberAllocator, isTest: Bool) throws -> OutboundDraft? {
+    /// Validates the file again (streaming) and writes what the generator answers, with placeholder control numbers;
+    /// `nil` when there is nothing to acknowledge (the file held only acknowledgments). Done while the file is planned:
+    /// the store transaction only fills in the numbers (``Prepared/draft(allocator:)``).
+    func prepare(isTest: Bool) throws -> Prepared? {
         var options = X12AcknowledgmentOptions(
             kind: self.settings.acknowledgment == "999" ? .ia999 : .fa997,
             interchangeAcknowledgment: self.settings.wantsTA1 ? .always : .whenRequested,
@@ -27,8 +28,8 @@ struct AcknowledgmentPlan: Sendable {
         options.delimiters = self.settings.delimiters
         options.lineEnding = self.settings.lineEnding
         let sink = MemoryByteSink()
-        let numbers = AllocatedControlNumbers(allocator: allocator, partner: self.partner.id)
-        var generator = X12AcknowledgmentGenerator(sink: sink, controlNumbers: numbers, options: options)
+        var generator = X12AcknowledgmentGenerator(
+            sink: sink, controlNumbers: SequentialControlNumbers(), options: options)
         var validator = X12Validator(
             reader: X12Reader(
                 source: try X12Input.open(path: self.path),
@@ -36,15 +37,33 @@ struct AcknowledgmentPlan: Sendable {
             sourceName: self.name)
         while let event = try validator.next() { try generator.consume(event) }
         try generator.finish()
-        guard !sink.bytes.isEmpty, let used = generator.controlNumbers as? AllocatedControlNumbers,
-            let first = used.firstInterchange
-        else { return nil }
-        let reference = String(first).leftPadded(to: 9)
-        let kind = generator.functionalAcknowledgmentCount > 0 ? (self.settings.acknowledgment ?? "997") : "TA1"
-        return OutboundDraft(
-            partner: self.partner.id, documentKind: "acknowledgment", format: "x12", target: self.target,
-            fileName: "\(kind)-\(reference).x12", payload: Data(sink.bytes), controlReference: reference,
-            orderNumber: nil, isTest: isTest, isCopy: false)
+        guard !sink.bytes.isEmpty else { return nil }
+        return Prepared(
+            partner: self.partner.id, target: self.target,
+            kind: generator.functionalAcknowledgmentCount > 0 ? (self.settings.acknowledgment ?? "997") : "TA1",
+            template: try X12ControlNumberTemplate(sink.bytes), isTest: isTest)
+    }
+
+    /// An acknowledgment written but for its control numbers.
+    struct Prepared: Sendable {
+        var partner: String
+        var target: DeliveryTarget
+        /// 997, 999 or TA1: the start of the file name.
+        var kind: String
+        var template: X12ControlNumberTemplate
+        var isTest: Bool
+
+        /// The message, numbered from the partner's counters.
+        func draft(allocator: ControlNumberAllocator) throws(StoreError) -> OutboundDraft {
+            let filled = try self.template.filled { kind throws(StoreError) in
+                try allocator.next(kind, partner: self.partner)
+            }
+            let reference = String(filled.interchanges[0]).leftPadded(to: 9)
+            return OutboundDraft(
+                partner: self.partner, documentKind: "acknowledgment", format: "x12", target: self.target,
+                fileName: "\(self.kind)-\(reference).x12", payload: Data(filled.bytes), controlReference: reference,
+                orderNumber: nil, isTest: self.isTest, isCopy: false)
+        }
     }
 
     /// Where a partner's acknowledgments go: its functional-acknowledgment channel, else the outbox of any outbound
@@ -58,29 +77,4 @@ struct AcknowledgmentPlan: Sendable {
         }
         return .directory("outbox/\(partner.id)")
     }
-}
-
-/// X12 control numbers drawn from the store's allocator (ISA13 and GS06 per partner; ST02 restarts per group).
-struct AllocatedControlNumbers: X12ControlNumberSource {
-    let allocator: ControlNumberAllocator
-    let partner: String
-    var nextTransaction: UInt64 = 1
-    var firstInterchange: Int?
-
-    mutating func nextInterchangeControlNumber() throws -> UInt64 {
-        let number = try self.allocator.next(.interchange, partner: self.partner)
-        if self.firstInterchange == nil { self.firstInterchange = number }
-        return UInt64(number)
-    }
-
-    mutating func nextGroupControlNumber() throws -> UInt64 {
-        UInt64(try self.allocator.next(.group, partner: self.partner))
-    }
-
-    mutating func nextTransactionControlNumber() -> UInt64 {
-        defer { self.nextTransaction += 1 }
-        return self.nextTransaction
-    }
-
-    mutating func groupDidStart() { self.nextTransaction = 1 }
 }

@@ -459,18 +459,17 @@ public struct FileProcessor: Sendable {
                 file: file.originalName, claim: file.claim, at: now, stage: PipelineError.Stage.validate.rawValue,
                 reason: reason, findings: analysis.findings, partnerFolder: file.partnerFolder)
         }
-        let encoder = OutboundEncoder(
-            identity: self.context.identity, claim: file.claim, now: now)
+        // Encoded here, where files are planned side by side; the store transaction only numbers the X12.
+        let encoder = OutboundEncoder(identity: self.context.identity, claim: file.claim, now: now)
         let isTest = analysis.interchanges.first?.isTest ?? false
-        let acknowledgment = plannedAcknowledgment
-        let build: @Sendable (ControlNumberAllocator) throws -> [OutboundDraft] = { [plans] allocator in
+        let acknowledgment = plannedAcknowledgment.map { plan in Swift.Result { try plan.prepare(isTest: isTest) } }
+        let encoded = plans.enumerated().map { ordinal, plan in
+            Swift.Result { try encoder.encode(plan, ordinal: ordinal + 1) }
+        }
+        let build: @Sendable (ControlNumberAllocator) throws -> [OutboundDraft] = { allocator in
             var drafts: [OutboundDraft] = []
-            if let acknowledgment, let draft = try acknowledgment.encode(allocator: allocator, isTest: isTest) {
-                drafts.append(draft)
-            }
-            for (ordinal, plan) in plans.enumerated() {
-                drafts.append(try encoder.encode(plan, ordinal: ordinal + 1, allocator: allocator))
-            }
+            if let draft = try acknowledgment?.get()?.draft(allocator: allocator) { drafts.append(draft) }
+            for message in encoded { drafts.append(try message.get().draft(allocator: allocator)) }
             return drafts
         }
         facts.outcome = record.outcome

@@ -5,8 +5,7 @@ import Store
 import Translation
 import X12
 
-/// One message to write for a recipient, decided before the store transaction and encoded inside it (where its
-/// control numbers are allocated).
+/// One message to write for a recipient, decided and encoded before the store transaction (which numbers its X12).
 struct PlannedMessage: Sendable {
     var recipient: PartnerProfile
     var settings: ExchangeSettings
@@ -19,37 +18,77 @@ struct PlannedMessage: Sendable {
     var json: Data? = nil
 }
 
-/// Encodes planned messages with the gateway's identity and control numbers taken from the store's allocator.
+/// Encodes planned messages with the gateway's identity. Encoding happens while files are planned; X12 gets its
+/// control numbers inside the store transaction that allocates them (``Encoded/draft(allocator:)``).
 struct OutboundEncoder: Sendable {
     var identity: GatewayIdentity
     var claim: String
     var now: Date
 
-    func encode(_ plan: PlannedMessage, ordinal: Int, allocator: ControlNumberAllocator) throws -> OutboundDraft {
+    /// A message encoded but, for X12, for its control numbers.
+    struct Encoded: Sendable {
+        enum Payload: Sendable {
+            case complete([UInt8], controlReference: String)
+            case x12(X12ControlNumberTemplate)
+        }
+
+        var partner: String
+        var document: BusinessDocument
+        var format: ExchangeSettings.Format
+        var target: DeliveryTarget
+        var payload: Payload
+        var isTest: Bool
+        var isCopy: Bool
+
+        /// The message, its X12 numbered from the partner's counters (one interchange, then one group).
+        func draft(allocator: ControlNumberAllocator) throws(StoreError) -> OutboundDraft {
+            let payload: [UInt8]
+            let controlReference: String
+            var groupControlNumber: String?
+            let fileExtension: String
+            switch self.payload {
+            case .complete(let bytes, let reference):
+                payload = bytes
+                controlReference = reference
+                fileExtension = self.format == .cxml ? "xml" : "json"
+            case .x12(let template):
+                let filled = try template.filled { kind throws(StoreError) in
+                    try allocator.next(kind, partner: self.partner)
+                }
+                payload = filled.bytes
+                controlReference = String(filled.interchanges[0]).leftPadded(to: 9)
+                groupControlNumber = filled.groups.first.map { String($0) }
+                fileExtension = "x12"
+            }
+            let orderNumber = self.document.orderNumber
+            let name = [self.document.kind.rawValue, orderNumber, controlReference]
+                .compactMap { $0 }.joined(separator: "-")
+            return OutboundDraft(
+                partner: self.partner, documentKind: self.document.kind.rawValue, format: self.format.rawValue,
+                target: self.target, fileName: OutboundEncoder.safeName(name) + "." + fileExtension,
+                payload: Data(payload), controlReference: controlReference, orderNumber: orderNumber,
+                isTest: self.isTest, isCopy: self.isCopy, groupControlNumber: groupControlNumber)
+        }
+    }
+
+    func encode(_ plan: PlannedMessage, ordinal: Int) throws -> Encoded {
         var document = plan.document
         let partner = plan.recipient.id
-        let payload: [UInt8]
-        let controlReference: String
-        let fileExtension: String
-        var groupControlNumber: String?
+        let payload: Encoded.Payload
         switch plan.settings.format {
         case .x12:
-            let interchange = try allocator.next(.interchange, partner: partner)
-            let group = try allocator.next(.group, partner: partner)
             document.envelope.sender = EnvelopeIdentity(qualifier: self.identity.x12Qualifier, id: self.identity.x12ID)
             document.envelope.applicationSender = self.identity.applicationCode ?? self.identity.x12ID
-            document.envelope.interchangeControlNumber = String(interchange)
-            document.envelope.groupControlNumber = String(group)
-            groupControlNumber = String(group)
+            // Placeholders, filled in by the store transaction.
+            document.envelope.interchangeControlNumber = "1"
+            document.envelope.groupControlNumber = "1"
             document.envelope.transactionControlNumber = "0001"
             document.envelope.interchangeVersion = nil
             document.envelope.date = nil
             let encoder = X12DocumentEncoder(
                 version: plan.settings.x12Version, delimiters: plan.settings.delimiters,
                 lineEnding: plan.settings.lineEnding)
-            payload = try encoder.encodeInterchange(document)
-            controlReference = String(interchange).leftPadded(to: 9)
-            fileExtension = "x12"
+            payload = .x12(try X12ControlNumberTemplate(try encoder.encodeInterchange(document)))
         case .cxml:
             let payloadID = Self.payloadID(claim: self.claim, ordinal: ordinal, now: self.now)
             var options = CXMLEncodingOptions(
@@ -61,13 +100,13 @@ struct OutboundEncoder: Sendable {
                 options.unitStyle = unitStyle
             }
             options.sharedSecret = Self.sharedSecret(plan.recipient.identity.cxml?.sharedSecret)
-            payload = try CXMLDocumentEncoder(options: options).encode(document, original: plan.original).bytes
-            controlReference = payloadID
-            fileExtension = "xml"
+            payload = .complete(
+                try CXMLDocumentEncoder(options: options).encode(document, original: plan.original).bytes,
+                controlReference: payloadID)
         case .json:
-            payload = (plan.json.map { [UInt8]($0) } ?? document.encodeCanonicalJSON()) + [UInt8(ascii: "\n")]
-            controlReference = "\(self.claim)-\(ordinal)"
-            fileExtension = "json"
+            payload = .complete(
+                (plan.json.map { [UInt8]($0) } ?? document.encodeCanonicalJSON()) + [UInt8(ascii: "\n")],
+                controlReference: "\(self.claim)-\(ordinal)")
         }
         let target: DeliveryTarget
         switch plan.settings.channel {
@@ -75,14 +114,9 @@ struct OutboundEncoder: Sendable {
         case .outbox(let folder): target = .directory(folder)
         case nil: target = .directory("outbox/\(partner)")
         }
-        let orderNumber = document.orderNumber
-        let name = [document.kind.rawValue, orderNumber, controlReference]
-            .compactMap { $0 }.joined(separator: "-")
-        return OutboundDraft(
-            partner: partner, documentKind: document.kind.rawValue, format: plan.settings.format.rawValue,
-            target: target, fileName: Self.safeName(name) + "." + fileExtension, payload: Data(payload),
-            controlReference: controlReference, orderNumber: orderNumber, isTest: plan.isTest, isCopy: plan.isCopy,
-            groupControlNumber: groupControlNumber)
+        return Encoded(
+            partner: partner, document: document, format: plan.settings.format, target: target, payload: payload,
+            isTest: plan.isTest, isCopy: plan.isCopy)
     }
 
     /// `<time>.<claim>.<ordinal>@porter`: unique per message, and kept by the queue, so a resend repeats it.
