@@ -247,27 +247,32 @@ extension SQLiteGatewayStore {
         return message
     }
 
-    /// Every column of `messages` (the payload is in `message_payloads`; listings leave it out).
-    static let messageColumns = """
-        id, source_claim, partner, document_kind, format, target_kind, target, file_name, control_reference,
-        order_number, is_test, is_copy, state, attempts, created_at, next_attempt_at, lease_until, delivered_at,
-        last_error
-        """
+    /// The columns of `messages` a message is read from, in the order of ``messageColumns``: rows are read by
+    /// position, since a lookup by name lowercases the name and compares it with every column's, per value.
+    enum MessageColumn: Int, CaseIterable, PositionalColumn {
+        case id, sourceClaim, partner, documentKind, format, targetKind, target, fileName, controlReference
+        case orderNumber, isTest, isCopy, state, attempts, createdAt, nextAttemptAt, leaseUntil, deliveredAt
+        case lastError
+    }
 
-    /// A message row, its payload left empty.
+    /// Every column of `messages` (the payload is in `message_payloads`; listings leave it out).
+    static let messageColumns = MessageColumn.allCases.map(\.name).joined(separator: ", ")
+
+    /// A message row (of ``messageColumns``), its payload left empty.
     static func message(_ row: Row) throws(StoreError) -> OutboundMessage {
+        func value<Value: DatabaseValueConvertible>(_ column: MessageColumn) -> Value { row[column.rawValue] }
+        func optional<Value: DatabaseValueConvertible>(_ column: MessageColumn) -> Value? { row[column.rawValue] }
         let draft = OutboundDraft(
-            partner: row["partner"], documentKind: row["document_kind"], format: row["format"],
-            target: try StoreSemantics.target(kind: row["target_kind"], value: row["target"]),
-            fileName: row["file_name"], payload: Data(),
-            controlReference: row["control_reference"], orderNumber: row["order_number"], isTest: row["is_test"],
-            isCopy: row["is_copy"])
+            partner: value(.partner), documentKind: value(.documentKind), format: value(.format),
+            target: try StoreSemantics.target(kind: value(.targetKind), value: value(.target)),
+            fileName: value(.fileName), payload: Data(), controlReference: value(.controlReference),
+            orderNumber: optional(.orderNumber), isTest: value(.isTest), isCopy: value(.isCopy))
         return OutboundMessage(
-            id: row["id"], draft: draft, state: try Self.state(row["state"]), attempts: row["attempts"],
-            createdAt: Date(storeSeconds: row["created_at"]), nextAttemptAt: Date(storeSeconds: row["next_attempt_at"]),
-            leaseUntil: (row["lease_until"] as Double?).map(Date.init(storeSeconds:)),
-            deliveredAt: (row["delivered_at"] as Double?).map(Date.init(storeSeconds:)), lastError: row["last_error"],
-            sourceClaim: row["source_claim"])
+            id: value(.id), draft: draft, state: try Self.state(value(.state)), attempts: value(.attempts),
+            createdAt: Date(storeSeconds: value(.createdAt)), nextAttemptAt: Date(storeSeconds: value(.nextAttemptAt)),
+            leaseUntil: (optional(.leaseUntil) as Double?).map(Date.init(storeSeconds:)),
+            deliveredAt: (optional(.deliveredAt) as Double?).map(Date.init(storeSeconds:)),
+            lastError: optional(.lastError), sourceClaim: value(.sourceClaim))
     }
 
     static func state(_ value: String) throws(StoreError) -> OutboundMessage.State {
@@ -290,5 +295,18 @@ extension SQLiteGatewayStore {
             kind: row["kind"], partner: row["partner"], orderNumber: row["order_number"],
             controlReference: row["control_reference"], isTest: row["is_test"],
             status: try StoreSemantics.status(kind: row["status"], reason: row["status_reason"]), json: row["json"])
+    }
+}
+
+/// The columns of a query whose rows are read by position: a case per column, in the query's order, named as the
+/// column in camel case.
+protocol PositionalColumn: RawRepresentable<Int>, CaseIterable {}
+
+extension PositionalColumn {
+    /// The column's name: the case's name in snake case.
+    var name: String {
+        String(describing: self).reduce(into: "") { name, character in
+            if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+        }
     }
 }

@@ -21,10 +21,12 @@ extension SQLiteGatewayStore {
                 db.cachedStatement(sql: TrackingSQL.versions),
                 arguments: [number]
             ).map { row in
-                OrderVersion(
+                let document: Data = row["document"]
+                let order: Data = row["order_json"]
+                return OrderVersion(
                     orderNumber: row["order_number"], partner: row["partner"], version: row["version"],
-                    kind: row["kind"], at: Date(storeSeconds: row["at"]), document: row["document"],
-                    order: row["order_json"])
+                    kind: row["kind"], at: Date(storeSeconds: row["at"]), document: document,
+                    order: order.isEmpty ? document : order)
             }
         }
     }
@@ -127,7 +129,8 @@ extension SQLiteGatewayStore {
     enum TrackingSQL {
         /// A leg's row with its documents (``SQLiteGatewayStore/version4``).
         static let legColumns = """
-            orders.*, order_documents.document, order_documents.reconciliation FROM orders
+            \(LegColumn.allCases.map { ($0.rawValue < LegColumn.document.rawValue ? "orders." : "order_documents.") + $0.name }
+                .joined(separator: ", ")) FROM orders
             JOIN order_documents ON order_documents.order_number = orders.order_number
               AND order_documents.partner = orders.partner
             """
@@ -305,12 +308,27 @@ extension SQLiteGatewayStore {
             try self.run("saving order \(order.orderNumber) for \(order.partner)") { db in
                 try db.cachedStatement(
                     sql: """
-                        INSERT OR REPLACE INTO orders (order_number, partner, buyer, status, version, is_blanket,
+                        INSERT INTO orders (order_number, partner, buyer, status, version, is_blanket,
                           distributed_at, updated_at, delivered_at, acknowledged_at, confirmed_at, shipped_at,
                           acknowledgment_due, confirmation_due, acknowledgment_allowance, confirmation_allowance,
                           acknowledged_on_time, group_control_number, control_reference, discrepancy_count, next_due,
                           ack_latency, confirm_latency, ack_outcome, discrepant)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (order_number, partner) DO UPDATE SET
+                          buyer = excluded.buyer, status = excluded.status, version = excluded.version,
+                          is_blanket = excluded.is_blanket, distributed_at = excluded.distributed_at,
+                          updated_at = excluded.updated_at, delivered_at = excluded.delivered_at,
+                          acknowledged_at = excluded.acknowledged_at, confirmed_at = excluded.confirmed_at,
+                          shipped_at = excluded.shipped_at, acknowledgment_due = excluded.acknowledgment_due,
+                          confirmation_due = excluded.confirmation_due,
+                          acknowledgment_allowance = excluded.acknowledgment_allowance,
+                          confirmation_allowance = excluded.confirmation_allowance,
+                          acknowledged_on_time = excluded.acknowledged_on_time,
+                          group_control_number = excluded.group_control_number,
+                          control_reference = excluded.control_reference,
+                          discrepancy_count = excluded.discrepancy_count, next_due = excluded.next_due,
+                          ack_latency = excluded.ack_latency, confirm_latency = excluded.confirm_latency,
+                          ack_outcome = excluded.ack_outcome, discrepant = excluded.discrepant
                         """
                 ).execute(arguments: [
                     order.orderNumber, order.partner, order.buyer, order.status.rawValue, order.version,
@@ -357,7 +375,9 @@ extension SQLiteGatewayStore {
                         """
                 ).execute(arguments: [
                     version.orderNumber, version.partner, version.version, version.kind, version.at.storeSeconds,
-                    version.document, version.order,
+                    // An order's first version is the document itself: its JSON is kept once (an empty order_json
+                    // means "the document"; an order's JSON is never empty).
+                    version.document, version.order == version.document ? Data() : version.order,
                 ])
             }
         }
@@ -440,24 +460,35 @@ extension SQLiteGatewayStore {
 
     // MARK: Rows to records
 
+    /// The columns of a leg's row (``TrackingSQL/legColumns``), read by position.
+    enum LegColumn: Int, PositionalColumn {
+        case orderNumber, partner, buyer, status, version, isBlanket, distributedAt, updatedAt, deliveredAt
+        case acknowledgedAt, confirmedAt, shippedAt, acknowledgmentDue, confirmationDue, acknowledgmentAllowance
+        case confirmationAllowance, acknowledgedOnTime, groupControlNumber, controlReference, discrepancyCount
+        /// From `order_documents`.
+        case document, reconciliation
+    }
+
     static func trackedOrder(_ row: Row) throws -> TrackedOrder {
-        let status: String = row["status"]
+        func value<Value: DatabaseValueConvertible>(_ column: LegColumn) -> Value { row[column.rawValue] }
+        func optional<Value: DatabaseValueConvertible>(_ column: LegColumn) -> Value? { row[column.rawValue] }
+        func date(_ column: LegColumn) -> Date? { (optional(column) as Double?).map(Date.init(storeSeconds:)) }
+        let status: String = value(.status)
         guard let orderStatus = OrderStatus(rawValue: status) else {
             throw StoreError.database("unknown order status '\(status)' in the orders table")
         }
-        func date(_ column: String) -> Date? { (row[column] as Double?).map(Date.init(storeSeconds:)) }
         return TrackedOrder(
-            orderNumber: row["order_number"], partner: row["partner"], buyer: row["buyer"], status: orderStatus,
-            version: row["version"], isBlanket: row["is_blanket"],
-            distributedAt: Date(storeSeconds: row["distributed_at"]), updatedAt: date("updated_at"),
-            deliveredAt: date("delivered_at"), acknowledgedAt: date("acknowledged_at"),
-            confirmedAt: date("confirmed_at"), shippedAt: date("shipped_at"),
-            acknowledgmentDue: date("acknowledgment_due"), confirmationDue: date("confirmation_due"),
-            acknowledgmentAllowance: row["acknowledgment_allowance"],
-            confirmationAllowance: row["confirmation_allowance"], acknowledgedOnTime: row["acknowledged_on_time"],
-            groupControlNumber: row["group_control_number"], controlReference: row["control_reference"],
-            discrepancyCount: row["discrepancy_count"], document: row["document"] ?? Data(),
-            reconciliation: row["reconciliation"] ?? Data())
+            orderNumber: value(.orderNumber), partner: value(.partner), buyer: optional(.buyer), status: orderStatus,
+            version: value(.version), isBlanket: value(.isBlanket),
+            distributedAt: Date(storeSeconds: value(.distributedAt)), updatedAt: date(.updatedAt),
+            deliveredAt: date(.deliveredAt), acknowledgedAt: date(.acknowledgedAt),
+            confirmedAt: date(.confirmedAt), shippedAt: date(.shippedAt),
+            acknowledgmentDue: date(.acknowledgmentDue), confirmationDue: date(.confirmationDue),
+            acknowledgmentAllowance: value(.acknowledgmentAllowance),
+            confirmationAllowance: value(.confirmationAllowance), acknowledgedOnTime: optional(.acknowledgedOnTime),
+            groupControlNumber: optional(.groupControlNumber), controlReference: optional(.controlReference),
+            discrepancyCount: value(.discrepancyCount), document: optional(.document) ?? Data(),
+            reconciliation: optional(.reconciliation) ?? Data())
     }
 
     static func alert(_ row: Row) throws -> Alert {

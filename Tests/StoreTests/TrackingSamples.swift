@@ -36,9 +36,11 @@ extension Sample {
     static func version(_ number: String, partner: String = "ACME", _ version: Int, at seconds: TimeInterval = 0)
         -> OrderVersion
     {
+        // An original is the order itself (the SQLite store keeps its JSON once); a change differs from the order.
         OrderVersion(
             orderNumber: number, partner: partner, version: version, kind: version == 1 ? "original" : "change",
-            at: at(seconds), document: Data("doc-\(version)".utf8), order: Data("order-\(version)".utf8))
+            at: at(seconds), document: Data("doc-\(version)".utf8),
+            order: Data((version == 1 ? "doc-\(version)" : "order-\(version)").utf8))
     }
 }
 
