@@ -66,7 +66,7 @@ struct X12ControlNumberTemplateTests {
                     let filled = try template.filled { kind throws(StoreError) in
                         try counters.allocator.next(kind, partner: "p")
                     }
-                    #expect(filled.bytes == expected, "\(delimiters) \(lineEnding) \(interchange)/\(group)")
+                    #expect([UInt8](filled.bytes) == expected, "\(delimiters) \(lineEnding) \(interchange)/\(group)")
                     #expect(filled.interchanges == [interchange] && filled.groups == [group])
                     #expect(counters.asked == [.interchange, .group])
                 }
@@ -99,7 +99,7 @@ struct X12ControlNumberTemplateTests {
                 let filled = try template.filled { kind throws(StoreError) in
                     try counters.allocator.next(kind, partner: "p")
                 }
-                #expect(filled.bytes == expected, "\(kind) \(interchange)/\(group)")
+                #expect([UInt8](filled.bytes) == expected, "\(kind) \(interchange)/\(group)")
                 #expect(filled.interchanges.count > 1, "the fixture answers with more than one interchange")
                 #expect(counters.asked.first == .interchange)
             }
@@ -115,5 +115,17 @@ struct X12ControlNumberTemplateTests {
             "ISA*00*          *00*          *ZZ*A              *ZZ*B              *261122*2300*U*00401*000000001*0*P*>~GS*PO*A*B"
                 .utf8)
         #expect(throws: X12ControlNumberTemplate.TemplateError.self) { try X12ControlNumberTemplate(truncated) }
+    }
+}
+
+@Suite("Outbound file names")
+struct OutboundFileNameTests {
+    @Test("letters, digits, '-', '_' and '.' stay; any other character, however many bytes, becomes one '_'")
+    func safeNames() {
+        #expect(OutboundEncoder.safeName("purchaseOrder-PO 12/3-000000042") == "purchaseOrder-PO_12_3-000000042")
+        #expect(OutboundEncoder.safeName("x.y-z_1") == "x.y-z_1")
+        #expect(OutboundEncoder.safeName("a\r\nb\tc") == "a_b_c")
+        #expect(OutboundEncoder.safeName("Müller→🙂") == "M_ller__")
+        #expect(OutboundEncoder.safeName("") == "")
     }
 }

@@ -61,7 +61,7 @@ struct AcknowledgmentPlan: Sendable {
             let reference = String(filled.interchanges[0]).leftPadded(to: 9)
             return OutboundDraft(
                 partner: self.partner, documentKind: "acknowledgment", format: "x12", target: self.target,
-                fileName: "\(self.kind)-\(reference).x12", payload: Data(filled.bytes), controlReference: reference,
+                fileName: "\(self.kind)-\(reference).x12", payload: filled.bytes, controlReference: reference,
                 orderNumber: nil, isTest: self.isTest, isCopy: false)
         }
     }

@@ -28,7 +28,7 @@ struct OutboundEncoder: Sendable {
     /// A message encoded but, for X12, for its control numbers.
     struct Encoded: Sendable {
         enum Payload: Sendable {
-            case complete([UInt8], controlReference: String)
+            case complete(Data, controlReference: String)
             case x12(X12ControlNumberTemplate)
         }
 
@@ -42,7 +42,7 @@ struct OutboundEncoder: Sendable {
 
         /// The message, its X12 numbered from the partner's counters (one interchange, then one group).
         func draft(allocator: ControlNumberAllocator) throws(StoreError) -> OutboundDraft {
-            let payload: [UInt8]
+            let payload: Data
             let controlReference: String
             var groupControlNumber: String?
             let fileExtension: String
@@ -66,7 +66,7 @@ struct OutboundEncoder: Sendable {
             return OutboundDraft(
                 partner: self.partner, documentKind: self.document.kind.rawValue, format: self.format.rawValue,
                 target: self.target, fileName: OutboundEncoder.safeName(name) + "." + fileExtension,
-                payload: Data(payload), controlReference: controlReference, orderNumber: orderNumber,
+                payload: payload, controlReference: controlReference, orderNumber: orderNumber,
                 isTest: self.isTest, isCopy: self.isCopy, groupControlNumber: groupControlNumber)
         }
     }
@@ -101,12 +101,12 @@ struct OutboundEncoder: Sendable {
             }
             options.sharedSecret = Self.sharedSecret(plan.recipient.identity.cxml?.sharedSecret)
             payload = .complete(
-                try CXMLDocumentEncoder(options: options).encode(document, original: plan.original).bytes,
+                Data(try CXMLDocumentEncoder(options: options).encode(document, original: plan.original).bytes),
                 controlReference: payloadID)
         case .json:
-            payload = .complete(
-                (plan.json.map { [UInt8]($0) } ?? document.encodeCanonicalJSON()) + [UInt8(ascii: "\n")],
-                controlReference: "\(self.claim)-\(ordinal)")
+            var json = plan.json ?? Data(document.encodeCanonicalJSON())
+            json.append(UInt8(ascii: "\n"))
+            payload = .complete(json, controlReference: "\(self.claim)-\(ordinal)")
         }
         let target: DeliveryTarget
         switch plan.settings.channel {
@@ -136,7 +136,19 @@ struct OutboundEncoder: Sendable {
 
     /// Letters, digits, `-`, `_` and `.` only.
     static func safeName(_ text: String) -> String {
-        String(
+        // ASCII without CR (CR LF is one character) maps byte for byte; anything else a character at a time.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return String(
+                decoding: text.utf8.map { byte in
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                        byte
+                    default: UInt8(ascii: "_")
+                    }
+                }, as: UTF8.self)
+        }
+        return String(
             text.map { character in
                 character.isASCII && (character.isLetter || character.isNumber || "-_.".contains(character))
                     ? character : "_"

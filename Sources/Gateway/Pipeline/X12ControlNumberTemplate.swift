@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// X12 that Porter wrote with placeholder control numbers, and where those numbers stand.
@@ -86,9 +87,9 @@ struct X12ControlNumberTemplate: Sendable {
         var groups: [Int] = []
         interchanges.reserveCapacity(self.interchangeCount)
         groups.reserveCapacity(self.groupCount)
-        var output: [UInt8] = []
-        output.reserveCapacity(self.bytes.count + 16)
-        var copied = 0
+        var texts: [(digits: String, zeros: Int)] = []
+        texts.reserveCapacity(self.slots.count)
+        var size = self.bytes.count
         for slot in self.slots {
             let number: Int
             switch slot.kind {
@@ -99,20 +100,37 @@ struct X12ControlNumberTemplate: Sendable {
                 if slot.ordinal == groups.count { groups.append(try next(.group)) }
                 number = groups[slot.ordinal]
             }
-            output += self.bytes[copied..<slot.range.lowerBound]
-            let digits = String(number).utf8
-            if slot.width > digits.count {
-                output += repeatElement(UInt8(ascii: "0"), count: slot.width - digits.count)
-            }
-            output += digits
-            copied = slot.range.upperBound
+            let digits = String(number)
+            let zeros = max(0, slot.width - digits.utf8.count)
+            texts.append((digits, zeros))
+            size += zeros + digits.utf8.count - slot.range.count
         }
-        output += self.bytes[copied...]
+        var output = Data(count: size)
+        output.withUnsafeMutableBytes { (output: UnsafeMutableRawBufferPointer) in
+            self.bytes.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+                var written = 0
+                var copied = 0
+                func copy(_ part: UnsafeRawBufferPointer) {
+                    UnsafeMutableRawBufferPointer(rebasing: output[written..<written + part.count]).copyMemory(
+                        from: part)
+                    written += part.count
+                }
+                for (slot, text) in zip(self.slots, texts) {
+                    copy(UnsafeRawBufferPointer(rebasing: input[copied..<slot.range.lowerBound]))
+                    for index in written..<written + text.zeros { output[index] = UInt8(ascii: "0") }
+                    written += text.zeros
+                    var digits = text.digits
+                    digits.withUTF8 { copy(UnsafeRawBufferPointer($0)) }
+                    copied = slot.range.upperBound
+                }
+                copy(UnsafeRawBufferPointer(rebasing: input[copied...]))
+            }
+        }
         return Filled(bytes: output, interchanges: interchanges, groups: groups)
     }
 
     struct Filled {
-        var bytes: [UInt8]
+        var bytes: Data
         var interchanges: [Int]
         var groups: [Int]
     }
