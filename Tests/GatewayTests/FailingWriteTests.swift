@@ -17,15 +17,16 @@ struct FailingWriteTests {
         try Self.block(gateway.workspace.archive)
 
         let blocked = await gateway.runtime.processInbox()
-        // The first file committed, then its move failed: deferred, and no other file was processed.
-        try #require(blocked.count == 1)
-        #expect(blocked[0].disposition == .deferred)
-        #expect(blocked[0].reason?.contains("move failed") == true)
-        #expect(blocked[0].messageIDs.count == 2)
+        // The first file committed, then its move failed: deferred. A batch's originals move while the next batch
+        // commits, so the second file committed too and its move failed as well; no other file was processed.
+        try #require(blocked.count == 2)
+        #expect(blocked.map(\.disposition) == [.deferred, .deferred])
+        #expect(blocked.allSatisfy { $0.reason?.contains("move failed") == true })
+        #expect(blocked.map(\.messageIDs.count) == [2, 2])
         #expect(gateway.files(in: "work").count == 3)
         #expect(gateway.files(in: "inbox").isEmpty)
         #expect(gateway.files(in: "error").isEmpty)
-        #expect(try await gateway.store.messageCounts() == [.pending: 2])
+        #expect(try await gateway.store.messageCounts() == [.pending: 4])
 
         // Still blocked: a second pass finishes nothing and loses nothing.
         let again = await gateway.runtime.processInbox()

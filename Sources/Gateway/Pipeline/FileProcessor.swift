@@ -109,14 +109,30 @@ public struct FileProcessor: Sendable {
         return PreparedBatch(results: results, prepared: prepared)
     }
 
-    /// Commits a prepared batch in one transaction and moves each committed original.
+    /// Commits a prepared batch in one transaction and moves each committed original: ``commit(_:)``, then
+    /// ``move(_:)``.
+    public func finish(_ batch: PreparedBatch) async -> [Result] {
+        await self.move(await self.commit(batch))
+    }
+
+    /// A batch committed, its originals still in `work/`.
+    public struct CommittedBatch: Sendable {
+        var results: [Result?]
+        var committed: [(index: Int, item: PreparedFile, ids: [Int64])]
+        var refused: [(index: Int, item: PreparedFile, reason: String)]
+
+        /// Whether the commit queued messages to deliver.
+        public var queuedMessages: Bool { self.committed.contains { !$0.ids.isEmpty } }
+    }
+
+    /// Commits a prepared batch in one transaction.
     ///
     /// Two files of one batch that carry the same interchange or payloadID are told apart at the commit, the same
     /// content twice before it; the later one is prepared again alone after the others committed, and becomes a
-    /// recorded duplicate (``retryAlone(_:reason:)``).
-    public func finish(_ batch: PreparedBatch) async -> [Result] {
+    /// recorded duplicate (``retryAlone(_:reason:)``, in ``move(_:)``).
+    public func commit(_ batch: PreparedBatch) async -> CommittedBatch {
         var results = batch.results
-        guard !batch.prepared.isEmpty else { return results.map { $0! } }
+        guard !batch.prepared.isEmpty else { return CommittedBatch(results: results, committed: [], refused: []) }
         var prepared: [(index: Int, prepared: PreparedFile)] = []
         var repeated: [(index: Int, item: PreparedFile, reason: String)] = []
         var hashes: Set<String> = []
@@ -137,9 +153,8 @@ public struct FileProcessor: Sendable {
             for (index, item) in prepared + repeated.map({ ($0.index, $0.item) }) {
                 results[index] = Self.deferred(item.file, reason: error.description)
             }
-            return results.map { $0! }
+            return CommittedBatch(results: results, committed: [], refused: [])
         }
-        // The committed files move in one trip off the pool; a refused one is retried alone afterwards.
         var committed: [(index: Int, item: PreparedFile, ids: [Int64])] = []
         var refused = repeated
         for ((index, item), outcome) in zip(prepared, outcomes) {
@@ -148,6 +163,14 @@ public struct FileProcessor: Sendable {
             case .failed(let reason): refused.append((index, item, reason))
             }
         }
+        return CommittedBatch(results: results, committed: committed, refused: refused)
+    }
+
+    /// Moves the committed originals of a batch in one trip off the pool; then retries each refused file alone.
+    /// Moving a batch can overlap the commit of the next one.
+    public func move(_ batch: CommittedBatch) async -> [Result] {
+        var results = batch.results
+        let committed = batch.committed
         let moved = await offThePool { [committed] in
             committed.map { entry in
                 self.moveBlocking(
@@ -156,7 +179,7 @@ public struct FileProcessor: Sendable {
             }
         }
         for (entry, result) in zip(committed, moved) { results[entry.index] = result }
-        for entry in refused { results[entry.index] = await self.retryAlone(entry.item, reason: entry.reason) }
+        for entry in batch.refused { results[entry.index] = await self.retryAlone(entry.item, reason: entry.reason) }
         return results.map { $0! }
     }
 

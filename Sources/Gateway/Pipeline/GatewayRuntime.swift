@@ -193,15 +193,12 @@ public final class GatewayRuntime: Sendable {
             Array(claimed[$0..<min($0 + batchSize, claimed.count)])
         }
         let processor = self.processor
-        // Pipelined: the next batch is read and planned while this one commits (an fsync) and moves.
+        // Pipelined: the next batch is read and planned while this one commits (an fsync), and this one's originals
+        // move while the next one commits.
         var next: FileProcessor.PreparedBatch? = batches.isEmpty ? nil : await processor.prepare(batches[0])
         var position = 0
-        while let current = next {
-            position += 1
-            let following = position < batches.count ? batches[position] : nil
-            async let upcoming: FileProcessor.PreparedBatch? =
-                if let following { await processor.prepare(following) } else { nil }
-            let processed = await processor.finish(current)
+        var moving: Task<[FileProcessor.Result], Never>?
+        func log(_ processed: [FileProcessor.Result]) {
             for result in processed {
                 switch result.disposition {
                 case .archived:
@@ -214,13 +211,28 @@ public final class GatewayRuntime: Sendable {
                 }
             }
             results += processed
-            if processed.contains(where: { !$0.messageIDs.isEmpty }) { self.doorbell.ring() }
+        }
+        while let current = next {
+            position += 1
+            let following = position < batches.count ? batches[position] : nil
+            async let upcoming: FileProcessor.PreparedBatch? =
+                if let following { await processor.prepare(following) } else { nil }
+            let committed = await processor.commit(current)
+            if committed.queuedMessages { self.doorbell.ring() }
+            // The store could not commit, or an original could not move (full disk): stop taking files; they wait
+            // in work/ for the next pass (a prepared batch changed nothing; a committed one only has its move left).
+            var stop = committed.results.contains { $0?.disposition == .deferred }
+            if let moving {
+                let moved = await moving.value
+                log(moved)
+                stop = stop || moved.contains { $0.disposition == .deferred }
+            }
+            moving = Task { await processor.move(committed) }
             let prepared = await upcoming
-            // The store could not commit (full disk): stop taking files; they wait in work/ for the next pass (a
-            // prepared batch changed nothing).
-            if processed.contains(where: { $0.disposition == .deferred }) { break }
+            if stop { break }
             next = prepared
         }
+        if let moving { log(await moving.value) }
         return results
     }
 
