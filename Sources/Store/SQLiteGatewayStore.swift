@@ -34,6 +34,11 @@ public final class SQLiteGatewayStore: GatewayStore {
             // 16 MiB of page cache per connection (the default is 2 MiB): a group commit of 64 files touches
             // more pages than 2 MiB holds, and every miss is a `pread` of the WAL or the database.
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            // Checkpoint when the WAL holds 10,000 pages (40 MiB), not SQLite's 1,000: a group commit of 64 files
+            // writes ~700 pages, so the writer checkpointed every other batch, copying the same hot index pages
+            // again each time, inside the commit (intake commits spent ~30 % less time committing in the gateway
+            // benchmark). The WAL file stays at that size once reached.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
         }
         do {
             self.pool = try DatabasePool(path: path, configuration: configuration)

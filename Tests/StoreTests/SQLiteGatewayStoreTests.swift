@@ -46,6 +46,7 @@ struct SQLiteGatewayStoreTests {
             #expect(try await store.pragma("journal_mode") == "wal")
             #expect(try await store.pragma("synchronous") == "2")  // FULL
             #expect(try await store.pragma("foreign_keys") == "1")
+            #expect(try await store.pragma("wal_autocheckpoint") == "10000")
             _ = try await store.commitExpectingSuccess(Sample.commit("C", messages: ["m"]))
             #expect(FileManager.default.fileExists(atPath: store.path + "-wal"))
         }
