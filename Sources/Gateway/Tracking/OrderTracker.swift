@@ -549,8 +549,12 @@ struct OrderTracker: Sendable {
 
     /// A message was delivered: its leg's deadlines start.
     func delivered(_ message: OutboundMessage, at: Date, session: any TrackingSession) throws(StoreError) {
-        try session.closeAlerts(
-            kind: .deadLetter, key: "message:\(message.id)", at: at, because: "delivered on a later attempt")
+        // A dead-letter alert is raised when an attempt leaves the message dead, so only a message delivered on a
+        // later attempt (attempts are never reset, not even by `porter retry`) can have one to close.
+        if message.attempts > 1 {
+            try session.closeAlerts(
+                kind: .deadLetter, key: "message:\(message.id)", at: at, because: "delivered on a later attempt")
+        }
         let draft = message.draft
         guard let number = draft.orderNumber else { return }
         guard !draft.isCopy, ["purchaseOrder", "orderChange"].contains(draft.documentKind),
