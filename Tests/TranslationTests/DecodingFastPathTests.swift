@@ -56,12 +56,12 @@ struct DecodingFastPathTests {
         #expect(order.lines.first?.unitPrice == nil)
     }
 
-    @Test("PO1, PID and PO4 that the one-pass path cannot take keep what they hold")
+    @Test("PO1, PID, PO4 and SDQ that the one-pass path cannot take keep what they hold")
     func linesLeftToTheGeneralPath() throws {
         let order = try self.order([
             "PO1*1*10*EA*2.5*PE*VN*A1*UP*012345678905", "PID*F****RED WIDGET, LARGE SIZE****EN",
-            "PO4*12*1*EA*CTN25*G*5.5*LB",
-            "PO1*2*10*EA*2.5**VN*A1*UP", "PID*X****BLUE", "PO4*12*1*EA***05.50",
+            "PO4*12*1*EA*CTN25*G*5.5*LB", "SDQ*EA*92*0001*4*0002*6",
+            "PO1*2*10*EA*2.5**VN*A1*UP", "PID*X****BLUE", "PO4*12*1*EA***05.50", "SDQ*EA*92*0001*4*0002",
             "PO1*3*10*ZZZ*2.5**VN*A1*ZZ*B2", "PID*F****GREEN*2", "PO4*1" + String(repeating: "*", count: 14) + "X",
             "PO1*4*10*EA*2.5*PE*VN>1*A1", "PID*F****PLAIN",
         ])
@@ -70,13 +70,16 @@ struct DecodingFastPathTests {
         #expect(first.items == [ItemIdentifier(.vendorItem, "A1"), ItemIdentifier(.upc, "012345678905")])
         #expect(first.descriptions == [ItemDescription("RED WIDGET, LARGE SIZE", language: "EN")])
         #expect(first.pack?.weight?.text == "5.5" && first.pack?.packagingCode == "CTN25")
+        #expect(first.destinations.map(\.location.value) == ["0001", "0002"])
         #expect(first.extensions.isEmpty && first.priceBasis != nil)
         // A qualifier without its value, PID01 other than F, a number not in canonical form.
         let second = order.lines[1]
         #expect(second.items == [ItemIdentifier(.vendorItem, "A1")])
         #expect(second.descriptions.map(\.text) == ["BLUE"])
         #expect(second.pack?.weight?.text == "5.50")
+        #expect(second.destinations.map(\.location.value) == ["0001"])
         #expect(second.extensions.values.values.contains("UP") && second.extensions.values.values.contains("X"))
+        #expect(second.extensions.values.values.contains("0002"))
         // A unit and a qualifier Porter does not name (kept as sent), PID02, PO415.
         let third = order.lines[2]
         #expect(third.unit.rawValue == "ZZZ" && third.items.map(\.value) == ["A1", "B2"])

@@ -208,6 +208,14 @@ struct X12PurchaseOrderAssembler {
             }
             self.line!.pack = self.reader.pack(&cursor, located)
         case X12SegmentCode.sdq:
+            if let elements = segment.simpleElements, let destinations = Self.quickDestinations(elements) {
+                if self.line!.destinations.isEmpty {
+                    self.line!.destinations = destinations
+                } else {
+                    self.line!.destinations += destinations
+                }
+                return
+            }
             let destinations = self.reader.destinations(&cursor, located)
             if self.line!.destinations.isEmpty {
                 self.line!.destinations = destinations
@@ -283,6 +291,28 @@ extension X12PurchaseOrderAssembler {
             elements[8].isEmpty, elements.isEmpty(from: 10)
         else { return nil }
         return ItemDescription(text, language: elements.text(9))
+    }
+
+    /// SDQ with a unit and a qualifier Porter names and location/quantity pairs (canonical quantities) up to SDQ22.
+    static func quickDestinations(_ elements: X12SimpleElements) -> [DestinationQuantity]? {
+        guard let unitElement = elements.named(X12Codes.unitOfMeasure, 1), let unit = unitElement,
+            let qualifierElement = elements.named(X12Codes.partyIdentifierQualifier, 2),
+            let qualifier = qualifierElement, elements.isEmpty(from: 23)
+        else { return nil }
+        var result: [DestinationQuantity] = []
+        result.reserveCapacity(min(10, max(0, (elements.count - 1) / 2)))
+        for position in stride(from: 3, through: 21, by: 2) {
+            guard let quantityElement = elements.decimal(position + 1) else { return nil }
+            let location = elements.text(position)
+            switch (location, quantityElement) {
+            case (nil, nil): continue
+            case (let location?, let quantity?):
+                result.append(
+                    DestinationQuantity(location: PartyIdentifier(qualifier, location), quantity: quantity, unit: unit))
+            default: return nil
+            }
+        }
+        return result
     }
 
     /// PO4 with canonical numbers, units Porter names and nothing past PO414.
