@@ -56,6 +56,40 @@ struct DecodingFastPathTests {
         #expect(order.lines.first?.unitPrice == nil)
     }
 
+    @Test("PO1, PID, PO4 and SDQ that the one-pass path cannot take keep what they hold")
+    func linesLeftToTheGeneralPath() throws {
+        let order = try self.order([
+            "PO1*1*10*EA*2.5*PE*VN*A1*UP*012345678905", "PID*F****RED WIDGET, LARGE SIZE****EN",
+            "PO4*12*1*EA*CTN25*G*5.5*LB", "SDQ*EA*92*0001*4*0002*6",
+            "PO1*2*10*EA*2.5**VN*A1*UP", "PID*X****BLUE", "PO4*12*1*EA***05.50", "SDQ*EA*92*0001*4*0002",
+            "PO1*3*10*ZZZ*2.5**VN*A1*ZZ*B2", "PID*F****GREEN*2", "PO4*1" + String(repeating: "*", count: 14) + "X",
+            "PO1*4*10*EA*2.5*PE*VN>1*A1", "PID*F****PLAIN",
+        ])
+        try #require(order.lines.count == 4)
+        let first = order.lines[0]
+        #expect(first.items == [ItemIdentifier(.vendorItem, "A1"), ItemIdentifier(.upc, "012345678905")])
+        #expect(first.descriptions == [ItemDescription("RED WIDGET, LARGE SIZE", language: "EN")])
+        #expect(first.pack?.weight?.text == "5.5" && first.pack?.packagingCode == "CTN25")
+        #expect(first.destinations.map(\.location.value) == ["0001", "0002"])
+        #expect(first.extensions.isEmpty && first.priceBasis != nil)
+        // A qualifier without its value, PID01 other than F, a number not in canonical form.
+        let second = order.lines[1]
+        #expect(second.items == [ItemIdentifier(.vendorItem, "A1")])
+        #expect(second.descriptions.map(\.text) == ["BLUE"])
+        #expect(second.pack?.weight?.text == "5.50")
+        #expect(second.destinations.map(\.location.value) == ["0001"])
+        #expect(second.extensions.values.values.contains("UP") && second.extensions.values.values.contains("X"))
+        #expect(second.extensions.values.values.contains("0002"))
+        // A unit and a qualifier Porter does not name (kept as sent), PID02, PO415.
+        let third = order.lines[2]
+        #expect(third.unit.rawValue == "ZZZ" && third.items.map(\.value) == ["A1", "B2"])
+        #expect(third.extensions.values.values.contains("2") && third.extensions.values.values.contains("X"))
+        // A composite element: left to extensions, not read as text.
+        let fourth = order.lines[3]
+        #expect(fourth.items.isEmpty && fourth.descriptions.map(\.text) == ["PLAIN"])
+        #expect(fourth.extensions.values.values.contains { $0.contains("VN") })
+    }
+
     @Test("a canonical number from bytes is the parsed number")
     func canonicalBytes() {
         for text in ["0", "12", "-3.10", "0.001", "100"] {

@@ -12,15 +12,15 @@ public struct PurchaseOrder: Hashable, Sendable, Codable {
     /// The buyer's order number (BEG03, `orderID`).
     public var number: String
     /// The release number of a release against a blanket order (BEG04).
-    public var releaseNumber: String?
+    public var releaseNumber: Optional<String>
     /// For a release, the number of the blanket order or agreement it draws on.
-    public var blanketOrderNumber: String?
+    public var blanketOrderNumber: Optional<String>
     /// The contract number (BEG06).
-    public var contractNumber: String?
+    public var contractNumber: Optional<String>
     /// The order date, with time and zone when sent.
     public var orderDate: DateTime
     /// The currency of every amount in the order, when stated.
-    public var currency: CurrencyCode?
+    public var currency: Optional<CurrencyCode>
     /// Requested delivery and shipment dates and windows, cancel-after dates...
     public var dates: [QualifiedDate]
     /// Buyer, seller, ship-to, bill-to, ship-from, remit-to...
@@ -34,7 +34,7 @@ public struct PurchaseOrder: Hashable, Sendable, Codable {
     public var salesRequirements: [SalesRequirement]
     public var paymentTerms: [PaymentTerms]
     /// Free-on-board terms.
-    public var fob: FOBTerms?
+    public var fob: Optional<FOBTerms>
     /// The buyer's carrier and routing instructions.
     public var carriers: [CarrierRouting]
     /// Allowances and charges on the whole order.
@@ -44,7 +44,7 @@ public struct PurchaseOrder: Hashable, Sendable, Codable {
     /// The lines, in order.
     public var lines: [PurchaseOrderLine]
     /// The control totals, as sent.
-    public var totals: OrderTotals?
+    public var totals: Optional<OrderTotals>
     /// What a codec could not place in a typed field.
     public var extensions: Extensions
 

@@ -3,21 +3,21 @@
 /// X12 `PO1` loop, cXML `ItemOut`.
 public struct PurchaseOrderLine: Hashable, Sendable, Codable {
     /// The line number as sent (PO101, `ItemOut@lineNumber`); `nil` when the sender left it out.
-    public var lineNumber: String?
+    public var lineNumber: Optional<String>
     /// The quantity ordered.
     public var quantity: DecimalNumber
     /// The unit of ``quantity``.
     public var unit: UnitOfMeasure
     /// The unit price.
-    public var unitPrice: DecimalNumber?
+    public var unitPrice: Optional<DecimalNumber>
     /// What the unit price is per.
-    public var priceBasis: PriceBasis?
+    public var priceBasis: Optional<PriceBasis>
     /// The item's identifiers: buyer's and vendor's part numbers, U.P.C., GTIN, SKU...
     public var items: [ItemIdentifier]
     /// Descriptions of the item.
     public var descriptions: [ItemDescription]
     /// How the item is packed.
-    public var pack: PackDetails?
+    public var pack: Optional<PackDetails>
     /// Dates for this line (requested delivery, ship no later...), overriding the order's.
     public var dates: [QualifiedDate]
     /// Parties for this line only, such as its own ship-to.

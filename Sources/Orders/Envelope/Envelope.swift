@@ -12,31 +12,31 @@ public struct Envelope: Hashable, Sendable, Codable {
     /// The interchange receiver (ISA07/ISA08, cXML `To` credential).
     public var receiver: EnvelopeIdentity
     /// The application sender's code (GS02).
-    public var applicationSender: String?
+    public var applicationSender: Optional<String>
     /// The application receiver's code (GS03).
-    public var applicationReceiver: String?
+    public var applicationReceiver: Optional<String>
     /// The interchange control number as sent, zero padding kept (ISA13).
-    public var interchangeControlNumber: String?
+    public var interchangeControlNumber: Optional<String>
     /// The group control number (GS06).
-    public var groupControlNumber: String?
+    public var groupControlNumber: Optional<String>
     /// The transaction set control number (ST02).
-    public var transactionControlNumber: String?
+    public var transactionControlNumber: Optional<String>
     /// The interchange version (ISA12, `00401`).
-    public var interchangeVersion: String?
+    public var interchangeVersion: Optional<String>
     /// The document version: X12 GS08 (`004010`, `005010VICS`) or the cXML version (`1.2.063`).
-    public var version: String?
+    public var version: Optional<String>
     /// The implementation convention the set follows (X12 ST03, 004020 and later: `005010X231`).
-    public var implementationReference: String?
+    public var implementationReference: Optional<String>
     /// The cXML `payloadID`.
-    public var payloadID: String?
+    public var payloadID: Optional<String>
     /// The date and time of the envelope: X12 GS04/GS05, cXML `timestamp` with its zone.
-    public var date: DateTime?
+    public var date: Optional<DateTime>
     /// Production, test or information.
     public var usage: Usage
     /// Whether the sender asked for an interchange acknowledgment (ISA14).
-    public var acknowledgmentRequested: Bool?
+    public var acknowledgmentRequested: Optional<Bool>
     /// The sending software (cXML `Sender/UserAgent`).
-    public var userAgent: String?
+    public var userAgent: Optional<String>
 
     public init(
         standard: EnvelopeStandard, sender: EnvelopeIdentity, receiver: EnvelopeIdentity,

@@ -128,7 +128,7 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
 
     /// Writes `text`, known to need no escaping (a decimal number's digits), inside quotes.
     mutating func unescapedString(_ text: String) {
-        guard ASCIIText.withSmallASCII(text, { self.quoted($0, isKey: false) }) == nil else { return }
+        if let words = ASCIIText.smallASCIIWords(text) { return self.appendQuoted(words, separately: true) }
         var text = text
         text.withUTF8 { self.quoted($0, isKey: false) }
     }
@@ -258,10 +258,64 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
     }
 
     private mutating func appendQuoted(_ value: String) {
-        // Most values are short codes and numbers: small strings, read in place.
-        guard ASCIIText.withSmallASCII(value, { self.appendQuoted(bytes: $0) }) == nil else { return }
+        // Most values are short codes and numbers: small strings, written from their two words.
+        if let words = ASCIIText.smallASCIIWords(value) { return self.appendQuoted(words, separately: false) }
         var value = value
         value.withUTF8 { self.appendQuoted(bytes: $0) }
+    }
+
+    /// Writes a small ASCII string, given as its bytes in two words (``ASCIIText/smallASCIIWords(_:)``), in quotes:
+    /// both words are stored whole (the bytes past the text are overwritten or left past `count`), so no copy loop or
+    /// call.
+    ///
+    /// - Parameter separately: `true` for a value known to need no escape (a number), written after a comma when one
+    ///   is due, as ``unescapedString(_:)`` does; `false` for text of ``appendQuoted(_:)`` (its caller wrote the
+    ///   comma), which takes the general path when a byte needs an escape.
+    @inline(__always)
+    private mutating func appendQuoted(_ words: (low: UInt64, high: UInt64, count: Int), separately: Bool) {
+        if !separately, Self.needsEscape(words) {
+            var bytes = (words.low.littleEndian, words.high.littleEndian)
+            let count = words.count
+            withUnsafeBytes(of: &bytes) { raw in
+                let start = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                self.appendQuoted(bytes: UnsafeBufferPointer(start: start, count: count))
+            }
+            return
+        }
+        let start = UnsafeMutableRawPointer(self.reserve(20))
+        var index = 0
+        if separately && self.needsComma {
+            start.storeBytes(of: UInt8(ascii: ","), as: UInt8.self)
+            index = 1
+        }
+        start.storeBytes(of: UInt8(ascii: "\""), toByteOffset: index, as: UInt8.self)
+        start.storeBytes(of: words.low.littleEndian, toByteOffset: index + 1, as: UInt64.self)
+        start.storeBytes(of: words.high.littleEndian, toByteOffset: index + 9, as: UInt64.self)
+        index += words.count + 1
+        start.storeBytes(of: UInt8(ascii: "\""), toByteOffset: index, as: UInt8.self)
+        self.count += index + 1
+        if separately { self.needsComma = true }
+    }
+
+    /// Whether one of the first `count` bytes of the words (at most 15) needs an escape: the word test of
+    /// ``firstEscape(in:)``, limited to the text's bytes (a hit in a byte past them, from the zero padding, is masked;
+    /// a false hit only follows a true one in a lower byte).
+    @inline(__always)
+    private static func needsEscape(_ words: (low: UInt64, high: UInt64, count: Int)) -> Bool {
+        let lowMask: UInt64 = words.count >= 8 ? ~0 : (1 << (8 * UInt64(words.count))) &- 1
+        let highMask: UInt64 = words.count > 8 ? (1 << (8 * UInt64(words.count - 8))) &- 1 : 0
+        return Self.escapeHits(words.low) & lowMask != 0 || Self.escapeHits(words.high) & highMask != 0
+    }
+
+    /// The high bit of each byte of `word` that is below 0x20, `"` or `\\` (exact for the lowest such byte; a byte
+    /// above it may be marked too).
+    @inline(__always)
+    private static func escapeHits(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let control = (word &- ones &* 0x20) & ~word
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        return (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & 0x8080_8080_8080_8080
     }
 
     /// Quotes UTF-8 bytes: a string with nothing to escape (the usual case) is copied whole; otherwise runs that
@@ -310,10 +364,40 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
         self.needsComma = !isKey
     }
 
+    /// Copies `bytes` to `target` without a call for short runs (keys, codes, numbers: overlapping unaligned words);
+    /// `memcpy` past 32 bytes.
     @inline(__always)
     private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
-        guard let source = bytes.baseAddress else { return }
-        target.update(from: source, count: bytes.count)
+        guard let base = bytes.baseAddress else { return }
+        let source = UnsafeRawPointer(base)
+        let target = UnsafeMutableRawPointer(target)
+        let count = bytes.count
+        switch count {
+        case 8...16:
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        case 17...32:
+            let first = source.loadUnaligned(as: UInt64.self)
+            let second = source.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let third = source.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self)
+            let fourth = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            target.storeBytes(of: first, as: UInt64.self)
+            target.storeBytes(of: second, toByteOffset: 8, as: UInt64.self)
+            target.storeBytes(of: third, toByteOffset: count - 16, as: UInt64.self)
+            target.storeBytes(of: fourth, toByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        case 0..<4:
+            for index in 0..<count {
+                target.storeBytes(of: base[index], toByteOffset: index, as: UInt8.self)
+            }
+        default: target.copyMemory(from: source, byteCount: count)
+        }
     }
 
     /// The index of the first byte of `bytes` that needs an escape (`bytes.count` when none does), eight bytes at

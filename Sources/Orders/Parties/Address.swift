@@ -7,15 +7,15 @@ public struct Address: Hashable, Sendable, Codable {
     /// Street lines, in order.
     public var lines: [String]
     /// The city.
-    public var city: String?
+    public var city: Optional<String>
     /// The state or province code (`TN`, `ON`).
-    public var stateOrProvince: String?
+    public var stateOrProvince: Optional<String>
     /// The postal code.
-    public var postalCode: String?
+    public var postalCode: Optional<String>
     /// The country, an ISO 3166 code as sent (`US`).
-    public var country: String?
+    public var country: Optional<String>
     /// The country subdivision code (X12 5010 N407).
-    public var countrySubdivision: String?
+    public var countrySubdivision: Optional<String>
 
     public init(
         deliverTo: [String] = [], lines: [String] = [], city: String? = nil, stateOrProvince: String? = nil,

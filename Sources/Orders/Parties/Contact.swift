@@ -3,9 +3,9 @@
 /// X12 `PER`, cXML `Contact` (its name, `Email`, `Phone`, `Fax`, `URL`).
 public struct Contact: Hashable, Sendable, Codable {
     /// The contact's function (buyer, receiving...), when said.
-    public var function: ContactFunction?
+    public var function: Optional<ContactFunction>
     /// The name.
-    public var name: String?
+    public var name: Optional<String>
     /// Phone numbers, e-mail addresses..., in the order sent.
     public var communications: [Communication]
 

@@ -5,13 +5,13 @@ public struct Party: Hashable, Sendable, Codable {
     /// The party's role.
     public var role: PartyRole
     /// The name.
-    public var name: String?
+    public var name: Optional<String>
     /// More name lines (X12 `N2`).
     public var additionalNames: [String]
     /// Identifiers, each with its scheme.
     public var identifiers: [PartyIdentifier]
     /// The postal address.
-    public var address: Address?
+    public var address: Optional<Address>
     /// Contacts at the party.
     public var contacts: [Contact]
     /// References that belong to the party.

@@ -31,21 +31,18 @@ package enum ASCIIText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Hands `body` the UTF-8 bytes of `text` when it is a small ASCII string (read from its two words, with no
-    /// retain and no copy to native storage); `nil` otherwise, and `body` is not called.
+    /// The bytes of `text` as two words (byte `i` of the text is byte `i` of the pair in memory order, the bytes past
+    /// the text zero) and its count, when it is a small ASCII string; `nil` otherwise. No retain, no copy.
     @inline(__always)
-    package static func withSmallASCII<Result>(
-        _ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result
-    ) -> Result? {
+    package static func smallASCIIWords(_ text: String) -> (low: UInt64, high: UInt64, count: Int)? {
         guard Self.packsSmallStrings else { return nil }
-        var words = unsafeBitCast(text, to: (UInt64, UInt64).self)
+        let words = unsafeBitCast(text, to: (UInt64, UInt64).self)
         // The top nibble 0xE marks a small ASCII string (immortal, ASCII, small); its count is the next four bits.
         guard words.1 >> 60 == 0xE else { return nil }
-        let count = Int(truncatingIfNeeded: (words.1 >> 56) & 0x0F)
-        words = (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1))
-        return withUnsafeBytes(of: &words) { raw in
-            body(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count))
-        }
+        return (
+            UInt64(littleEndian: words.0), UInt64(littleEndian: words.1) & 0x00FF_FFFF_FFFF_FFFF,
+            Int(truncatingIfNeeded: (words.1 >> 56) & 0x0F)
+        )
     }
 
     /// The two words of a small ASCII string holding `bytes` (at most 15), or `nil` when a byte is not ASCII.

@@ -5,23 +5,23 @@ public struct AllowanceCharge: Hashable, Sendable, Codable {
     /// Allowance or charge.
     public var indicator: AllowanceChargeIndicator
     /// What it is for, as the code sent (X12 SAC02, element 1300: `D240` freight, `C310` discount...).
-    public var code: String?
+    public var code: Optional<String>
     /// The amount.
-    public var amount: DecimalNumber?
+    public var amount: Optional<DecimalNumber>
     /// The percentage (`5` for 5 %).
-    public var percent: DecimalNumber?
+    public var percent: Optional<DecimalNumber>
     /// A rate per unit.
-    public var rate: DecimalNumber?
+    public var rate: Optional<DecimalNumber>
     /// The quantity the rate applies to.
-    public var quantity: DecimalNumber?
+    public var quantity: Optional<DecimalNumber>
     /// The unit of ``quantity``.
-    public var unit: UnitOfMeasure?
+    public var unit: Optional<UnitOfMeasure>
     /// How it is handled, as the code sent (X12 SAC12, element 331: `02` off invoice...).
-    public var handling: String?
+    public var handling: Optional<String>
     /// A reference number (SAC13).
-    public var reference: String?
+    public var reference: Optional<String>
     /// The description (SAC15).
-    public var description: String?
+    public var description: Optional<String>
 
     public init(
         indicator: AllowanceChargeIndicator, code: String? = nil, amount: DecimalNumber? = nil,

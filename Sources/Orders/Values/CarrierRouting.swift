@@ -4,13 +4,13 @@
 /// X12 `TD5`, cXML `CarrierIdentifier`, `Route` and `ServiceLevel`.
 public struct CarrierRouting: Hashable, Sendable, Codable {
     /// The routing sequence code as sent (X12 TD501, element 133: `B` origin/delivery carrier, `O` origin).
-    public var routingSequence: String?
+    public var routingSequence: Optional<String>
     /// The carrier's identifier (a SCAC, a D-U-N-S number...).
-    public var carrier: PartyIdentifier?
+    public var carrier: Optional<PartyIdentifier>
     /// The carrier's name or the routing in words.
-    public var carrierName: String?
+    public var carrierName: Optional<String>
     /// How the goods travel.
-    public var transportMethod: TransportMethod?
+    public var transportMethod: Optional<TransportMethod>
     /// Service levels, in order.
     public var serviceLevels: [ServiceLevel]
 

@@ -8,9 +8,9 @@ public struct DateTime: Hashable, Sendable, Codable {
     /// The calendar date.
     public var date: CalendarDate
     /// The time of day, when sent.
-    public var time: TimeOfDay?
+    public var time: Optional<TimeOfDay>
     /// The time zone, when sent.
-    public var zone: TimeZoneDesignator?
+    public var zone: Optional<TimeZoneDesignator>
 
     public init(date: CalendarDate, time: TimeOfDay? = nil, zone: TimeZoneDesignator? = nil) {
         self.date = date

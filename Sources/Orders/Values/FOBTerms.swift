@@ -5,11 +5,11 @@ public struct FOBTerms: Hashable, Sendable, Codable {
     /// Who pays for the shipment.
     public var paymentMethod: ShipmentPaymentMethod
     /// Where the terms apply, as a qualifier code as sent (X12 FOB02, element 309).
-    public var locationQualifier: String?
+    public var locationQualifier: Optional<String>
     /// The place in words (FOB03).
-    public var locationDescription: String?
+    public var locationDescription: Optional<String>
     /// The Incoterms rule (`FOB`, `CIF`, `DDP`, `EXW`), as sent.
-    public var incoterms: String?
+    public var incoterms: Optional<String>
 
     public init(
         paymentMethod: ShipmentPaymentMethod, locationQualifier: String? = nil, locationDescription: String? = nil,

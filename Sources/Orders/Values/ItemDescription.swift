@@ -6,7 +6,7 @@ public struct ItemDescription: Hashable, Sendable, Codable {
     /// The text as sent.
     public var text: String
     /// The language (`en`, `en-US`), when sent.
-    public var language: String?
+    public var language: Optional<String>
 
     public init(_ text: String, language: String? = nil) {
         self.text = text

@@ -4,13 +4,13 @@
 /// `Comments` element.
 public struct Note: Hashable, Sendable, Codable {
     /// What the note is about, when said.
-    public var kind: NoteKind?
+    public var kind: Optional<NoteKind>
     /// A heading (`N902`, `N903`).
-    public var title: String?
+    public var title: Optional<String>
     /// The text, one element per line as sent.
     public var lines: [String]
     /// The language, when sent.
-    public var language: String?
+    public var language: Optional<String>
 
     public init(kind: NoteKind? = nil, title: String? = nil, lines: [String], language: String? = nil) {
         self.kind = kind

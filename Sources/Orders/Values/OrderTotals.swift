@@ -5,11 +5,11 @@
 /// hierarchical levels and the hash total the sum of the shipped quantities.
 public struct OrderTotals: Hashable, Sendable, Codable {
     /// The number of lines (or hierarchical levels in a ship notice), as sent.
-    public var lineCount: Int?
+    public var lineCount: Optional<Int>
     /// The hash total, as sent.
-    public var hashTotal: DecimalNumber?
+    public var hashTotal: Optional<DecimalNumber>
     /// The total amount of the document.
-    public var amount: DecimalNumber?
+    public var amount: Optional<DecimalNumber>
 
     public init(lineCount: Int? = nil, hashTotal: DecimalNumber? = nil, amount: DecimalNumber? = nil) {
         self.lineCount = lineCount

@@ -4,33 +4,33 @@
 /// X12 `PO4` (on an order line or a ship notice pack), cXML `Packaging`.
 public struct PackDetails: Hashable, Sendable, Codable {
     /// Inner units per outer pack (PO401).
-    public var pack: DecimalNumber?
+    public var pack: Optional<DecimalNumber>
     /// The size of each inner unit (PO402).
-    public var size: DecimalNumber?
+    public var size: Optional<DecimalNumber>
     /// The unit of ``size``.
-    public var sizeUnit: UnitOfMeasure?
+    public var sizeUnit: Optional<UnitOfMeasure>
     /// The packaging code as sent: form and material (X12 element 103, `CTN25` corrugated carton).
-    public var packagingCode: String?
+    public var packagingCode: Optional<String>
     /// What ``weight`` measures, as sent (PO405, element 187: `G` gross, `N` actual net...).
-    public var weightQualifier: String?
+    public var weightQualifier: Optional<String>
     /// The weight of one pack (PO406).
-    public var weight: DecimalNumber?
+    public var weight: Optional<DecimalNumber>
     /// The unit of ``weight`` (PO407).
-    public var weightUnit: UnitOfMeasure?
+    public var weightUnit: Optional<UnitOfMeasure>
     /// The volume of one pack (PO408).
-    public var volume: DecimalNumber?
+    public var volume: Optional<DecimalNumber>
     /// The unit of ``volume`` (PO409).
-    public var volumeUnit: UnitOfMeasure?
+    public var volumeUnit: Optional<UnitOfMeasure>
     /// The length of one pack (PO410).
-    public var length: DecimalNumber?
+    public var length: Optional<DecimalNumber>
     /// The width of one pack (PO411).
-    public var width: DecimalNumber?
+    public var width: Optional<DecimalNumber>
     /// The height of one pack (PO412).
-    public var height: DecimalNumber?
+    public var height: Optional<DecimalNumber>
     /// The unit of ``length``, ``width`` and ``height`` (PO413).
-    public var dimensionUnit: UnitOfMeasure?
+    public var dimensionUnit: Optional<UnitOfMeasure>
     /// Inner packs per outer pack (PO414).
-    public var innerPack: DecimalNumber?
+    public var innerPack: Optional<DecimalNumber>
 
     public init(
         pack: DecimalNumber? = nil, size: DecimalNumber? = nil, sizeUnit: UnitOfMeasure? = nil,

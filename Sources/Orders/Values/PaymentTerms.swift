@@ -3,23 +3,23 @@
 /// X12 `ITD`, cXML `PaymentTerm`.
 public struct PaymentTerms: Hashable, Sendable, Codable {
     /// The kind of terms.
-    public var termsType: PaymentTermsType?
+    public var termsType: Optional<PaymentTermsType>
     /// The date the terms count from.
-    public var basisDate: TermsBasisDate?
+    public var basisDate: Optional<TermsBasisDate>
     /// The discount in percent (`2` for 2 %).
-    public var discountPercent: DecimalNumber?
+    public var discountPercent: Optional<DecimalNumber>
     /// The date by which the discount applies.
-    public var discountDueDate: CalendarDate?
+    public var discountDueDate: Optional<CalendarDate>
     /// Days within which the discount applies.
-    public var discountDays: Int?
+    public var discountDays: Optional<Int>
     /// The date the net amount is due.
-    public var netDueDate: CalendarDate?
+    public var netDueDate: Optional<CalendarDate>
     /// Days until the net amount is due.
-    public var netDays: Int?
+    public var netDays: Optional<Int>
     /// The discount as an amount.
-    public var discountAmount: DecimalNumber?
+    public var discountAmount: Optional<DecimalNumber>
     /// The terms in words (`2% 15 NET 45`).
-    public var description: String?
+    public var description: Optional<String>
 
     public init(
         termsType: PaymentTermsType? = nil, basisDate: TermsBasisDate? = nil, discountPercent: DecimalNumber? = nil,

@@ -7,9 +7,9 @@ public struct QualifiedDate: Hashable, Sendable, Codable {
     /// The calendar date.
     public var date: CalendarDate
     /// The time of day, when sent.
-    public var time: TimeOfDay?
+    public var time: Optional<TimeOfDay>
     /// The time zone, when sent.
-    public var zone: TimeZoneDesignator?
+    public var zone: Optional<TimeZoneDesignator>
 
     public init(_ kind: DateKind, _ date: CalendarDate, time: TimeOfDay? = nil, zone: TimeZoneDesignator? = nil) {
         self.kind = kind

@@ -6,9 +6,9 @@ public struct Reference: Hashable, Sendable, Codable {
     /// What the reference is.
     public var qualifier: ReferenceQualifier
     /// The reference number as sent.
-    public var value: String?
+    public var value: Optional<String>
     /// A free-form description.
-    public var description: String?
+    public var description: Optional<String>
 
     public init(_ qualifier: ReferenceQualifier, _ value: String?, description: String? = nil) {
         self.qualifier = qualifier

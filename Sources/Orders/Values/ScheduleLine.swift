@@ -9,9 +9,9 @@ public struct ScheduleLine: Hashable, Sendable, Codable {
     /// The dates of this part (one or two in X12).
     public var dates: [QualifiedDate]
     /// The schedule line's own number (SCH12, cXML `ScheduleLine@lineNumber`).
-    public var lineNumber: String?
+    public var lineNumber: Optional<String>
     /// A request reference (SCH11).
-    public var reference: String?
+    public var reference: Optional<String>
 
     public init(
         quantity: DecimalNumber, unit: UnitOfMeasure, dates: [QualifiedDate], lineNumber: String? = nil,

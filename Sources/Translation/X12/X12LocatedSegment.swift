@@ -75,6 +75,13 @@ struct X12SegmentInput {
     /// Whether the segment's identifier is `code` (an ``X12SegmentCode``).
     func hasID(_ code: UInt32) -> Bool { self.code == code && code != 0 }
 
+    /// The elements of the reader's view, read in place, when none is composite; `nil` for an owned copy or when one
+    /// is composite (the fast paths then leave the segment to the general one).
+    var simpleElements: X12SimpleElements? {
+        guard case .view(let segment) = self.storage else { return nil }
+        return X12SimpleElements(segment)
+    }
+
     /// An owned copy (itself when already owned).
     func kept() -> X12SegmentInput {
         switch self.storage {

@@ -127,6 +127,13 @@ struct X12PurchaseOrderAssembler {
     // MARK: Detail
 
     private mutating func startLine(_ located: X12LocatedSegment) {
+        // The usual line, every element typed, read in one pass over the view's bytes. (PO1's own occurrence count
+        // is not needed: PO1 clears the counts and is never counted under a line.)
+        if let elements = located.segment.simpleElements, let line = Self.quickLine(elements) {
+            self.line = line
+            self.lineOpen = true
+            return
+        }
         var cursor = X12ElementCursor(located.segment)
         let occurrence = self.lineCounts.next("", located.segment)
         let lineNumber = cursor.text(1)
@@ -182,13 +189,33 @@ struct X12PurchaseOrderAssembler {
         // The line is changed in place (`self.line!`), not copied out and back for every segment.
         switch code {
         case X12SegmentCode.pid:
+            if let elements = segment.simpleElements, let description = Self.quickDescription(elements) {
+                // Made as a one-element array (appending to the empty one grew it through the general path).
+                if self.line!.descriptions.isEmpty {
+                    self.line!.descriptions = [description]
+                } else {
+                    self.line!.descriptions.append(description)
+                }
+                return
+            }
             guard let text = cursor.peek(5) else { return cursor.recordWhole(at: address, in: &self.line!.extensions) }
             cursor.take(5)
             cursor.take(1, ifEqualTo: "F" as StaticString)
             self.line!.descriptions.append(ItemDescription(text, language: cursor.text(9)))
         case X12SegmentCode.po4 where occurrence == 1:
+            if let elements = segment.simpleElements, let pack = Self.quickPack(elements) {
+                return self.line!.pack = pack
+            }
             self.line!.pack = self.reader.pack(&cursor, located)
         case X12SegmentCode.sdq:
+            if let elements = segment.simpleElements, let destinations = Self.quickDestinations(elements) {
+                if self.line!.destinations.isEmpty {
+                    self.line!.destinations = destinations
+                } else {
+                    self.line!.destinations += destinations
+                }
+                return
+            }
             let destinations = self.reader.destinations(&cursor, located)
             if self.line!.destinations.isEmpty {
                 self.line!.destinations = destinations
@@ -220,6 +247,89 @@ struct X12PurchaseOrderAssembler {
         default: return cursor.recordWhole(at: address, in: &self.line!.extensions)
         }
         if cursor.mayHaveLeftovers { cursor.recordLeftovers(at: address, in: &self.line!.extensions) }
+    }
+}
+
+// MARK: Fast paths
+
+/// The usual PO1, PID and PO4 read straight from the view's bytes: each takes a segment only when every non-empty
+/// element goes to a typed field without a finding (canonical numbers, codes Porter names, item identifiers in
+/// pairs), so the general path would record nothing in `extensions`; `nil` sends the segment to the general path.
+extension X12PurchaseOrderAssembler {
+    static func quickLine(_ elements: X12SimpleElements) -> PurchaseOrderLine? {
+        let count = elements.count
+        guard let quantityElement = elements.decimal(2), let quantity = quantityElement,
+            let unitElement = elements.named(X12Codes.unitOfMeasure, 3), let unit = unitElement,
+            let price = elements.decimal(4), let basis = elements.named(X12Codes.priceBasis, 5)
+        else { return nil }
+        // (Reserving capacity costs ~320 instructions, less than growing; an uninitialized array or three optionals
+        // cost more.)
+        var items: [ItemIdentifier] = []
+        items.reserveCapacity(max(0, (count - 5) / 2))
+        var position = 6
+        while position < count {
+            let qualifier = elements[position]
+            let value = elements[position + 1]
+            position += 2
+            if qualifier.isEmpty && value.isEmpty { continue }
+            guard !value.isEmpty, let kind = X12Codes.itemIdentifierKind.namedValue(qualifier) else { return nil }
+            items.append(ItemIdentifier(kind, ASCIIText.string(value)))
+        }
+        // An element left without its pair (PO1 with an even count) would go to extensions.
+        guard position > count || elements[count].isEmpty else { return nil }
+        return PurchaseOrderLine(
+            lineNumber: elements.text(1), quantity: quantity, unit: unit, unitPrice: price, priceBasis: basis,
+            items: items)
+    }
+
+    /// PID with its description in PID05, PID01 empty or `F`, an optional language in PID09 and nothing else.
+    static func quickDescription(_ elements: X12SimpleElements) -> ItemDescription? {
+        guard let text = elements.text(5) else { return nil }
+        let kind = elements[1]
+        guard kind.isEmpty || (kind.count == 1 && kind[0] == UInt8(ascii: "F")) else { return nil }
+        guard elements[2].isEmpty, elements[3].isEmpty, elements[4].isEmpty, elements[6].isEmpty, elements[7].isEmpty,
+            elements[8].isEmpty, elements.isEmpty(from: 10)
+        else { return nil }
+        return ItemDescription(text, language: elements.text(9))
+    }
+
+    /// SDQ with a unit and a qualifier Porter names and location/quantity pairs (canonical quantities) up to SDQ22.
+    static func quickDestinations(_ elements: X12SimpleElements) -> [DestinationQuantity]? {
+        guard let unitElement = elements.named(X12Codes.unitOfMeasure, 1), let unit = unitElement,
+            let qualifierElement = elements.named(X12Codes.partyIdentifierQualifier, 2),
+            let qualifier = qualifierElement, elements.isEmpty(from: 23)
+        else { return nil }
+        var result: [DestinationQuantity] = []
+        result.reserveCapacity(min(10, max(0, (elements.count - 1) / 2)))
+        for position in stride(from: 3, through: 21, by: 2) {
+            guard let quantityElement = elements.decimal(position + 1) else { return nil }
+            let location = elements.text(position)
+            switch (location, quantityElement) {
+            case (nil, nil): continue
+            case (let location?, let quantity?):
+                result.append(
+                    DestinationQuantity(location: PartyIdentifier(qualifier, location), quantity: quantity, unit: unit))
+            default: return nil
+            }
+        }
+        return result
+    }
+
+    /// PO4 with canonical numbers, units Porter names and nothing past PO414.
+    static func quickPack(_ elements: X12SimpleElements) -> PackDetails? {
+        guard let pack = elements.decimal(1), let size = elements.decimal(2),
+            let sizeUnit = elements.named(X12Codes.unitOfMeasure, 3),
+            let weight = elements.decimal(6), let weightUnit = elements.named(X12Codes.unitOfMeasure, 7),
+            let volume = elements.decimal(8), let volumeUnit = elements.named(X12Codes.unitOfMeasure, 9),
+            let length = elements.decimal(10), let width = elements.decimal(11), let height = elements.decimal(12),
+            let dimensionUnit = elements.named(X12Codes.unitOfMeasure, 13), let innerPack = elements.decimal(14),
+            elements.isEmpty(from: 15)
+        else { return nil }
+        return PackDetails(
+            pack: pack, size: size, sizeUnit: sizeUnit, packagingCode: elements.text(4),
+            weightQualifier: elements.text(5), weight: weight, weightUnit: weightUnit, volume: volume,
+            volumeUnit: volumeUnit, length: length, width: width, height: height, dimensionUnit: dimensionUnit,
+            innerPack: innerPack)
     }
 }
 

@@ -113,6 +113,13 @@ public struct X12Segment {
     /// validator's fast path walks them instead of asking for each element.
     var separatorOffsets: UnsafePointer<Int32> { self.separators }
 
+    /// The segment's bytes (id included, terminator excluded) with the offsets of its `elementCount` element
+    /// separators from its first byte: what a decoder reading many elements of a segment in one pass needs.
+    /// Valid as long as the view.
+    package var rawElements: (bytes: UnsafeRawBufferPointer, separators: UnsafePointer<Int32>) {
+        (UnsafeRawBufferPointer(start: self.base, count: self.length), self.separators)
+    }
+
     /// The raw bytes of the whole segment, id included, terminator excluded.
     public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: self.base, count: self.length) }
 
