@@ -2,15 +2,16 @@ internal import CLibXML2
 
 /// Receives a document's events straight from ``CXMLReader``'s libxml2 callbacks, without a
 /// ``CXMLEvent`` per event: what the decoders build their element tree with
-/// (``CXMLReader/read(into:)``). The events, their order and locations are those ``CXMLReader/next()``
-/// hands out.
+/// (``CXMLReader/read(into:)``). The events and their order are those ``CXMLReader/next()`` hands
+/// out; an element start comes with the line and column of its location, whose path the sink
+/// works out if it needs it (the reader makes no path node for a sink).
 package protocol CXMLEventSink: AnyObject {
     /// The `DOCTYPE` declaration.
     func documentType(_ type: CXMLDocumentType)
-    /// An element starts; `location` is where its `<` is.
-    func elementStart(name: String, attributes: [CXMLAttribute], location: CXMLLocation)
+    /// An element starts; `line` and `column` are where its `<` is.
+    func elementStart(name: String, attributes: [CXMLAttribute], line: Int, column: Int)
     /// Character data between two tags, joined.
-    func text(_ text: String, location: CXMLLocation)
+    func text(_ text: String)
     /// The innermost open element ends.
     func elementEnd()
 }
@@ -37,7 +38,7 @@ struct ParseState {
     var path = ElementPath()
     /// The text being joined: its bytes, where it starts (`nil`: no text), whether it is blank so far.
     private var textBytes: [UInt8] = []
-    private var textLocation: CXMLLocation?
+    private var textPosition: (line: Int, column: Int)?
     private var textIsBlank = true
     /// Names already made into strings, by their pointer in the parser's dictionary (libxml2
     /// interns every name it hands out, so one pointer is always one name): a direct-mapped
@@ -115,11 +116,15 @@ struct ParseState {
                     location: self.parserLocation(parser)), parser)
             return
         }
-        let location = self.location(of: .start, parser)
+        let (line, column) = self.position(of: .start, parser)
         if let sink = self.sink {
-            sink.elementStart(name: name, attributes: list, location: location)
+            sink.elementStart(name: name, attributes: list, line: line, column: column)
         } else {
-            self.queue.append(.elementStart(name: name, attributes: list, location: location))
+            self.queue.append(
+                .elementStart(
+                    name: name, attributes: list,
+                    location: CXMLLocation(line: line, column: column, node: self.path.node())
+                ))
         }
     }
 
@@ -127,11 +132,14 @@ struct ParseState {
     mutating func elementEnd(_ parser: xmlParserCtxtPtr) {
         guard self.failure == nil else { return }
         self.flushText()
-        let location = self.location(of: .end, parser)
+        let (line, column) = self.position(of: .end, parser)
         if let sink = self.sink {
             sink.elementEnd()
         } else {
-            self.queue.append(.elementEnd(name: self.path.node?.name ?? "", location: location))
+            self.queue.append(
+                .elementEnd(
+                    name: self.path.name ?? "",
+                    location: CXMLLocation(line: line, column: column, node: self.path.node())))
         }
         self.path.pop()
     }
@@ -140,8 +148,8 @@ struct ParseState {
     /// what follows until the next tag; comments and processing instructions between are skipped.
     mutating func characters(_ parser: xmlParserCtxtPtr, _ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
         guard self.failure == nil else { return }
-        if self.textLocation == nil {
-            self.textLocation = self.location(of: .text, parser)
+        if self.textPosition == nil {
+            self.textPosition = self.position(of: .text, parser)
             self.textIsBlank = true
         }
         guard let bytes, count > 0 else { return }
@@ -149,7 +157,10 @@ struct ParseState {
             self.fail(
                 CXMLError(
                     .valueTooLong, "a text is longer than the limit of \(self.limits.maximumValueLength) bytes",
-                    location: self.textLocation), parser)
+                    location: self.textPosition.map {
+                        CXMLLocation(line: $0.line, column: $0.column, node: self.path.node())
+                    }),
+                parser)
             return
         }
         let piece = UnsafeBufferPointer(start: bytes, count: count)
@@ -159,14 +170,15 @@ struct ParseState {
 
     /// Hands out the text being joined, unless it is only white space and such text is skipped.
     mutating func flushText() {
-        guard let location = self.textLocation else { return }
-        self.textLocation = nil
+        guard let (line, column) = self.textPosition else { return }
+        self.textPosition = nil
         if !self.textIsBlank || self.keepsWhitespace && !self.textBytes.isEmpty {
             let text = String(decoding: self.textBytes, as: UTF8.self)
             if let sink = self.sink {
-                sink.text(text, location: location)
+                sink.text(text)
             } else {
-                self.queue.append(.text(text, location: location))
+                self.queue.append(
+                    .text(text, location: CXMLLocation(line: line, column: column, node: self.path.node())))
             }
         }
         self.textBytes.removeAll(keepingCapacity: true)
@@ -250,17 +262,15 @@ struct ParseState {
     }
 
     /// Where libxml2's parser is, for errors found in a callback rather than in the bytes.
-    func parserLocation(_ parser: xmlParserCtxtPtr) -> CXMLLocation {
-        guard let input = parser.pointee.input else { return CXMLLocation(line: 0, column: 1, node: self.path.node) }
-        return CXMLLocation(line: Int(input.pointee.line), column: Int(input.pointee.col), node: self.path.node)
+    mutating func parserLocation(_ parser: xmlParserCtxtPtr) -> CXMLLocation {
+        guard let input = parser.pointee.input else { return CXMLLocation(line: 0, column: 1, node: self.path.node()) }
+        return CXMLLocation(line: Int(input.pointee.line), column: Int(input.pointee.col), node: self.path.node())
     }
 
-    /// The location the scanner noted for the event, or the parser's line if it noted none.
-    private func location(of kind: InputScanner.Mark.Kind, _ parser: xmlParserCtxtPtr) -> CXMLLocation {
-        if let mark = self.scanner.pointee.takeMark(kind) {
-            return CXMLLocation(line: mark.line, column: mark.column, node: self.path.node)
-        }
-        return CXMLLocation(line: Int(parser.pointee.input?.pointee.line ?? 0), column: 1, node: self.path.node)
+    /// Where the scanner noted the event, or the parser's line if it noted none.
+    private func position(of kind: InputScanner.Mark.Kind, _ parser: xmlParserCtxtPtr) -> (line: Int, column: Int) {
+        if let mark = self.scanner.pointee.takeMark(kind) { return (mark.line, mark.column) }
+        return (Int(parser.pointee.input?.pointee.line ?? 0), 1)
     }
 }
 

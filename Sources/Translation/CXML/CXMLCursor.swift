@@ -197,42 +197,52 @@ final class CXMLCursor {
 
     /// The first child named `name` not read yet; marks it used.
     func child(_ name: String) -> CXMLCursor? {
-        guard
-            let index = self.children.indices.first(where: {
-                self.isUnread($0) && self.children[$0].name == name
-            })
-        else { return nil }
+        guard let index = self.firstUnread(name) else { return nil }
         return self.openChild(index)
+    }
+
+    /// The position of the first child named `name` not read yet: names compared by number (a name no element of
+    /// the document has is no child).
+    private func firstUnread(_ name: String) -> Int? {
+        guard let id = self.element.store.names.find(name) else { return nil }
+        let store = self.element.store
+        for index in self.children.indices {
+            let node = self.node(index)
+            if store.nodes[node].nameID == id && store.use(of: node) == .unread { return index }
+        }
+        return nil
+    }
+
+    /// The positions of the children named `name` not read yet.
+    private func unread(_ name: String) -> [Int] {
+        guard let id = self.element.store.names.find(name) else { return [] }
+        let store = self.element.store
+        return self.children.indices.filter {
+            let node = self.node($0)
+            return store.nodes[node].nameID == id && store.use(of: node) == .unread
+        }
     }
 
     /// Every child named `name` not read yet; marks them used.
     func children(_ name: String) -> [CXMLCursor] {
-        self.children.indices.filter { self.isUnread($0) && self.children[$0].name == name }
-            .map { self.openChild($0) }
+        self.unread(name).map { self.openChild($0) }
     }
 
     /// Every child named `name` not read yet for which `include` is true; marks them used. The others stay whole
     /// in extensions.
     func children(_ name: String, where include: (CXMLElement) -> Bool) -> [CXMLCursor] {
-        self.children.indices.filter {
-            self.isUnread($0) && self.children[$0].name == name && include(self.children[$0])
-        }.map { self.openChild($0) }
+        self.unread(name).filter { include(self.children[$0]) }.map { self.openChild($0) }
     }
 
     /// Every child named `name` not read yet, each addressed as a root (`ItemOut`) because it becomes a model value
     /// of its own with its own `extensions`; the caller finishes each into them.
     func rootChildren(_ name: String) -> [CXMLCursor] {
-        self.children.indices.filter { self.isUnread($0) && self.children[$0].name == name }
-            .map { self.open($0, address: name) }
+        self.unread(name).map { self.open($0, address: name) }
     }
 
     /// The first child named `name` not read yet, given the address `address` instead of its path under this one.
     func child(_ name: String, address: String) -> CXMLCursor? {
-        guard
-            let index = self.children.indices.first(where: {
-                self.isUnread($0) && self.children[$0].name == name
-            })
-        else { return nil }
+        guard let index = self.firstUnread(name) else { return nil }
         return self.open(index, address: address)
     }
 
@@ -244,7 +254,7 @@ final class CXMLCursor {
 
     /// Whether a child named `name` has not been read yet.
     func hasUnreadChild(_ name: String) -> Bool {
-        self.children.indices.contains { self.isUnread($0) && self.children[$0].name == name }
+        self.firstUnread(name) != nil
     }
 
     /// The names of the children not read yet, in order.
@@ -255,10 +265,9 @@ final class CXMLCursor {
     /// The text of the first unread `Extrinsic` named `name` that holds only text; marks it used.
     func extrinsic(_ name: String) -> String? {
         guard
-            let index = self.children.indices.first(where: {
+            let index = self.unread("Extrinsic").first(where: {
                 let child = self.children[$0]
-                return self.isUnread($0) && child.name == "Extrinsic" && child.attribute("name") == name
-                    && child.isTextOnly
+                return child.attribute("name") == name && child.isTextOnly
             })
         else { return nil }
         self.element.store.setUse(.used, of: self.node(index))
@@ -269,8 +278,7 @@ final class CXMLCursor {
     /// Marks every child named `name` used without keeping anything of it.
     func drop(_ name: String) {
         // A child opened already stays opened: it is finished with this one.
-        for index in self.children.indices
-        where self.isUnread(index) && self.children[index].name == name {
+        for index in self.unread(name) {
             self.element.store.setUse(.used, of: self.node(index))
         }
     }
@@ -357,9 +365,14 @@ final class CXMLCursor {
     // MARK: Checks
 
     private func check() {
-        guard let rule = CXMLSchema.rules[self.element.name] else { return }
-        for attribute in self.element.attributes
-        where !rule.attributes.contains(attribute.name) && !attribute.name.hasPrefix("xmlns") {
+        let store = self.element.store
+        let name = self.element.nameID
+        guard let rule = store.rules[Int(name)] else { return }
+        let node = store.nodes[self.element.index]
+        let start = Int(node.attributeStart)
+        for position in start..<(start + Int(node.attributeCount))
+        where !store.declares(attribute: position, on: name, rule.attributes) {
+            let attribute = store.attributes[position]
             self.context.finding(
                 .warning, .unknownAttribute,
                 "the DTD declares no attribute \(attribute.name) on \(self.element.name); kept in extensions",
@@ -372,7 +385,7 @@ final class CXMLCursor {
                 "\(self.element.name) has no \(required) attribute, which cXML requires", at: self.element)
         }
         if let allowed = rule.children {
-            for child in self.children where !allowed.contains(child.name) {
+            for child in self.children where !store.allows(child: child.index, in: name, allowed) {
                 self.context.finding(
                     .warning, .unknownElement,
                     "the DTD allows no \(child.name) inside \(self.element.name); kept in extensions", at: child)

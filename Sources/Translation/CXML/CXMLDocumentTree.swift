@@ -59,6 +59,8 @@ struct CXMLDocumentTree {
             var root: Int?
             var nodes: [CXMLElementStore.Node] = []
             var attributes: [CXMLAttribute] = []
+            var attributeNameIDs: [Int32] = []
+            var names = CXMLNameTable()
             var texts: [String] = []
             var children: [Int32] = []
             var content: [Int32] = []
@@ -67,7 +69,12 @@ struct CXMLDocumentTree {
             /// The children and content of the open elements so far, each element's from its mark on.
             var pendingChildren: [Int32] = []
             var pendingContent: [Int32] = []
-            var marks: [(children: Int32, content: Int32)] = []
+            var marks: [(children: Int32, content: Int32, counts: Int32)] = []
+            /// The count of children of each name (by number) met so far under the element noted as its owner; a
+            /// child whose parent is not the owner starts the count again, noting the owner and count it replaced
+            /// in `replaced`, which its parent's end puts back.
+            var childCounts: [(owner: Int32, count: Int32)] = []
+            var replaced: [(name: Int32, owner: Int32, count: Int32)] = []
             /// The depth inside a secret being skipped (a SharedSecret is never held, not even in memory).
             var skipping = 0
         }
@@ -91,6 +98,7 @@ struct CXMLDocumentTree {
             guard let root = self.state.pointee.root else { return nil }
             let store = CXMLElementStore(
                 nodes: self.state.pointee.nodes, attributes: self.state.pointee.attributes,
+                attributeNameIDs: self.state.pointee.attributeNameIDs, names: self.state.pointee.names,
                 texts: self.state.pointee.texts, children: self.state.pointee.children,
                 content: self.state.pointee.content)
             return CXMLElement(store: store, index: root)
@@ -98,24 +106,30 @@ struct CXMLDocumentTree {
 
         func documentType(_ type: CXMLDocumentType) { self.state.pointee.documentType = type }
 
-        func elementStart(name: String, attributes: [CXMLAttribute], location: CXMLLocation) {
-            Self.start(&self.state.pointee, name: name, attributes: attributes, location: location)
+        func elementStart(name: String, attributes: [CXMLAttribute], line: Int, column: Int) {
+            Self.start(&self.state.pointee, name: name, attributes: attributes, line: line, column: column)
         }
 
         private static func start(
-            _ state: inout State, name: String, attributes: [CXMLAttribute], location: CXMLLocation
+            _ state: inout State, name: String, attributes: [CXMLAttribute], line: Int, column: Int
         ) {
             if state.skipping > 0 || CXMLDocumentTree.isSecret(name) {
                 state.skipping += 1
                 return
             }
             let node = Int32(truncatingIfNeeded: state.nodes.count)
+            let nameID = state.names.id(of: name)
+            let parent = state.open.last ?? -1
+            let position = Self.count(nameID, under: parent, &state)
             state.nodes.append(
                 CXMLElementStore.Node(
-                    name: name, location: location,
+                    name: name, nameID: nameID, parent: parent, position: position, line: line, column: column,
                     attributeStart: Int32(truncatingIfNeeded: state.attributes.count),
                     attributeCount: Int32(truncatingIfNeeded: attributes.count)))
-            if !attributes.isEmpty { state.attributes.append(contentsOf: attributes) }
+            if !attributes.isEmpty {
+                state.attributes.append(contentsOf: attributes)
+                for attribute in attributes { state.attributeNameIDs.append(state.names.id(of: attribute.name)) }
+            }
             if !state.open.isEmpty {
                 state.pendingChildren.append(node)
                 state.pendingContent.append(node)
@@ -124,11 +138,25 @@ struct CXMLDocumentTree {
             state.marks.append(
                 (
                     Int32(truncatingIfNeeded: state.pendingChildren.count),
-                    Int32(truncatingIfNeeded: state.pendingContent.count)
+                    Int32(truncatingIfNeeded: state.pendingContent.count),
+                    Int32(truncatingIfNeeded: state.replaced.count)
                 ))
         }
 
-        func text(_ text: String, location: CXMLLocation) {
+        /// Counts a child named `name` of `parent` and returns its position among the children of that name.
+        private static func count(_ name: Int32, under parent: Int32, _ state: inout State) -> Int32 {
+            let index = Int(name)
+            while state.childCounts.count <= index { state.childCounts.append((Int32.min, 0)) }
+            if state.childCounts[index].owner == parent {
+                state.childCounts[index].count += 1
+            } else {
+                state.replaced.append((name, state.childCounts[index].owner, state.childCounts[index].count))
+                state.childCounts[index] = (parent, 1)
+            }
+            return state.childCounts[index].count
+        }
+
+        func text(_ text: String) {
             Self.text(&self.state.pointee, text)
         }
 
@@ -162,6 +190,12 @@ struct CXMLDocumentTree {
             if content < state.pendingContent.count {
                 state.content.append(contentsOf: state.pendingContent[content...])
                 state.pendingContent.removeSubrange(content...)
+            }
+            // The counts of this element's children give way to those they replaced.
+            let counts = Int(mark.counts)
+            while state.replaced.count > counts {
+                let entry = state.replaced.removeLast()
+                state.childCounts[Int(entry.name)] = (entry.owner, entry.count)
             }
             if state.open.isEmpty { state.root = index }
         }

@@ -22,8 +22,14 @@ struct CXMLElement {
 
     var name: String { self.store.nodes[self.index].name }
 
-    /// Where the start tag is, with the element's path.
-    var location: CXMLLocation { self.store.nodes[self.index].location }
+    /// The number of the element's name in its store's ``CXMLElementStore/names``.
+    var nameID: Int32 { self.store.nodes[self.index].nameID }
+
+    /// Where the start tag is, with the element's path (worked out now).
+    var location: CXMLLocation {
+        let node = self.store.nodes[self.index]
+        return CXMLLocation(line: node.line, column: node.column, path: self.store.path(of: self.index))
+    }
 
     /// The attributes, in document order (namespace declarations first).
     var attributes: ArraySlice<CXMLAttribute> {
@@ -171,7 +177,14 @@ struct CXMLElementList: RandomAccessCollection {
 final class CXMLElementStore {
     struct Node {
         var name: String
-        var location: CXMLLocation
+        var nameID: Int32
+        /// The parent's position (-1: none).
+        var parent: Int32
+        /// The position among the parent's children of the same name, from 1.
+        var position: Int32
+        /// Where the start tag is.
+        var line: Int
+        var column: Int
         var attributeStart: Int32
         var attributeCount: Int32
         var childStart: Int32 = 0
@@ -182,20 +195,55 @@ final class CXMLElementStore {
 
     let nodes: [Node]
     let attributes: [CXMLAttribute]
+    /// The number of each attribute's name in ``names``.
+    let attributeNameIDs: [Int32]
+    /// The names of the elements and attributes, numbered.
+    let names: CXMLNameTable
+    /// The DTD rule of each name, by number (`nil`: Porter knows no element of that name).
+    let rules: [CXMLSchema.Rule?]
     let texts: [String]
     /// Node positions: each element's children, contiguous.
     let children: [Int32]
     /// Each element's content, contiguous: a node position, or the bitwise complement of a position in `texts`.
     let content: [Int32]
 
-    init(nodes: [Node], attributes: [CXMLAttribute], texts: [String], children: [Int32], content: [Int32]) {
+    init(
+        nodes: [Node], attributes: [CXMLAttribute], attributeNameIDs: [Int32], names: CXMLNameTable,
+        texts: [String], children: [Int32], content: [Int32]
+    ) {
         self.nodes = nodes
         self.attributes = attributes
+        self.attributeNameIDs = attributeNameIDs
+        self.names = names
+        self.rules = names.names.map { CXMLSchema.rules[$0] }
+        let count = names.names.count
+        self.pairs = .allocate(capacity: count <= Self.pairLimit ? count * count : 0)
+        self.pairs.initialize(repeating: 0)
         self.texts = texts
         self.children = children
         self.content = content
         self.notes = .allocate(capacity: nodes.count)
         self.notes.initialize(repeating: (.unread, nil))
+    }
+
+    /// The element path of the node at `index`, such as `cXML/Request/OrderRequest/ItemOut[2]/ItemID`: as the
+    /// reader's locations give it (names from the root, with the position among same-named siblings when it is 2
+    /// or more).
+    func path(of index: Int) -> String {
+        var chain: [Int] = []
+        var next = index
+        while next >= 0 {
+            chain.append(next)
+            next = Int(self.nodes[next].parent)
+        }
+        var text = ""
+        for position in chain.reversed() {
+            let node = self.nodes[position]
+            if !text.isEmpty { text += "/" }
+            text += node.name
+            if node.position > 1 { text += "[\(node.position)]" }
+        }
+        return text
     }
 
     // MARK: What the cursors note
@@ -228,5 +276,41 @@ final class CXMLElementStore {
     deinit {
         self.notes.deinitialize()
         self.notes.deallocate()
+        self.pairs.deallocate()
+    }
+
+    // MARK: The DTD rules by name
+
+    /// What is known of each pair of names (element and child, element and attribute), by the first name's number
+    /// times the count of names plus the second's: bit 0, whether the child is checked; bit 1, whether it is
+    /// allowed; bits 2 and 3 the same for the attribute. Empty for a document of more than ``pairLimit`` names.
+    private let pairs: UnsafeMutableBufferPointer<UInt8>
+    private static let pairLimit = 160
+
+    /// Whether the content model `allowed` (the rule of the element named `parent`) names the child at node
+    /// `child`.
+    func allows(child: Int, in parent: Int32, _ allowed: [String]) -> Bool {
+        let name = self.nodes[child].nameID
+        return self.memo(parent, name, shift: 0) { allowed.contains(self.nodes[child].name) }
+    }
+
+    /// Whether the attribute at `position` is declared by `declared` (the rule of the element named `element`) or
+    /// is a namespace declaration.
+    func declares(attribute position: Int, on element: Int32, _ declared: [String]) -> Bool {
+        let name = self.attributeNameIDs[position]
+        return self.memo(element, name, shift: 2) {
+            let attribute = self.attributes[position].name
+            return declared.contains(attribute) || attribute.hasPrefix("xmlns")
+        }
+    }
+
+    private func memo(_ first: Int32, _ second: Int32, shift: UInt8, _ compute: () -> Bool) -> Bool {
+        guard !self.pairs.isEmpty else { return compute() }
+        let index = Int(first) * self.names.names.count + Int(second)
+        let known = self.pairs[index] >> shift
+        if known & 1 != 0 { return known & 2 != 0 }
+        let result = compute()
+        self.pairs[index] |= (result ? 3 : 1) << shift
+        return result
     }
 }
