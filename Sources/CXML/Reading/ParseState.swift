@@ -34,7 +34,10 @@ struct ParseState {
     /// Events made and not handed out yet (at most a chunk's).
     var queue: [CXMLEvent] = []
     /// A failure a callback found (it then stops libxml2).
-    var failure: CXMLError?
+    private(set) var failure: CXMLError?
+    /// Whether there is a ``failure``: what every callback checks first (comparing the optional
+    /// error with `nil` copies the error each time).
+    private var failed = false
     var path = ElementPath()
     /// The text being joined: its bytes, where it starts (`nil`: no text), whether it is blank so far.
     private var textBytes: [UInt8] = []
@@ -67,7 +70,7 @@ struct ParseState {
         namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, namespaceCount: Int,
         attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int
     ) {
-        guard self.failure == nil else { return }
+        guard !self.failed else { return }
         self.flushText()
         let name = self.qualifiedName(localName, prefix)
         let count = namespaceCount + attributeCount
@@ -130,7 +133,7 @@ struct ParseState {
 
     /// An element ends (libxml2's `endElementNs`, also right after the start of an empty element).
     mutating func elementEnd(_ parser: xmlParserCtxtPtr) {
-        guard self.failure == nil else { return }
+        guard !self.failed else { return }
         self.flushText()
         let (line, column) = self.position(of: .end, parser)
         if let sink = self.sink {
@@ -147,7 +150,7 @@ struct ParseState {
     /// Character data (text, CDATA, a character or predefined entity reference): joined with
     /// what follows until the next tag; comments and processing instructions between are skipped.
     mutating func characters(_ parser: xmlParserCtxtPtr, _ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
-        guard self.failure == nil else { return }
+        guard !self.failed else { return }
         if self.textPosition == nil {
             self.textPosition = self.position(of: .text, parser)
             self.textIsBlank = true
@@ -186,7 +189,7 @@ struct ParseState {
 
     /// A reference to an entity libxml2 did not substitute (it is not one of XML's five).
     mutating func reference(_ parser: xmlParserCtxtPtr, _ entity: UnsafePointer<xmlChar>?) {
-        guard self.failure == nil else { return }
+        guard !self.failed else { return }
         let name = self.name(entity)
         self.fail(
             CXMLError(
@@ -197,7 +200,7 @@ struct ParseState {
 
     /// The `DOCTYPE` (libxml2's `internalSubset`, called for every `DOCTYPE`).
     mutating func documentType(_ type: CXMLDocumentType) {
-        guard self.failure == nil else { return }
+        guard !self.failed else { return }
         if let sink = self.sink {
             sink.documentType(type)
         } else {
@@ -208,6 +211,7 @@ struct ParseState {
     /// Stops libxml2 at a failure found in a callback.
     private mutating func fail(_ error: CXMLError, _ parser: xmlParserCtxtPtr) {
         self.failure = error
+        self.failed = true
         xmlStopParser(parser)
     }
 

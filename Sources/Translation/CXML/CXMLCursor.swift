@@ -322,7 +322,7 @@ final class CXMLCursor {
         where !self.isUsed(attribute: index) && !attribute.name.hasPrefix("xmlns") {
             extensions[self.address + "@" + attribute.name] = attribute.value
         }
-        if !self.usedText {
+        if !self.usedText, self.element.hasText {
             let text = Self.trim(self.element.text)
             if !text.isEmpty { extensions[self.address + CXMLExtensionAddress.textSuffix] = text }
         }

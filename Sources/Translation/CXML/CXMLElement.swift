@@ -82,6 +82,12 @@ struct CXMLElement {
         return result ?? ""
     }
 
+    /// Whether the element holds any character data (its content is more than its children).
+    var hasText: Bool {
+        let node = self.store.nodes[self.index]
+        return node.contentCount > node.childCount
+    }
+
     /// Whether the element holds no child elements (text only, or nothing).
     var isTextOnly: Bool { self.store.nodes[self.index].childCount == 0 }
 
