@@ -18,7 +18,7 @@ final class CXMLCursor {
     /// part of the element is kept).
     private enum AddressSource {
         case given(String)
-        case child(parent: String, siblings: CXMLElementList, index: Int)
+        case child(parent: CXMLCursor, index: Int)
     }
 
     private var addressSource: AddressSource
@@ -50,8 +50,8 @@ final class CXMLCursor {
         switch self.addressSource {
         case .given(let address):
             return address
-        case .child(let parent, let siblings, let index):
-            let address = Self.childAddress(of: parent, siblings: siblings, index: index)
+        case .child(let parent, let index):
+            let address = Self.childAddress(of: parent.address, siblings: parent.children, index: index)
             self.addressSource = .given(address)
             return address
         }
@@ -293,7 +293,7 @@ final class CXMLCursor {
     private func openChild(_ index: Int) -> CXMLCursor {
         let cursor = CXMLCursor(
             self.children[index],
-            source: .child(parent: self.address, siblings: self.children, index: index), context: self.context)
+            source: .child(parent: self, index: index), context: self.context)
         self.element.store.setCursor(cursor, of: self.node(index))
         return cursor
     }
