@@ -47,6 +47,10 @@ struct ParseState {
     /// interns every name it hands out, so one pointer is always one name): a direct-mapped
     /// cache of 256 entries, cheaper than hashing.
     private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 256)
+    /// Prefixed names already joined, by the pointers of their prefix and local name: direct-mapped as `names`.
+    private var qualifiedNames = [
+        (prefix: UnsafePointer<xmlChar>?, localName: UnsafePointer<xmlChar>?, name: String)
+    ](repeating: (nil, nil, ""), count: 16)
 
     init(limits: CXMLReader.Limits, keepsWhitespace: Bool, scanner: UnsafeMutablePointer<InputScanner>) {
         self.limits = limits
@@ -232,7 +236,14 @@ struct ParseState {
         -> String
     {
         guard let prefix else { return self.name(localName) }
-        return self.name(prefix) + ":" + self.name(localName)
+        // `xml:lang` and the like: joined once per pair of pointers in the parser's dictionary.
+        let slot = Int(bitPattern: UInt(bitPattern: localName) >> 4 & 0xF)
+        if self.qualifiedNames[slot].prefix == prefix && self.qualifiedNames[slot].localName == localName {
+            return self.qualifiedNames[slot].name
+        }
+        let name = self.name(prefix) + ":" + self.name(localName)
+        self.qualifiedNames[slot] = (prefix, localName, name)
+        return name
     }
 
     /// An attribute value as libxml2's SAX2 interface gives it: without entity substitution,

@@ -82,8 +82,20 @@ struct CXMLDocumentTree {
         private let state: UnsafeMutablePointer<State>
 
         init() {
+            var state = State()
+            // Room for a typical order (a few hundred elements) from the start, rather than growing from one.
+            state.nodes.reserveCapacity(256)
+            state.attributes.reserveCapacity(128)
+            state.attributeNameIDs.reserveCapacity(128)
+            state.texts.reserveCapacity(256)
+            state.children.reserveCapacity(256)
+            state.content.reserveCapacity(256)
+            state.open.reserveCapacity(16)
+            state.pendingChildren.reserveCapacity(64)
+            state.pendingContent.reserveCapacity(64)
+            state.marks.reserveCapacity(16)
             self.state = .allocate(capacity: 1)
-            self.state.initialize(to: State())
+            self.state.initialize(to: state)
         }
 
         deinit {
