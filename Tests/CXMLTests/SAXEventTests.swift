@@ -20,22 +20,37 @@ import Testing
             ])
     }
 
-    /// Collects what a sink is given, as the events ``CXMLReader/next()`` hands out.
+    /// Collects what a sink is given, as the events ``CXMLReader/next()`` hands out: the sink works out each
+    /// element's path (with its position among same-named siblings) from the starts and ends.
     final class Collector: CXMLEventSink {
         var events: [CXMLEvent] = []
         private var names: [String] = []
+        /// The path of each open element, and the names of its children so far.
+        private var paths: [String] = []
+        private var childNames: [[String]] = [[]]
 
         func documentType(_ type: CXMLDocumentType) { self.events.append(.documentType(type)) }
 
-        func elementStart(name: String, attributes: [CXMLAttribute], location: CXMLLocation) {
+        func elementStart(name: String, attributes: [CXMLAttribute], line: Int, column: Int) {
+            self.childNames[self.childNames.count - 1].append(name)
+            let position = self.childNames[self.childNames.count - 1].filter { $0 == name }.count
+            let step = position > 1 ? "\(name)[\(position)]" : name
+            self.paths.append(self.paths.last.map { "\($0)/\(step)" } ?? step)
+            self.childNames.append([])
             self.names.append(name)
+            let location = CXMLLocation(line: line, column: column, path: self.paths[self.paths.count - 1])
             self.events.append(.elementStart(name: name, attributes: attributes, location: location))
         }
 
-        func text(_ text: String, location: CXMLLocation) { self.events.append(.text(text, location: location)) }
+        /// The sink is told no location for a text: the test compares everything else.
+        func text(_ text: String) {
+            self.events.append(.text(text, location: CXMLLocation(line: 0, column: 0, path: "")))
+        }
 
         func elementEnd() {
             // The sink is told no location for an end: the test compares everything else.
+            self.paths.removeLast()
+            self.childNames.removeLast()
             self.events.append(
                 .elementEnd(name: self.names.removeLast(), location: CXMLLocation(line: 0, column: 0, path: "")))
         }
@@ -46,8 +61,11 @@ import Testing
         let collector = Collector()
         try CXMLReader(bytes: Array(ReaderTests.order.utf8)).read(into: collector)
         let withoutEndLocations = pulled.events.map { event -> CXMLEvent in
-            guard case .elementEnd(let name, _) = event else { return event }
-            return .elementEnd(name: name, location: CXMLLocation(line: 0, column: 0, path: ""))
+            switch event {
+            case .elementEnd(let name, _): .elementEnd(name: name, location: CXMLLocation(line: 0, column: 0, path: ""))
+            case .text(let text, _): .text(text, location: CXMLLocation(line: 0, column: 0, path: ""))
+            case .documentType, .elementStart: event
+            }
         }
         #expect(collector.events == withoutEndLocations)
     }

@@ -137,8 +137,8 @@ public final class CXMLReader {
             switch event {
             case .documentType(let type): sink.documentType(type)
             case .elementStart(let name, let attributes, let location):
-                sink.elementStart(name: name, attributes: attributes, location: location)
-            case .text(let text, let location): sink.text(text, location: location)
+                sink.elementStart(name: name, attributes: attributes, line: location.line, column: location.column)
+            case .text(let text, _): sink.text(text)
             case .elementEnd: sink.elementEnd()
             }
         }

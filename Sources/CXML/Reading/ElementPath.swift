@@ -1,7 +1,9 @@
 /// The path of the element being read, such as `cXML/Request/OrderRequest/ItemOut[2]/ItemID`.
 ///
-/// Each open element is a ``PathNode``, shared by the locations of the events inside it; the
-/// path's text is built only when a location's ``CXMLLocation/path`` is asked for. Sibling
+/// Each open element is a name and a position; its ``PathNode``, shared by the locations of the
+/// events inside it, is made the first time a location inside it is (a reader whose events go
+/// to a sink makes none but for errors); the path's text is built only when a location's
+/// ``CXMLLocation/path`` is asked for. Sibling
 /// counts (for the `[2]`) live on one flat stack, searched linearly while an element has
 /// few distinct child names and through a dictionary once it has many, so a hostile element
 /// with 100,000 differently named children costs linear time.
@@ -15,31 +17,52 @@ struct ElementPath {
 
     private static let linearLimit = 16
 
-    /// The innermost open element.
-    private(set) var node: PathNode?
+    /// The open elements, outermost first: their names and positions among same-named siblings.
+    private var open: [(name: String, position: Int)] = []
+    /// The nodes made so far for the outermost open elements (never more than `open`).
+    private var nodes: [PathNode] = []
     /// The number of open elements.
-    private(set) var depth = 0
+    var depth: Int { self.open.count }
+    /// The name of the innermost open element.
+    var name: String? { self.open.last?.name }
     /// The child names of each open element (and the document) so far, with their counts.
     private var counts: [(name: String, count: Int)] = []
     private var frames = [Frame(start: 0)]
 
     /// The path text.
-    var text: String { self.node?.path ?? "" }
+    var text: String {
+        var text = ""
+        for (name, position) in self.open {
+            if !text.isEmpty { text += "/" }
+            text += name
+            if position > 1 { text += "[\(position)]" }
+        }
+        return text
+    }
+
+    /// The node of the innermost open element (made now, with those of the elements around it, if
+    /// they have none yet); `nil` before the root element.
+    mutating func node() -> PathNode? {
+        while self.nodes.count < self.open.count {
+            let (name, position) = self.open[self.nodes.count]
+            self.nodes.append(PathNode(parent: self.nodes.last, name: name, position: position))
+        }
+        return self.nodes.last
+    }
 
     /// Enters a child element of the current one.
     mutating func push(_ name: String) {
         let position = self.countChild(name)
-        self.node = PathNode(parent: self.node, name: name, position: position)
+        self.open.append((name, position))
         self.frames.append(Frame(start: self.counts.count))
-        self.depth += 1
     }
 
     /// Leaves the current element.
     mutating func pop() {
-        guard self.depth > 0, let frame = self.frames.popLast() else { return }
+        guard !self.open.isEmpty, let frame = self.frames.popLast() else { return }
         self.counts.removeSubrange(frame.start...)
-        self.node = self.node?.parent
-        self.depth -= 1
+        self.open.removeLast()
+        if self.nodes.count > self.open.count { self.nodes.removeLast() }
     }
 
     /// Counts a child named `name` of the current element and returns its position among

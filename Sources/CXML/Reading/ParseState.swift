@@ -2,15 +2,16 @@ internal import CLibXML2
 
 /// Receives a document's events straight from ``CXMLReader``'s libxml2 callbacks, without a
 /// ``CXMLEvent`` per event: what the decoders build their element tree with
-/// (``CXMLReader/read(into:)``). The events, their order and locations are those ``CXMLReader/next()``
-/// hands out.
+/// (``CXMLReader/read(into:)``). The events and their order are those ``CXMLReader/next()`` hands
+/// out; an element start comes with the line and column of its location, whose path the sink
+/// works out if it needs it (the reader makes no path node for a sink).
 package protocol CXMLEventSink: AnyObject {
     /// The `DOCTYPE` declaration.
     func documentType(_ type: CXMLDocumentType)
-    /// An element starts; `location` is where its `<` is.
-    func elementStart(name: String, attributes: [CXMLAttribute], location: CXMLLocation)
+    /// An element starts; `line` and `column` are where its `<` is.
+    func elementStart(name: String, attributes: [CXMLAttribute], line: Int, column: Int)
     /// Character data between two tags, joined.
-    func text(_ text: String, location: CXMLLocation)
+    func text(_ text: String)
     /// The innermost open element ends.
     func elementEnd()
 }
@@ -33,16 +34,23 @@ struct ParseState {
     /// Events made and not handed out yet (at most a chunk's).
     var queue: [CXMLEvent] = []
     /// A failure a callback found (it then stops libxml2).
-    var failure: CXMLError?
+    private(set) var failure: CXMLError?
+    /// Whether there is a ``failure``: what every callback checks first (comparing the optional
+    /// error with `nil` copies the error each time).
+    private var failed = false
     var path = ElementPath()
     /// The text being joined: its bytes, where it starts (`nil`: no text), whether it is blank so far.
     private var textBytes: [UInt8] = []
-    private var textLocation: CXMLLocation?
+    private var textPosition: (line: Int, column: Int)?
     private var textIsBlank = true
     /// Names already made into strings, by their pointer in the parser's dictionary (libxml2
     /// interns every name it hands out, so one pointer is always one name): a direct-mapped
     /// cache of 256 entries, cheaper than hashing.
     private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 256)
+    /// Prefixed names already joined, by the pointers of their prefix and local name: direct-mapped as `names`.
+    private var qualifiedNames = [
+        (prefix: UnsafePointer<xmlChar>?, localName: UnsafePointer<xmlChar>?, name: String)
+    ](repeating: (nil, nil, ""), count: 16)
 
     init(limits: CXMLReader.Limits, keepsWhitespace: Bool, scanner: UnsafeMutablePointer<InputScanner>) {
         self.limits = limits
@@ -66,7 +74,7 @@ struct ParseState {
         namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, namespaceCount: Int,
         attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int
     ) {
-        guard self.failure == nil else { return }
+        guard !self.failed else { return }
         self.flushText()
         let name = self.qualifiedName(localName, prefix)
         let count = namespaceCount + attributeCount
@@ -115,23 +123,30 @@ struct ParseState {
                     location: self.parserLocation(parser)), parser)
             return
         }
-        let location = self.location(of: .start, parser)
+        let (line, column) = self.position(of: .start, parser)
         if let sink = self.sink {
-            sink.elementStart(name: name, attributes: list, location: location)
+            sink.elementStart(name: name, attributes: list, line: line, column: column)
         } else {
-            self.queue.append(.elementStart(name: name, attributes: list, location: location))
+            self.queue.append(
+                .elementStart(
+                    name: name, attributes: list,
+                    location: CXMLLocation(line: line, column: column, node: self.path.node())
+                ))
         }
     }
 
     /// An element ends (libxml2's `endElementNs`, also right after the start of an empty element).
     mutating func elementEnd(_ parser: xmlParserCtxtPtr) {
-        guard self.failure == nil else { return }
+        guard !self.failed else { return }
         self.flushText()
-        let location = self.location(of: .end, parser)
+        let (line, column) = self.position(of: .end, parser)
         if let sink = self.sink {
             sink.elementEnd()
         } else {
-            self.queue.append(.elementEnd(name: self.path.node?.name ?? "", location: location))
+            self.queue.append(
+                .elementEnd(
+                    name: self.path.name ?? "",
+                    location: CXMLLocation(line: line, column: column, node: self.path.node())))
         }
         self.path.pop()
     }
@@ -139,9 +154,9 @@ struct ParseState {
     /// Character data (text, CDATA, a character or predefined entity reference): joined with
     /// what follows until the next tag; comments and processing instructions between are skipped.
     mutating func characters(_ parser: xmlParserCtxtPtr, _ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
-        guard self.failure == nil else { return }
-        if self.textLocation == nil {
-            self.textLocation = self.location(of: .text, parser)
+        guard !self.failed else { return }
+        if self.textPosition == nil {
+            self.textPosition = self.position(of: .text, parser)
             self.textIsBlank = true
         }
         guard let bytes, count > 0 else { return }
@@ -149,7 +164,10 @@ struct ParseState {
             self.fail(
                 CXMLError(
                     .valueTooLong, "a text is longer than the limit of \(self.limits.maximumValueLength) bytes",
-                    location: self.textLocation), parser)
+                    location: self.textPosition.map {
+                        CXMLLocation(line: $0.line, column: $0.column, node: self.path.node())
+                    }),
+                parser)
             return
         }
         let piece = UnsafeBufferPointer(start: bytes, count: count)
@@ -159,14 +177,15 @@ struct ParseState {
 
     /// Hands out the text being joined, unless it is only white space and such text is skipped.
     mutating func flushText() {
-        guard let location = self.textLocation else { return }
-        self.textLocation = nil
+        guard let (line, column) = self.textPosition else { return }
+        self.textPosition = nil
         if !self.textIsBlank || self.keepsWhitespace && !self.textBytes.isEmpty {
             let text = String(decoding: self.textBytes, as: UTF8.self)
             if let sink = self.sink {
-                sink.text(text, location: location)
+                sink.text(text)
             } else {
-                self.queue.append(.text(text, location: location))
+                self.queue.append(
+                    .text(text, location: CXMLLocation(line: line, column: column, node: self.path.node())))
             }
         }
         self.textBytes.removeAll(keepingCapacity: true)
@@ -174,7 +193,7 @@ struct ParseState {
 
     /// A reference to an entity libxml2 did not substitute (it is not one of XML's five).
     mutating func reference(_ parser: xmlParserCtxtPtr, _ entity: UnsafePointer<xmlChar>?) {
-        guard self.failure == nil else { return }
+        guard !self.failed else { return }
         let name = self.name(entity)
         self.fail(
             CXMLError(
@@ -185,7 +204,7 @@ struct ParseState {
 
     /// The `DOCTYPE` (libxml2's `internalSubset`, called for every `DOCTYPE`).
     mutating func documentType(_ type: CXMLDocumentType) {
-        guard self.failure == nil else { return }
+        guard !self.failed else { return }
         if let sink = self.sink {
             sink.documentType(type)
         } else {
@@ -196,6 +215,7 @@ struct ParseState {
     /// Stops libxml2 at a failure found in a callback.
     private mutating func fail(_ error: CXMLError, _ parser: xmlParserCtxtPtr) {
         self.failure = error
+        self.failed = true
         xmlStopParser(parser)
     }
 
@@ -216,7 +236,14 @@ struct ParseState {
         -> String
     {
         guard let prefix else { return self.name(localName) }
-        return self.name(prefix) + ":" + self.name(localName)
+        // `xml:lang` and the like: joined once per pair of pointers in the parser's dictionary.
+        let slot = Int(bitPattern: UInt(bitPattern: localName) >> 4 & 0xF)
+        if self.qualifiedNames[slot].prefix == prefix && self.qualifiedNames[slot].localName == localName {
+            return self.qualifiedNames[slot].name
+        }
+        let name = self.name(prefix) + ":" + self.name(localName)
+        self.qualifiedNames[slot] = (prefix, localName, name)
+        return name
     }
 
     /// An attribute value as libxml2's SAX2 interface gives it: without entity substitution,
@@ -250,17 +277,15 @@ struct ParseState {
     }
 
     /// Where libxml2's parser is, for errors found in a callback rather than in the bytes.
-    func parserLocation(_ parser: xmlParserCtxtPtr) -> CXMLLocation {
-        guard let input = parser.pointee.input else { return CXMLLocation(line: 0, column: 1, node: self.path.node) }
-        return CXMLLocation(line: Int(input.pointee.line), column: Int(input.pointee.col), node: self.path.node)
+    mutating func parserLocation(_ parser: xmlParserCtxtPtr) -> CXMLLocation {
+        guard let input = parser.pointee.input else { return CXMLLocation(line: 0, column: 1, node: self.path.node()) }
+        return CXMLLocation(line: Int(input.pointee.line), column: Int(input.pointee.col), node: self.path.node())
     }
 
-    /// The location the scanner noted for the event, or the parser's line if it noted none.
-    private func location(of kind: InputScanner.Mark.Kind, _ parser: xmlParserCtxtPtr) -> CXMLLocation {
-        if let mark = self.scanner.pointee.takeMark(kind) {
-            return CXMLLocation(line: mark.line, column: mark.column, node: self.path.node)
-        }
-        return CXMLLocation(line: Int(parser.pointee.input?.pointee.line ?? 0), column: 1, node: self.path.node)
+    /// Where the scanner noted the event, or the parser's line if it noted none.
+    private func position(of kind: InputScanner.Mark.Kind, _ parser: xmlParserCtxtPtr) -> (line: Int, column: Int) {
+        if let mark = self.scanner.pointee.takeMark(kind) { return (mark.line, mark.column) }
+        return (Int(parser.pointee.input?.pointee.line ?? 0), 1)
     }
 }
 

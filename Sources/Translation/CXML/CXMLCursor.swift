@@ -14,24 +14,18 @@ import Orders
 final class CXMLCursor {
     let element: CXMLElement
     let context: CXMLDecodingContext
-    /// What a child or attribute of the element has become: most are never kept, so nothing is allocated for them.
-    private enum Slot {
-        case unread
-        case used
-        case opened(CXMLCursor)
-    }
-
     /// Where the address comes from: given, or the step of a child under its parent's address (made only when a
     /// part of the element is kept).
     private enum AddressSource {
         case given(String)
-        case child(parent: String, siblings: [CXMLElement], index: Int)
+        case child(parent: CXMLCursor, index: Int)
     }
 
     private var addressSource: AddressSource
     private var usedAttributeBits: UInt64 = 0
     private var usedAttributesBeyond: Set<Int> = []
-    private var slots: [Slot]
+    /// The element's children, whose use (unread, used, opened) the store notes.
+    private let children: CXMLElementList
     private var finished = false
     private var usedText = false
 
@@ -39,7 +33,7 @@ final class CXMLCursor {
         self.element = element
         self.addressSource = .given(address)
         self.context = context
-        self.slots = element.children.isEmpty ? [] : Array(repeating: .unread, count: element.children.count)
+        self.children = element.children
         self.check()
     }
 
@@ -47,7 +41,7 @@ final class CXMLCursor {
         self.element = element
         self.addressSource = source
         self.context = context
-        self.slots = element.children.isEmpty ? [] : Array(repeating: .unread, count: element.children.count)
+        self.children = element.children
         self.check()
     }
 
@@ -56,8 +50,8 @@ final class CXMLCursor {
         switch self.addressSource {
         case .given(let address):
             return address
-        case .child(let parent, let siblings, let index):
-            let address = Self.childAddress(of: parent, siblings: siblings, index: index)
+        case .child(let parent, let index):
+            let address = Self.childAddress(of: parent.address, siblings: parent.children, index: index)
             self.addressSource = .given(address)
             return address
         }
@@ -110,9 +104,11 @@ final class CXMLCursor {
     }
 
     private func isUnread(_ index: Int) -> Bool {
-        if case .unread = self.slots[index] { return true }
-        return false
+        self.element.store.use(of: self.node(index)) == .unread
     }
+
+    /// The store position of the child at `index`.
+    private func node(_ index: Int) -> Int { Int(self.element.store.children[self.children.start + index]) }
 
     /// The element's own text, trimmed; `nil` when empty.
     var text: String? {
@@ -201,100 +197,108 @@ final class CXMLCursor {
 
     /// The first child named `name` not read yet; marks it used.
     func child(_ name: String) -> CXMLCursor? {
-        guard
-            let index = self.element.children.indices.first(where: {
-                self.isUnread($0) && self.element.children[$0].name == name
-            })
-        else { return nil }
+        guard let index = self.firstUnread(name) else { return nil }
         return self.openChild(index)
+    }
+
+    /// The position of the first child named `name` not read yet: names compared by number (a name no element of
+    /// the document has is no child).
+    private func firstUnread(_ name: String) -> Int? {
+        guard let id = self.element.store.names.find(name) else { return nil }
+        let store = self.element.store
+        for index in self.children.indices {
+            let node = self.node(index)
+            if store.nodes[node].nameID == id && store.use(of: node) == .unread { return index }
+        }
+        return nil
+    }
+
+    /// The positions of the children named `name` not read yet.
+    private func unread(_ name: String) -> [Int] {
+        guard let id = self.element.store.names.find(name) else { return [] }
+        let store = self.element.store
+        return self.children.indices.filter {
+            let node = self.node($0)
+            return store.nodes[node].nameID == id && store.use(of: node) == .unread
+        }
     }
 
     /// Every child named `name` not read yet; marks them used.
     func children(_ name: String) -> [CXMLCursor] {
-        self.element.children.indices.filter { self.isUnread($0) && self.element.children[$0].name == name }
-            .map { self.openChild($0) }
+        self.unread(name).map { self.openChild($0) }
     }
 
     /// Every child named `name` not read yet for which `include` is true; marks them used. The others stay whole
     /// in extensions.
     func children(_ name: String, where include: (CXMLElement) -> Bool) -> [CXMLCursor] {
-        self.element.children.indices.filter {
-            self.isUnread($0) && self.element.children[$0].name == name && include(self.element.children[$0])
-        }.map { self.openChild($0) }
+        self.unread(name).filter { include(self.children[$0]) }.map { self.openChild($0) }
     }
 
     /// Every child named `name` not read yet, each addressed as a root (`ItemOut`) because it becomes a model value
     /// of its own with its own `extensions`; the caller finishes each into them.
     func rootChildren(_ name: String) -> [CXMLCursor] {
-        self.element.children.indices.filter { self.isUnread($0) && self.element.children[$0].name == name }
-            .map { self.open($0, address: name) }
+        self.unread(name).map { self.open($0, address: name) }
     }
 
     /// The first child named `name` not read yet, given the address `address` instead of its path under this one.
     func child(_ name: String, address: String) -> CXMLCursor? {
-        guard
-            let index = self.element.children.indices.first(where: {
-                self.isUnread($0) && self.element.children[$0].name == name
-            })
-        else { return nil }
+        guard let index = self.firstUnread(name) else { return nil }
         return self.open(index, address: address)
     }
 
     /// The first child not read yet, whatever its name, given the address `address`.
     func firstChild(address: String) -> CXMLCursor? {
-        guard let index = self.element.children.indices.first(where: { self.isUnread($0) }) else { return nil }
+        guard let index = self.children.indices.first(where: { self.isUnread($0) }) else { return nil }
         return self.open(index, address: address)
     }
 
     /// Whether a child named `name` has not been read yet.
     func hasUnreadChild(_ name: String) -> Bool {
-        self.element.children.indices.contains { self.isUnread($0) && self.element.children[$0].name == name }
+        self.firstUnread(name) != nil
     }
 
     /// The names of the children not read yet, in order.
     var unreadChildNames: [String] {
-        self.element.children.indices.filter { self.isUnread($0) }.map { self.element.children[$0].name }
+        self.children.indices.filter { self.isUnread($0) }.map { self.children[$0].name }
     }
 
     /// The text of the first unread `Extrinsic` named `name` that holds only text; marks it used.
     func extrinsic(_ name: String) -> String? {
         guard
-            let index = self.element.children.indices.first(where: {
-                let child = self.element.children[$0]
-                return self.isUnread($0) && child.name == "Extrinsic" && child.attribute("name") == name
-                    && child.isTextOnly
+            let index = self.unread("Extrinsic").first(where: {
+                let child = self.children[$0]
+                return child.attribute("name") == name && child.isTextOnly
             })
         else { return nil }
-        self.slots[index] = .used
-        let text = Self.trim(self.element.children[index].text)
+        self.element.store.setUse(.used, of: self.node(index))
+        let text = Self.trim(self.children[index].text)
         return text.isEmpty ? nil : text
     }
 
     /// Marks every child named `name` used without keeping anything of it.
     func drop(_ name: String) {
         // A child opened already stays opened: it is finished with this one.
-        for index in self.element.children.indices
-        where self.isUnread(index) && self.element.children[index].name == name {
-            self.slots[index] = .used
+        for index in self.unread(name) {
+            self.element.store.setUse(.used, of: self.node(index))
         }
     }
 
     private func open(_ index: Int, address: String) -> CXMLCursor {
-        let cursor = CXMLCursor(self.element.children[index], address: address, context: self.context)
-        self.slots[index] = .opened(cursor)
+        let cursor = CXMLCursor(self.children[index], address: address, context: self.context)
+        self.element.store.setCursor(cursor, of: self.node(index))
         return cursor
     }
 
     /// Opens a child addressed by its path under this element.
     private func openChild(_ index: Int) -> CXMLCursor {
         let cursor = CXMLCursor(
-            self.element.children[index],
-            source: .child(parent: self.address, siblings: self.element.children, index: index), context: self.context)
-        self.slots[index] = .opened(cursor)
+            self.children[index],
+            source: .child(parent: self, index: index), context: self.context)
+        self.element.store.setCursor(cursor, of: self.node(index))
         return cursor
     }
 
-    private static func childAddress(of parent: String, siblings: [CXMLElement], index: Int) -> String {
+    private static func childAddress(of parent: String, siblings: CXMLElementList, index: Int) -> String {
         let child = siblings[index]
         if child.name == "Contact" {
             let role = child.attribute("role")
@@ -318,22 +322,23 @@ final class CXMLCursor {
         where !self.isUsed(attribute: index) && !attribute.name.hasPrefix("xmlns") {
             extensions[self.address + "@" + attribute.name] = attribute.value
         }
-        if !self.usedText {
+        if !self.usedText, self.element.hasText {
             let text = Self.trim(self.element.text)
             if !text.isEmpty { extensions[self.address + CXMLExtensionAddress.textSuffix] = text }
         }
         var extrinsicNames: [String: Int] = [:]
-        for index in self.slots.indices {
-            switch self.slots[index] {
-            case .opened(let cursor):
-                cursor.finish(into: &extensions)
+        let store = self.element.store
+        for index in self.children.indices {
+            switch store.use(of: self.node(index)) {
+            case .opened:
+                store.cursor(of: self.node(index))?.finish(into: &extensions)
                 continue
             case .used:
                 continue
             case .unread:
                 break
             }
-            let child = self.element.children[index]
+            let child = self.children[index]
             if child.name == "Extrinsic", child.isTextOnly, let name = child.attribute("name"),
                 child.attributes.count == 1
             {
@@ -342,7 +347,7 @@ final class CXMLCursor {
                 extensions[CXMLExtensionAddress.extrinsic(of: self.address, name: name, occurrence: occurrence)] =
                     Self.trim(child.text)
             } else {
-                extensions[Self.childAddress(of: self.address, siblings: self.element.children, index: index)] =
+                extensions[Self.childAddress(of: self.address, siblings: self.children, index: index)] =
                     child.xml
                 // What is kept whole is checked once here (a child the parent does not allow was reported already).
                 if CXMLSchema.allows(child.name, in: self.element.name),
@@ -360,9 +365,14 @@ final class CXMLCursor {
     // MARK: Checks
 
     private func check() {
-        guard let rule = CXMLSchema.rules[self.element.name] else { return }
-        for attribute in self.element.attributes
-        where !rule.attributes.contains(attribute.name) && !attribute.name.hasPrefix("xmlns") {
+        let store = self.element.store
+        let name = self.element.nameID
+        guard let rule = store.rules[Int(name)] else { return }
+        let node = store.nodes[self.element.index]
+        let start = Int(node.attributeStart)
+        for position in start..<(start + Int(node.attributeCount))
+        where !store.declares(attribute: position, on: name, rule.attributes) {
+            let attribute = store.attributes[position]
             self.context.finding(
                 .warning, .unknownAttribute,
                 "the DTD declares no attribute \(attribute.name) on \(self.element.name); kept in extensions",
@@ -375,7 +385,7 @@ final class CXMLCursor {
                 "\(self.element.name) has no \(required) attribute, which cXML requires", at: self.element)
         }
         if let allowed = rule.children {
-            for child in self.element.children where !allowed.contains(child.name) {
+            for child in self.children where !store.allows(child: child.index, in: name, allowed) {
                 self.context.finding(
                     .warning, .unknownElement,
                     "the DTD allows no \(child.name) inside \(self.element.name); kept in extensions", at: child)

@@ -3,7 +3,7 @@ import Foundation
 
 /// One cXML document read into memory: its `DOCTYPE` and its `cXML` element, unwrapped from an SAP `Combined`
 /// wrapper when it came in one.
-struct CXMLDocumentTree: Sendable {
+struct CXMLDocumentTree {
     /// The `DOCTYPE`, when the document had one.
     var documentType: CXMLDocumentType?
     /// The `cXML` element.
@@ -44,20 +44,37 @@ struct CXMLDocumentTree: Sendable {
     static func element(_ reader: CXMLReader) throws(CXMLError) -> (CXMLDocumentType?, CXMLElement) {
         let builder = Builder()
         try reader.read(into: builder)
-        guard let root = builder.root else {
+        guard let root = builder.root() else {
             throw CXMLError(.truncated, "the input holds no element")
         }
         return (builder.documentType, root)
     }
 
-    /// Builds the element tree from the reader's events as libxml2 reports them.
+    /// Builds the element store from the reader's events as libxml2 reports them.
     private final class Builder: CXMLEventSink {
         /// What the builder changes on every event, behind a pointer: a class's stored properties would be checked
         /// for exclusive access at run time on each.
         private struct State {
             var documentType: CXMLDocumentType?
-            var root: CXMLElement?
-            var stack: [CXMLElement] = []
+            var root: Int?
+            var nodes: [CXMLElementStore.Node] = []
+            var attributes: [CXMLAttribute] = []
+            var attributeNameIDs: [Int32] = []
+            var names = CXMLNameTable()
+            var texts: [String] = []
+            var children: [Int32] = []
+            var content: [Int32] = []
+            /// The open elements, innermost last.
+            var open: [Int32] = []
+            /// The children and content of the open elements so far, each element's from its mark on.
+            var pendingChildren: [Int32] = []
+            var pendingContent: [Int32] = []
+            var marks: [(children: Int32, content: Int32, counts: Int32)] = []
+            /// The count of children of each name (by number) met so far under the element noted as its owner; a
+            /// child whose parent is not the owner starts the count again, noting the owner and count it replaced
+            /// in `replaced`, which its parent's end puts back.
+            var childCounts: [(owner: Int32, count: Int32)] = []
+            var replaced: [(name: Int32, owner: Int32, count: Int32)] = []
             /// The depth inside a secret being skipped (a SharedSecret is never held, not even in memory).
             var skipping = 0
         }
@@ -65,8 +82,20 @@ struct CXMLDocumentTree: Sendable {
         private let state: UnsafeMutablePointer<State>
 
         init() {
+            var state = State()
+            // Room for a typical order (a few hundred elements) from the start, rather than growing from one.
+            state.nodes.reserveCapacity(256)
+            state.attributes.reserveCapacity(128)
+            state.attributeNameIDs.reserveCapacity(128)
+            state.texts.reserveCapacity(256)
+            state.children.reserveCapacity(256)
+            state.content.reserveCapacity(256)
+            state.open.reserveCapacity(16)
+            state.pendingChildren.reserveCapacity(64)
+            state.pendingContent.reserveCapacity(64)
+            state.marks.reserveCapacity(16)
             self.state = .allocate(capacity: 1)
-            self.state.initialize(to: State())
+            self.state.initialize(to: state)
         }
 
         deinit {
@@ -75,21 +104,78 @@ struct CXMLDocumentTree: Sendable {
         }
 
         var documentType: CXMLDocumentType? { self.state.pointee.documentType }
-        var root: CXMLElement? { self.state.pointee.root }
+
+        /// The root element, once it has ended.
+        func root() -> CXMLElement? {
+            guard let root = self.state.pointee.root else { return nil }
+            let store = CXMLElementStore(
+                nodes: self.state.pointee.nodes, attributes: self.state.pointee.attributes,
+                attributeNameIDs: self.state.pointee.attributeNameIDs, names: self.state.pointee.names,
+                texts: self.state.pointee.texts, children: self.state.pointee.children,
+                content: self.state.pointee.content)
+            return CXMLElement(store: store, index: root)
+        }
 
         func documentType(_ type: CXMLDocumentType) { self.state.pointee.documentType = type }
 
-        func elementStart(name: String, attributes: [CXMLAttribute], location: CXMLLocation) {
-            if self.state.pointee.skipping > 0 || CXMLDocumentTree.isSecret(name) {
-                self.state.pointee.skipping += 1
-                return
-            }
-            self.state.pointee.stack.append(CXMLElement(name: name, attributes: attributes, location: location))
+        func elementStart(name: String, attributes: [CXMLAttribute], line: Int, column: Int) {
+            Self.start(&self.state.pointee, name: name, attributes: attributes, line: line, column: column)
         }
 
-        func text(_ text: String, location: CXMLLocation) {
-            guard self.state.pointee.skipping == 0, !self.state.pointee.stack.isEmpty else { return }
-            self.state.pointee.stack[self.state.pointee.stack.count - 1].content.append(.text(text))
+        private static func start(
+            _ state: inout State, name: String, attributes: [CXMLAttribute], line: Int, column: Int
+        ) {
+            if state.skipping > 0 || CXMLDocumentTree.isSecret(name) {
+                state.skipping += 1
+                return
+            }
+            let node = Int32(truncatingIfNeeded: state.nodes.count)
+            let nameID = state.names.id(of: name)
+            let parent = state.open.last ?? -1
+            let position = Self.count(nameID, under: parent, &state)
+            state.nodes.append(
+                CXMLElementStore.Node(
+                    name: name, nameID: nameID, parent: parent, position: position, line: line, column: column,
+                    attributeStart: Int32(truncatingIfNeeded: state.attributes.count),
+                    attributeCount: Int32(truncatingIfNeeded: attributes.count)))
+            if !attributes.isEmpty {
+                state.attributes.append(contentsOf: attributes)
+                for attribute in attributes { state.attributeNameIDs.append(state.names.id(of: attribute.name)) }
+            }
+            if !state.open.isEmpty {
+                state.pendingChildren.append(node)
+                state.pendingContent.append(node)
+            }
+            state.open.append(node)
+            state.marks.append(
+                (
+                    Int32(truncatingIfNeeded: state.pendingChildren.count),
+                    Int32(truncatingIfNeeded: state.pendingContent.count),
+                    Int32(truncatingIfNeeded: state.replaced.count)
+                ))
+        }
+
+        /// Counts a child named `name` of `parent` and returns its position among the children of that name.
+        private static func count(_ name: Int32, under parent: Int32, _ state: inout State) -> Int32 {
+            let index = Int(name)
+            while state.childCounts.count <= index { state.childCounts.append((Int32.min, 0)) }
+            if state.childCounts[index].owner == parent {
+                state.childCounts[index].count += 1
+            } else {
+                state.replaced.append((name, state.childCounts[index].owner, state.childCounts[index].count))
+                state.childCounts[index] = (parent, 1)
+            }
+            return state.childCounts[index].count
+        }
+
+        func text(_ text: String) {
+            Self.text(&self.state.pointee, text)
+        }
+
+        private static func text(_ state: inout State, _ text: String) {
+            guard state.skipping == 0, !state.open.isEmpty else { return }
+            state.pendingContent.append(~Int32(truncatingIfNeeded: state.texts.count))
+            state.texts.append(text)
         }
 
         func elementEnd() {
@@ -101,20 +187,29 @@ struct CXMLDocumentTree: Sendable {
                 state.skipping -= 1
                 return
             }
-            guard let element = state.stack.popLast() else { return }
-            if state.stack.isEmpty {
-                state.root = element
-                return
+            guard let node = state.open.popLast(), let mark = state.marks.popLast() else { return }
+            let index = Int(node)
+            let children = Int(mark.children)
+            let content = Int(mark.content)
+            state.nodes[index].childStart = Int32(truncatingIfNeeded: state.children.count)
+            state.nodes[index].childCount = Int32(truncatingIfNeeded: state.pendingChildren.count - children)
+            state.nodes[index].contentStart = Int32(truncatingIfNeeded: state.content.count)
+            state.nodes[index].contentCount = Int32(truncatingIfNeeded: state.pendingContent.count - content)
+            if children < state.pendingChildren.count {
+                state.children.append(contentsOf: state.pendingChildren[children...])
+                state.pendingChildren.removeSubrange(children...)
             }
-            let parent = state.stack.count - 1
-            let index = state.stack[parent].children.count
-            if index == 0 {
-                // Most elements with children have a few: one allocation rather than growing from one.
-                state.stack[parent].children.reserveCapacity(4)
-                state.stack[parent].content.reserveCapacity(4)
+            if content < state.pendingContent.count {
+                state.content.append(contentsOf: state.pendingContent[content...])
+                state.pendingContent.removeSubrange(content...)
             }
-            state.stack[parent].children.append(element)
-            state.stack[parent].content.append(.child(index))
+            // The counts of this element's children give way to those they replaced.
+            let counts = Int(mark.counts)
+            while state.replaced.count > counts {
+                let entry = state.replaced.removeLast()
+                state.childCounts[Int(entry.name)] = (entry.owner, entry.count)
+            }
+            if state.open.isEmpty { state.root = index }
         }
     }
 

@@ -2,44 +2,94 @@ import CXML
 
 /// One element of a cXML document held in memory: its name, attributes, content in order, and where it starts.
 ///
-/// The decoders build one tree per document from ``CXMLReader`` events (``CXMLDocumentTree``), so memory is bounded
-/// by one document (the reader's ``CXMLReader/Limits`` bound that).
-struct CXMLElement: Sendable {
+/// A view: the element is a position in its document's ``CXMLElementStore``, which holds every element of the
+/// document in flat arrays (one allocation per array, not several per element). The decoders build one store per
+/// document from ``CXMLReader`` events (``CXMLDocumentTree``), so memory is bounded by one document (the reader's
+/// ``CXMLReader/Limits`` bound that).
+struct CXMLElement {
     /// A piece of the element's content, in document order.
-    enum Content: Sendable {
+    enum Content {
         /// Character data.
         case text(String)
-        /// The child at this index of ``children``.
-        case child(Int)
+        /// A child element.
+        case child(CXMLElement)
     }
 
-    var name: String
-    var attributes: [CXMLAttribute]
-    var children: [CXMLElement] = []
-    var content: [Content] = []
-    /// Where the start tag is, with the element's path.
-    var location: CXMLLocation
+    /// The document's elements.
+    let store: CXMLElementStore
+    /// The element's position in ``store``.
+    let index: Int
 
-    init(name: String, attributes: [CXMLAttribute], location: CXMLLocation) {
-        self.name = name
-        self.attributes = attributes
-        self.location = location
+    var name: String { self.store.nodes[self.index].name }
+
+    /// The number of the element's name in its store's ``CXMLElementStore/names``.
+    var nameID: Int32 { self.store.nodes[self.index].nameID }
+
+    /// Where the start tag is, with the element's path (worked out now).
+    var location: CXMLLocation {
+        let node = self.store.nodes[self.index]
+        return CXMLLocation(line: node.line, column: node.column, path: self.store.path(of: self.index))
+    }
+
+    /// The attributes, in document order (namespace declarations first).
+    var attributes: ArraySlice<CXMLAttribute> {
+        let node = self.store.nodes[self.index]
+        let start = Int(node.attributeStart)
+        return self.store.attributes[start..<(start + Int(node.attributeCount))]
+    }
+
+    /// The child elements, in document order.
+    var children: CXMLElementList {
+        let node = self.store.nodes[self.index]
+        return CXMLElementList(store: self.store, start: Int(node.childStart), count: Int(node.childCount))
+    }
+
+    /// The content, text and child elements in document order.
+    var content: [Content] {
+        let node = self.store.nodes[self.index]
+        let start = Int(node.contentStart)
+        return self.store.content[start..<(start + Int(node.contentCount))].map { entry in
+            entry < 0 ? .text(self.store.texts[Int(~entry)]) : .child(CXMLElement(store: self.store, index: Int(entry)))
+        }
     }
 
     /// The value of the attribute `name`, as written.
     func attribute(_ name: String) -> String? {
-        self.attributes.first { $0.name == name }?.value
+        let node = self.store.nodes[self.index]
+        var position = Int(node.attributeStart)
+        let end = position + Int(node.attributeCount)
+        while position < end {
+            if self.store.attributes[position].name == name { return self.store.attributes[position].value }
+            position += 1
+        }
+        return nil
     }
 
     /// The element's own character data, joined.
     var text: String {
-        var result = ""
-        for case .text(let piece) in self.content { result += piece }
-        return result
+        let node = self.store.nodes[self.index]
+        var result: String?
+        var position = Int(node.contentStart)
+        let end = position + Int(node.contentCount)
+        while position < end {
+            let entry = self.store.content[position]
+            if entry < 0 {
+                let piece = self.store.texts[Int(~entry)]
+                if result == nil { result = piece } else { result! += piece }
+            }
+            position += 1
+        }
+        return result ?? ""
+    }
+
+    /// Whether the element holds any character data (its content is more than its children).
+    var hasText: Bool {
+        let node = self.store.nodes[self.index]
+        return node.contentCount > node.childCount
     }
 
     /// Whether the element holds no child elements (text only, or nothing).
-    var isTextOnly: Bool { self.children.isEmpty }
+    var isTextOnly: Bool { self.store.nodes[self.index].childCount == 0 }
 
     /// The element as XML text, attributes and content in document order: what ``Extensions`` keep of an element
     /// Porter does not map, and what the encoders write back.
@@ -53,8 +103,9 @@ struct CXMLElement: Sendable {
     /// Writes the element's XML as UTF-8 bytes: one buffer for the whole element, where appending many small
     /// strings to a string costs far more.
     private func appendXML(to bytes: inout [UInt8]) {
+        let node = self.store.nodes[self.index]
         bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: self.name.utf8)
+        bytes.append(contentsOf: node.name.utf8)
         for attribute in self.attributes {
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: attribute.name.utf8)
@@ -62,19 +113,22 @@ struct CXMLElement: Sendable {
             Self.appendEscaped(attribute.value, attribute: true, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
-        if self.content.isEmpty {
+        if node.contentCount == 0 {
             bytes.append(contentsOf: "/>".utf8)
             return
         }
         bytes.append(UInt8(ascii: ">"))
-        for piece in self.content {
-            switch piece {
-            case .text(let text): Self.appendEscaped(text, attribute: false, to: &bytes)
-            case .child(let index): self.children[index].appendXML(to: &bytes)
+        let start = Int(node.contentStart)
+        for position in start..<(start + Int(node.contentCount)) {
+            let entry = self.store.content[position]
+            if entry < 0 {
+                Self.appendEscaped(self.store.texts[Int(~entry)], attribute: false, to: &bytes)
+            } else {
+                CXMLElement(store: self.store, index: Int(entry)).appendXML(to: &bytes)
             }
         }
         bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: self.name.utf8)
+        bytes.append(contentsOf: node.name.utf8)
         bytes.append(UInt8(ascii: ">"))
     }
 
@@ -103,5 +157,166 @@ struct CXMLElement: Sendable {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
+    }
+}
+
+/// The child elements of one element: a range of its store's child list.
+struct CXMLElementList: RandomAccessCollection {
+    let store: CXMLElementStore
+    let start: Int
+    let count: Int
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { self.count }
+
+    subscript(position: Int) -> CXMLElement {
+        precondition(position >= 0 && position < self.count, "child index out of range")
+        return CXMLElement(store: self.store, index: Int(self.store.children[self.start + position]))
+    }
+}
+
+/// Every element of one document in flat arrays: nodes with ranges into one list of attributes, one of child
+/// positions and one of content entries; the texts in one array.
+///
+/// Built once by ``CXMLDocumentTree``'s builder and read through ``CXMLElement`` views. It also carries what the
+/// decoders' cursors note per element (``CXMLCursor``): whether each was read, and the cursor opened on it.
+final class CXMLElementStore {
+    struct Node {
+        var name: String
+        var nameID: Int32
+        /// The parent's position (-1: none).
+        var parent: Int32
+        /// The position among the parent's children of the same name, from 1.
+        var position: Int32
+        /// Where the start tag is.
+        var line: Int
+        var column: Int
+        var attributeStart: Int32
+        var attributeCount: Int32
+        var childStart: Int32 = 0
+        var childCount: Int32 = 0
+        var contentStart: Int32 = 0
+        var contentCount: Int32 = 0
+    }
+
+    let nodes: [Node]
+    let attributes: [CXMLAttribute]
+    /// The number of each attribute's name in ``names``.
+    let attributeNameIDs: [Int32]
+    /// The names of the elements and attributes, numbered.
+    let names: CXMLNameTable
+    /// The DTD rule of each name, by number (`nil`: Porter knows no element of that name).
+    let rules: [CXMLSchema.Rule?]
+    let texts: [String]
+    /// Node positions: each element's children, contiguous.
+    let children: [Int32]
+    /// Each element's content, contiguous: a node position, or the bitwise complement of a position in `texts`.
+    let content: [Int32]
+
+    init(
+        nodes: [Node], attributes: [CXMLAttribute], attributeNameIDs: [Int32], names: CXMLNameTable,
+        texts: [String], children: [Int32], content: [Int32]
+    ) {
+        self.nodes = nodes
+        self.attributes = attributes
+        self.attributeNameIDs = attributeNameIDs
+        self.names = names
+        self.rules = names.names.map { CXMLSchema.rules[$0] }
+        let count = names.names.count
+        self.pairs = .allocate(capacity: count <= Self.pairLimit ? count * count : 0)
+        self.pairs.initialize(repeating: 0)
+        self.texts = texts
+        self.children = children
+        self.content = content
+        self.notes = .allocate(capacity: nodes.count)
+        self.notes.initialize(repeating: (.unread, nil))
+    }
+
+    /// The element path of the node at `index`, such as `cXML/Request/OrderRequest/ItemOut[2]/ItemID`: as the
+    /// reader's locations give it (names from the root, with the position among same-named siblings when it is 2
+    /// or more).
+    func path(of index: Int) -> String {
+        var chain: [Int] = []
+        var next = index
+        while next >= 0 {
+            chain.append(next)
+            next = Int(self.nodes[next].parent)
+        }
+        var text = ""
+        for position in chain.reversed() {
+            let node = self.nodes[position]
+            if !text.isEmpty { text += "/" }
+            text += node.name
+            if node.position > 1 { text += "[\(node.position)]" }
+        }
+        return text
+    }
+
+    // MARK: What the cursors note
+
+    /// What each element has become for its parent's cursor: unread, used, or opened.
+    enum Use: UInt8 {
+        case unread
+        case used
+        case opened
+    }
+
+    /// What the cursors noted, by node position, behind a pointer so that noting is a plain store (a class's array
+    /// property is checked for exclusive access at run time on each change). Every position the cursors pass is a
+    /// node's, below `nodes.count`.
+    private let notes: UnsafeMutableBufferPointer<(use: Use, cursor: CXMLCursor?)>
+
+    func use(of node: Int) -> Use { self.notes[node].use }
+
+    func setUse(_ use: Use, of node: Int) { self.notes[node].use = use }
+
+    func cursor(of node: Int) -> CXMLCursor? { self.notes[node].cursor }
+
+    func setCursor(_ cursor: CXMLCursor, of node: Int) { self.notes[node] = (.opened, cursor) }
+
+    /// Drops the cursors (which hold the store: a cycle until then). Called once a document is decoded.
+    func releaseCursors() {
+        for index in self.notes.indices where self.notes[index].cursor != nil { self.notes[index].cursor = nil }
+    }
+
+    deinit {
+        self.notes.deinitialize()
+        self.notes.deallocate()
+        self.pairs.deallocate()
+    }
+
+    // MARK: The DTD rules by name
+
+    /// What is known of each pair of names (element and child, element and attribute), by the first name's number
+    /// times the count of names plus the second's: bit 0, whether the child is checked; bit 1, whether it is
+    /// allowed; bits 2 and 3 the same for the attribute. Empty for a document of more than ``pairLimit`` names.
+    private let pairs: UnsafeMutableBufferPointer<UInt8>
+    private static let pairLimit = 160
+
+    /// Whether the content model `allowed` (the rule of the element named `parent`) names the child at node
+    /// `child`.
+    func allows(child: Int, in parent: Int32, _ allowed: [String]) -> Bool {
+        let name = self.nodes[child].nameID
+        return self.memo(parent, name, shift: 0) { allowed.contains(self.nodes[child].name) }
+    }
+
+    /// Whether the attribute at `position` is declared by `declared` (the rule of the element named `element`) or
+    /// is a namespace declaration.
+    func declares(attribute position: Int, on element: Int32, _ declared: [String]) -> Bool {
+        let name = self.attributeNameIDs[position]
+        return self.memo(element, name, shift: 2) {
+            let attribute = self.attributes[position].name
+            return declared.contains(attribute) || attribute.hasPrefix("xmlns")
+        }
+    }
+
+    private func memo(_ first: Int32, _ second: Int32, shift: UInt8, _ compute: () -> Bool) -> Bool {
+        guard !self.pairs.isEmpty else { return compute() }
+        let index = Int(first) * self.names.names.count + Int(second)
+        let known = self.pairs[index] >> shift
+        if known & 1 != 0 { return known & 2 != 0 }
+        let result = compute()
+        self.pairs[index] |= (result ? 3 : 1) << shift
+        return result
     }
 }

@@ -198,7 +198,7 @@ final class CXMLEmitter {
         for piece in element.content {
             switch piece {
             case .text(let text): try self.writer.writeText(self.clean(text, path: path))
-            case .child(let index): try self.replay(element.children[index], path: path)
+            case .child(let child): try self.replay(child, path: path)
             }
         }
         try self.writer.writeEndElement()

@@ -1,0 +1,60 @@
+/// The distinct element and attribute names of one document, each given a small number in the order first met.
+///
+/// Elements and attributes then carry their name's number, and what depends only on names (the DTD rules that
+/// apply, whether a child or attribute is declared) is worked out once per name or pair of names rather than once
+/// per element. Names are found by a cheap hash of their bytes (FNV-1a) in an open-addressed table kept at most
+/// half full, so a hostile document with many distinct names still costs linear time.
+struct CXMLNameTable {
+    /// The names, by number.
+    private(set) var names: [String] = []
+    /// Name numbers by hash slot; -1: empty.
+    private var slots = [Int32](repeating: -1, count: 64)
+
+    /// The number of `name`, given one if it is new.
+    mutating func id(of name: String) -> Int32 {
+        var slot = Self.hash(name) & (self.slots.count - 1)
+        while true {
+            let id = self.slots[slot]
+            if id < 0 { break }
+            if self.names[Int(id)] == name { return id }
+            slot = (slot + 1) & (self.slots.count - 1)
+        }
+        let id = Int32(truncatingIfNeeded: self.names.count)
+        self.names.append(name)
+        self.slots[slot] = id
+        if self.names.count * 2 > self.slots.count { self.grow() }
+        return id
+    }
+
+    /// The number of `name`, or `nil` when no element or attribute of the document has it.
+    func find(_ name: String) -> Int32? {
+        var slot = Self.hash(name) & (self.slots.count - 1)
+        while true {
+            let id = self.slots[slot]
+            if id < 0 { return nil }
+            if self.names[Int(id)] == name { return id }
+            slot = (slot + 1) & (self.slots.count - 1)
+        }
+    }
+
+    private mutating func grow() {
+        var slots = [Int32](repeating: -1, count: self.slots.count * 2)
+        for (id, name) in self.names.enumerated() {
+            var slot = Self.hash(name) & (slots.count - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(truncatingIfNeeded: id)
+        }
+        self.slots = slots
+    }
+
+    private static func hash(_ name: String) -> Int {
+        // Over the bytes in place (a native string's, or a small one's copied to the stack): walking the UTF-8
+        // view byte by byte costs several times more.
+        var name = name
+        return name.withUTF8 { bytes in
+            var hash: UInt32 = 2_166_136_261
+            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            return Int(hash ^ hash >> 15)
+        }
+    }
+}
