@@ -372,6 +372,19 @@ struct InboxWatcherTests {
         #expect(announced.contains("slow.edi"))
     }
 
+    @Test("a file renamed in is announced to the scan that lists it, even before the watcher thread reads its event")
+    func announcedBeforeTheWatcherThreadReadsTheEvent() throws {
+        let scratch = try IntakeScratch()
+        let workspace = try scratch.workspace()
+        // No wake-ups asked for: no watcher thread reads the events.
+        let watcher = try InboxWatcher(workspace: workspace, pollInterval: nil, rescanInterval: .seconds(3600))
+        defer { watcher.stop() }
+        let outside = try scratch.write("staging/renamed.edi")
+        #expect(rename(outside, workspace.inbox + "/renamed.edi") == 0)
+        #expect(watcher.takeAnnouncedFiles() == ["renamed.edi"])
+        #expect(watcher.takeAnnouncedFiles().isEmpty)
+    }
+
     @Test func pollingModeTicksWithoutInotify() async throws {
         let scratch = try IntakeScratch()
         var (_, watcher, wakeUps) = try await Self.started(in: scratch, pollInterval: .milliseconds(5))
