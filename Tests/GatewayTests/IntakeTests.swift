@@ -465,4 +465,21 @@ struct StabilityTrackerTests {
         #expect(tracker.ready(from: try scanner.scan().files, at: now).isEmpty)  // seen afresh, no longer announced
         #expect(tracker.nextCheck == now.advanced(by: .seconds(1)))
     }
+
+    @Test("a file announced before a scan lists it (renamed in after the listing) is ready at the next scan")
+    func announcedBeforeListed() throws {
+        let scratch = try IntakeScratch()
+        let workspace = try scratch.workspace()
+        let scanner = InboxScanner(workspace: workspace)
+        var tracker = StabilityTracker(stableFor: .seconds(1))
+        let now = ContinuousClock.now
+        tracker.announce(["late.edi", "gone.edi"])
+        #expect(tracker.ready(from: try scanner.scan().files, at: now).isEmpty)
+        try scratch.write("ws/inbox/late.edi")
+        #expect(tracker.ready(from: try scanner.scan().files, at: now).map(\.relativeName) == ["late.edi"])
+        // An announced name is kept for one scan that does not list it, not for ever.
+        try scratch.write("ws/inbox/gone.edi")
+        tracker.forget("late.edi")
+        #expect(tracker.ready(from: try scanner.scan().files, at: now).isEmpty)
+    }
 }

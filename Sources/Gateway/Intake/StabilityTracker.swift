@@ -26,13 +26,17 @@ public struct StabilityTracker: Sendable {
 
     private var observations: [String: Observation] = [:]
     private var announced: Set<String> = []
+    /// Announced since the last scan. A file renamed in after a scan listed the inbox, but before its announcements
+    /// were taken, is announced before any scan lists it: it is kept for the next scan (once), not dropped with the
+    /// names of files gone from the inbox (it then waited `stableFor`, like a file no event announced).
+    private var fresh: Set<String> = []
 
     public init(stableFor: Duration) { self.stableFor = stableFor }
 
     /// Marks files (names relative to the inbox) as complete: they are ready at the next ``ready(from:at:)`` that
     /// lists them, without waiting.
     public mutating func announce(_ relativeNames: some Sequence<String>) {
-        self.announced.formUnion(relativeNames)
+        self.fresh.formUnion(relativeNames)
     }
 
     /// Feeds one scan of the inbox, made at `now`; returns the files in it that are complete, in scan order.
@@ -40,6 +44,7 @@ public struct StabilityTracker: Sendable {
     /// Files not in the scan are forgotten (claimed or removed). A file whose size or modification time changed
     /// since the last scan starts its wait again.
     public mutating func ready(from files: [InboxFile], at now: ContinuousClock.Instant) -> [InboxFile] {
+        let announced = self.announced.union(self.fresh)
         var ready: [InboxFile] = []
         var seen: [String: Observation] = [:]
         for file in files {
@@ -51,12 +56,13 @@ public struct StabilityTracker: Sendable {
                 observation.since = previous.since
             }
             seen[file.relativeName] = observation
-            if self.announced.contains(file.relativeName) || observation.since.duration(to: now) >= self.stableFor {
+            if announced.contains(file.relativeName) || observation.since.duration(to: now) >= self.stableFor {
                 ready.append(file)
             }
         }
         self.observations = seen
-        self.announced.formIntersection(seen.keys)
+        self.announced = announced.intersection(seen.keys).union(self.fresh.subtracting(seen.keys))
+        self.fresh = []
         return ready
     }
 
@@ -64,11 +70,12 @@ public struct StabilityTracker: Sendable {
     public mutating func forget(_ relativeName: String) {
         self.observations[relativeName] = nil
         self.announced.remove(relativeName)
+        self.fresh.remove(relativeName)
     }
 
     /// When the earliest file still waiting could become stable: scan again then. `nil` when none is waiting.
     public var nextCheck: ContinuousClock.Instant? {
-        self.observations.filter { !self.announced.contains($0.key) }.values.map {
+        self.observations.filter { !self.announced.contains($0.key) && !self.fresh.contains($0.key) }.values.map {
             $0.since.advanced(by: self.stableFor)
         }.min()
     }
