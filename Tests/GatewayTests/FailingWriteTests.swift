@@ -28,9 +28,10 @@ struct FailingWriteTests {
         #expect(gateway.files(in: "error").isEmpty)
         #expect(try await gateway.store.messageCounts() == [.pending: 4])
 
-        // Still blocked: a second pass finishes nothing and loses nothing.
+        // Still blocked: a second pass finishes nothing and loses nothing (it stops after the first failed move, or
+        // after the batch committing beside it).
         let again = await gateway.runtime.processInbox()
-        #expect(again.map(\.disposition) == [.deferred])
+        #expect(!again.isEmpty && again.count <= 2 && again.allSatisfy { $0.disposition == .deferred })
         #expect(gateway.files(in: "work").count == 3)
 
         try Self.unblock(gateway.workspace.archive)

@@ -41,9 +41,20 @@ public struct DeliveryDispatcher: Sendable {
     /// and it is delivered again, under the same name and control numbers, once the lease expires: at least once.
     @discardableResult
     public func deliverDue() async throws(StoreError) -> Int {
-        let messages = try await self.store.claimDueMessages(
-            now: self.clock(), limit: self.concurrency * 16, lease: self.lease)
-        guard !messages.isEmpty else { return 0 }
+        let messages = try await self.claimDue()
+        try await self.deliver(messages)
+        return messages.count
+    }
+
+    /// Claims the messages due now (up to `concurrency * 16`), leased for ``lease``.
+    public func claimDue() async throws(StoreError) -> [OutboundMessage] {
+        try await self.store.claimDueMessages(now: self.clock(), limit: self.concurrency * 16, lease: self.lease)
+    }
+
+    /// Delivers claimed messages and records their outcomes (``deliverDue()`` without the claim); throws the first
+    /// failure to record.
+    public func deliver(_ messages: [OutboundMessage]) async throws(StoreError) {
+        guard !messages.isEmpty else { return }
         var files: [(folder: String, message: OutboundMessage)] = []
         var posts: [(url: String, message: OutboundMessage)] = []
         for message in messages {
@@ -55,7 +66,6 @@ public struct DeliveryDispatcher: Sendable {
         async let fileFailure = self.write(files)
         let postFailure = await self.post(posts)
         if let failure = await fileFailure ?? postFailure { throw failure }
-        return messages.count
     }
 
     /// Writes the folder deliveries as one batch and records their outcomes in one transaction; the first failure

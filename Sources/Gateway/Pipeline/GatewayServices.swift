@@ -48,16 +48,44 @@ struct IntakeService: Service {
 }
 
 /// Delivers queued messages as they become due.
+///
+/// Two batches at most are in hand: while one is written and its outcomes recorded, the next is claimed and
+/// written, so the store's writer (claims, records) and the file system (writes, flushes) work side by side instead
+/// of in turn.
 struct DeliveryService: Service {
     let runtime: GatewayRuntime
     let logger: Logger
 
     func run() async throws {
+        let dispatcher = self.runtime.dispatcher
+        var delivering: Task<StoreError?, Never>?
+        func finish(_ task: Task<StoreError?, Never>?) async {
+            if let error = await task?.value { self.logger.error("delivery: \(error)") }
+        }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                if try await self.runtime.dispatcher.deliverDue() > 0 { continue }
+                let messages = try await dispatcher.claimDue()
+                if !messages.isEmpty {
+                    let previous = delivering
+                    delivering = Task { () -> StoreError? in
+                        do throws(StoreError) {
+                            try await dispatcher.deliver(messages)
+                            return nil
+                        } catch {
+                            return error
+                        }
+                    }
+                    await finish(previous)
+                    continue
+                }
             } catch {
                 self.logger.error("delivery: \(error)")
+            }
+            // Nothing due now: the batch in hand finishes before waiting (its outcomes may make messages due).
+            if delivering != nil {
+                await finish(delivering)
+                delivering = nil
+                continue
             }
             var wait = Duration.seconds(5)
             if let due = try? await self.runtime.store.nextDueDate() {
@@ -66,6 +94,8 @@ struct DeliveryService: Service {
             }
             await self.runtime.doorbell.waitUnlessShuttingDown(timeout: wait)
         }
+        // A graceful shutdown lets the batch in hand finish: written and recorded, never cut short.
+        await finish(delivering)
     }
 }
 
