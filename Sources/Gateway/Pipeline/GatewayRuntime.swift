@@ -211,6 +211,8 @@ public final class GatewayRuntime: Sendable {
                 }
             }
             results += processed
+            // A file retried alone after the batch committed (``FileProcessor/move(_:)``) may have queued messages.
+            if processed.contains(where: { !$0.messageIDs.isEmpty }) { self.doorbell.ring() }
         }
         while let current = next {
             position += 1
