@@ -99,3 +99,27 @@ struct FailingWriteTests {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 }
+
+@Suite("Gateway start-up recovery")
+struct RecoveryTests {
+    @Test("start-up removes deliveries' temporary files in every outbox folder, and follows no link out of it")
+    func abandonedTemporaryFilesAreRemoved() throws {
+        let gateway = try TestGateway()
+        let outbox = gateway.workspace.outbox
+        let outside = FileManager.default.temporaryDirectory.appending(path: "porter-recover-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        for folder in [outbox + "/acme", outbox + "/acme/nested", outside] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let temporary = [
+            outbox + "/.porter-1a.tmp", outbox + "/acme/.porter-2b.tmp", outbox + "/acme/nested/.porter-3c.tmp",
+        ]
+        let kept = [outbox + "/acme/po-1.x12", outbox + "/acme/nested/keep.tmp", outside + "/.porter-4d.tmp"]
+        for path in temporary + kept { #expect(FileManager.default.createFile(atPath: path, contents: Data("x".utf8))) }
+        try FileManager.default.createSymbolicLink(atPath: outbox + "/elsewhere", withDestinationPath: outside)
+
+        #expect(gateway.runtime.recover() == 3)
+        #expect(temporary.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+        #expect(kept.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+    }
+}

@@ -115,13 +115,15 @@ public final class GatewayRuntime: Sendable {
     /// `work/` are finished by the next ``processInbox(stable:logger:)``. Call at start-up.
     @discardableResult
     public func recover(logger: Logger = Logger(label: "porter")) -> Int {
+        // The outbox and its folders, walked with readdir and lstat (links not followed): Foundation's directory
+        // enumerator also asked for the attributes of every delivered file on the way.
         var folders: Set<String> = []
-        if let enumerator = FileManager.default.enumerator(atPath: self.workspace.outbox) {
-            folders.insert(self.workspace.outbox)
-            while let name = enumerator.nextObject() as? String {
-                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
-                    folders.insert(self.workspace.outbox + "/" + name)
-                }
+        var pending = FileSystemCalls.status(self.workspace.outbox)?.kind == .directory ? [self.workspace.outbox] : []
+        while let folder = pending.popLast() {
+            folders.insert(folder)
+            for entry in (try? FileSystemCalls.entries(of: folder)) ?? [] where entry.valid {
+                let path = folder + "/" + entry.name
+                if FileSystemCalls.status(path)?.kind == .directory { pending.append(path) }
             }
         }
         for profile in self.catalog.profiles.values {
