@@ -249,7 +249,7 @@ extension SQLiteGatewayStore {
 
     /// The columns of `messages` a message is read from, in the order of ``messageColumns``: rows are read by
     /// position, since a lookup by name lowercases the name and compares it with every column's, per value.
-    enum MessageColumn: Int, CaseIterable, PositionalColumn {
+    enum MessageColumn: Int, PositionalColumn {
         case id, sourceClaim, partner, documentKind, format, targetKind, target, fileName, controlReference
         case orderNumber, isTest, isCopy, state, attempts, createdAt, nextAttemptAt, leaseUntil, deliveredAt
         case lastError

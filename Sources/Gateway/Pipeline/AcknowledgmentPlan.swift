@@ -55,10 +55,8 @@ struct AcknowledgmentPlan: Sendable {
 
         /// The message, numbered from the partner's counters.
         func draft(allocator: ControlNumberAllocator) throws(StoreError) -> OutboundDraft {
-            let filled = try self.template.filled { kind throws(StoreError) in
-                try allocator.next(kind, partner: self.partner)
-            }
-            let reference = String(filled.interchanges[0]).leftPadded(to: 9)
+            let filled = try self.template.filled(from: allocator, partner: self.partner)
+            let reference = filled.reference
             return OutboundDraft(
                 partner: self.partner, documentKind: "acknowledgment", format: "x12", target: self.target,
                 fileName: "\(self.kind)-\(reference).x12", payload: filled.bytes, controlReference: reference,

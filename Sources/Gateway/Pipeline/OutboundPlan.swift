@@ -52,11 +52,9 @@ struct OutboundEncoder: Sendable {
                 controlReference = reference
                 fileExtension = self.format == .cxml ? "xml" : "json"
             case .x12(let template):
-                let filled = try template.filled { kind throws(StoreError) in
-                    try allocator.next(kind, partner: self.partner)
-                }
+                let filled = try template.filled(from: allocator, partner: self.partner)
                 payload = filled.bytes
-                controlReference = String(filled.interchanges[0]).leftPadded(to: 9)
+                controlReference = filled.reference
                 groupControlNumber = filled.groups.first.map { String($0) }
                 fileExtension = "x12"
             }

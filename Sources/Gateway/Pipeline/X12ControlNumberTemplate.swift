@@ -129,10 +129,18 @@ struct X12ControlNumberTemplate: Sendable {
         return Filled(bytes: output, interchanges: interchanges, groups: groups)
     }
 
+    /// The bytes numbered from `partner`'s counters in `allocator`.
+    func filled(from allocator: ControlNumberAllocator, partner: String) throws(StoreError) -> Filled {
+        try self.filled { kind throws(StoreError) in try allocator.next(kind, partner: partner) }
+    }
+
     struct Filled {
         var bytes: Data
         var interchanges: [Int]
         var groups: [Int]
+
+        /// The first ISA13, nine digits: the message's control reference.
+        var reference: String { String(self.interchanges[0]).leftPadded(to: 9) }
     }
 
     /// X12 the template cannot read: a bug in Porter's writer or here, never partner data.
