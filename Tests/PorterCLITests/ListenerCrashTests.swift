@@ -135,8 +135,12 @@ final class ListeningPorter {
         while Date() < deadline {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid { return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : nil }
-            // Foundation reaped it first.
-            if result == -1 { return errno == ECHILD ? self.process.terminationStatus : nil }
+            // Foundation reaped it first; its status is readable once Foundation has marked the process ended
+            // (reading it sooner traps, as a CI run found).
+            if result == -1, errno == ECHILD, !self.process.isRunning {
+                return self.process.terminationReason == .exit ? self.process.terminationStatus : nil
+            }
+            if result == -1, errno != ECHILD { return nil }
             usleep(5_000)
         }
         return nil
