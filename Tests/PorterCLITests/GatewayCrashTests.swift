@@ -6,7 +6,7 @@ import Testing
 /// restarted each time. Afterwards every input is archived, every expected output is in its outbox exactly once (by
 /// order number and control number), and the SQLite file passes its integrity check.
 ///
-/// `PORTER_CRASH_FILES` and `PORTER_CRASH_KILLS` make it longer (Benchmarks/scripts/crash-soak.sh runs 10,000 files
+/// `PORTER_CRASH_FILES` and `PORTER_CRASH_KILLS` make it longer (Benchmarks/crash-soak.sh runs 10,000 files
 /// and 100 kills); the suite runs 2,000 and 20.
 @Suite("porter run crash safety")
 struct GatewayCrashTests {
