@@ -234,6 +234,9 @@ struct X12PurchaseOrderAssembler {
             self.line!.allowancesCharges.append(charge)
         case X12SegmentCode.ref: self.line!.references.append(self.reader.reference(&cursor, located))
         case X12SegmentCode.dtm:
+            if let elements = segment.simpleElements, let date = elements.qualifiedDate() {
+                return self.line!.dates.append(date)
+            }
             guard let date = self.reader.qualifiedDate(&cursor, located) else {
                 return cursor.recordWhole(at: address, in: &self.line!.extensions)
             }

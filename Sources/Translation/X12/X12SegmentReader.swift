@@ -84,6 +84,11 @@ struct X12SegmentReader {
         extensions: inout Extensions
     ) {
         let occurrence = counts.next(path, located.segment)
+        if let elements = located.segment.simpleElements,
+            elements.partyMember(located.segment.code, isFirst: occurrence == 1, party: &party)
+        {
+            return
+        }
         self.partyMember(
             located, isFirst: occurrence == 1,
             address: { X12ExtensionAddress.segment(path, located.segment.id, occurrence) }, party: &party,
