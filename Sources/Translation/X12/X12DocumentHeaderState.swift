@@ -124,26 +124,26 @@ struct X12DocumentHeaderState {
         switch code {
         case X12SegmentCode.ref:
             guard let reference = elements.reference() else { return false }
-            self.references.append(reference)
+            Self.add(reference, to: &self.references)
         case X12SegmentCode.dtm:
             guard let date = elements.qualifiedDate() else { return false }
-            self.dates.append(date)
+            Self.add(date, to: &self.dates)
         case X12SegmentCode.n1:
             guard let party = elements.party() else { return false }
-            self.parties.append(party)
+            Self.add(party, to: &self.parties)
             self.loop = .party(self.parties.count - 1, path: "N1[\(self.parties.count)]/")
         case X12SegmentCode.per:
             guard let contact = elements.contact() else { return false }
-            self.contacts.append(contact)
+            Self.add(contact, to: &self.contacts)
         case X12SegmentCode.cur where isFirst:
             guard let currency = elements.currency() else { return false }
             self.currency = currency
         case X12SegmentCode.itd where self.readsTerms:
             guard let terms = elements.paymentTerms() else { return false }
-            self.paymentTerms.append(terms)
+            Self.add(terms, to: &self.paymentTerms)
         case X12SegmentCode.td5 where self.readsTerms:
             guard let carrier = elements.carrier() else { return false }
-            self.carriers.append(carrier)
+            Self.add(carrier, to: &self.carriers)
         case X12SegmentCode.fob where self.readsTerms && isFirst:
             guard let fob = elements.fobTerms() else { return false }
             self.fob = fob
@@ -167,6 +167,17 @@ struct X12DocumentHeaderState {
     /// Reads a segment of the summary (CTT and what follows it).
     mutating func summary(_ located: X12LocatedSegment, reader: inout X12SegmentReader) {
         reader.summarySegment(located, counts: &self.counts, totals: &self.totals, extensions: &self.extensions)
+    }
+
+    /// Appends `value`; to an empty array as a one-element literal (growing the empty array went through the standard
+    /// library's general path, ~300 instructions).
+    @inline(__always)
+    static func add<Value>(_ value: Value, to values: inout [Value]) {
+        if values.isEmpty {
+            values = [value]
+        } else {
+            values.append(value)
+        }
     }
 
     /// Appends `value` when there is one; whether there was.
