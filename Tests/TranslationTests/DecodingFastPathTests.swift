@@ -90,6 +90,83 @@ struct DecodingFastPathTests {
         #expect(fourth.extensions.values.values.contains { $0.contains("VN") })
     }
 
+    @Test("header segments the one-pass path takes give the typed fields and nothing else")
+    func headerTakenInOnePass() throws {
+        let order = try self.order([
+            "CUR*BY*USD", "REF*DP*415*DEPT", "PER*BD*THOMAS*TE*4075551157*EM*t@example.com", "ITD*05*3*****60",
+            "DTM*002*20240204", "TD5*B*2*UPSN*U*UPS GROUND", "FOB*PP*OR*DOCK*01*FOB", "N1*ST*DC 12*UL*4286806309325",
+            "N2*RECEIVING", "N3*4125 PARK DR*SUITE 2", "N4*CHICAGO*IL*60689*US", "REF*IA*77", "PER*RE*JANE",
+            "PO1*1*10*EA*2.5",
+        ])
+        #expect(order.currency?.rawValue == "USD")
+        #expect(order.references == [Reference(.department, "415", description: "DEPT")])
+        #expect(order.contacts.first?.communications.map(\.value) == ["4075551157", "t@example.com"])
+        #expect(order.paymentTerms.first?.netDays == 60 && order.paymentTerms.first?.basisDate != nil)
+        #expect(order.dates.first?.date == CalendarDate(year: 2024, month: 2, day: 4))
+        #expect(order.carriers.first?.carrier?.value == "UPSN" && order.carriers.first?.carrierName == "UPS GROUND")
+        #expect(order.fob?.incoterms == "FOB" && order.fob?.locationDescription == "DOCK")
+        let party = try #require(order.parties.first)
+        #expect(party.identifiers.map(\.value) == ["4286806309325"] && party.additionalNames == ["RECEIVING"])
+        #expect(party.address?.lines == ["4125 PARK DR", "SUITE 2"] && party.address?.postalCode == "60689")
+        #expect(party.references.map(\.value) == ["77"] && party.contacts.map(\.name) == ["JANE"])
+        #expect(order.extensions.isEmpty)
+    }
+
+    @Test("header segments the one-pass path cannot take keep what they hold")
+    func headerLeftToTheGeneralPath() throws {
+        let td5 = ["TD5", "B", "2", "UPSN", "U", "UPS GROUND", "", "", "", "", "", "", "", "ZZ"]
+        let order = try self.order([
+            "CUR*SE*EUR", "REF*ZZZ*1", "ITD*05*3*2*****500", "DTM*002*20240204*1230", "DTM*002*20241341",
+            td5.joined(separator: "*"), "FOB*PP*OR*DOCK*02*CIF", "N1*BT*AP*92", "N4*CHICAGO*IL", "N4*OTHER*XX",
+            "PO1*1*10*EA*2.5",
+        ])
+        let kept = Set(order.extensions.values.values)
+        // CUR01 other than BY, a date that is no day, TD513 after an empty TD512, FOB04 other than 01, N103 without
+        // N104, a second N4 in a loop.
+        for value in ["SE", "20241341", "ZZ", "02", "CIF", "92", "OTHER"] { #expect(kept.contains(value), "\(value)") }
+        #expect(order.currency?.rawValue == "EUR")
+        #expect(order.references.map(\.qualifier.rawValue) == ["ZZZ"])
+        #expect(order.paymentTerms.first?.discountAmount?.text == "5.00")
+        #expect(order.dates.count == 1 && order.dates.first?.time?.hour == 12)
+        #expect(order.carriers.first?.carrierName == "UPS GROUND" && order.carriers.first?.serviceLevels == [])
+        #expect(order.fob?.incoterms == nil && order.fob?.locationQualifier == "OR")
+        #expect(order.parties.first?.identifiers == [] && order.parties.first?.address?.city == "CHICAGO")
+    }
+
+    @Test("a copy of a document decoder decodes what was added before the copy, not after (its state is boxed)")
+    func decoderCopies() throws {
+        let text = [
+            "ISA*00*          *00*          *ZZ*BUYER          *ZZ*SELLER         *250301*1200*U*00401*000000001*0*P*>",
+            "GS*PO*BUYER*SELLER*20250301*1200*1*X*004010", "ST*850*0001", "BEG*00*SA*PO-1**20250301",
+            "PO1*1*10*EA*2.5", "PO1*2*4*EA*1", "CTT*2", "SE*6*0001", "GE*1*1", "IEA*1*000000001",
+        ]
+        var reader = X12Reader(source: MemoryByteSource(Array((text.joined(separator: "~") + "~").utf8)))
+        var interchange: X12InterchangeHeader?
+        var group: X12GroupHeader?
+        var decoder: X12DocumentDecoder?
+        var copies: [X12DocumentDecoder] = []
+        while let event = try reader.next() {
+            switch event {
+            case .interchangeStart(let header): interchange = header
+            case .groupStart(let header): group = header
+            case .transactionStart(let header):
+                decoder = X12DocumentDecoder(interchange: interchange!, group: group!, transaction: header)
+            case .segment(let segment):
+                decoder?.add(segment)
+                if let decoder { copies.append(decoder) }
+            default: break
+            }
+        }
+        func lines(_ decoder: X12DocumentDecoder?) -> Int? {
+            guard case .purchaseOrder(let order)? = decoder?.decode().document else { return nil }
+            return order.lines.count
+        }
+        // Copies after ST, BEG, the first PO1, the second PO1, then the segments that follow.
+        let counts = copies.map(lines)
+        #expect(Array(counts.prefix(4)) == [nil, 0, 1, 2] && counts.dropFirst(4).allSatisfy { $0 == 2 })
+        #expect(lines(decoder) == 2 && lines(decoder) == 2)
+    }
+
     @Test("a canonical number from bytes is the parsed number")
     func canonicalBytes() {
         for text in ["0", "12", "-3.10", "0.001", "100"] {

@@ -203,7 +203,10 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
         guard !values.isEmpty else { return }
         self.key(name)
         self.beginArray()
-        for value in values { value.write(to: &self) }
+        // Written through the buffer (iterating the array went through its iterator; ~0.7 instructions per byte of X12).
+        values.withUnsafeBufferPointer { values in
+            for index in values.indices { values[index].write(to: &self) }
+        }
         self.endArray()
     }
 

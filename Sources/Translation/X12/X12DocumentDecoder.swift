@@ -14,13 +14,27 @@ public import X12
 /// case .transactionEnd: if let result = decoder?.decode() { ... }
 /// ```
 public struct X12DocumentDecoder {
-    // One optional per codec rather than an enum with payloads: `add(_:)` then grows the decoder's arrays in place
-    // (an enum payload would be copied out and back for every segment).
-    private var order: X12PurchaseOrderDecoder?
-    private var acknowledgment: X12OrderAcknowledgmentDecoder?
-    private var change: X12OrderChangeDecoder?
-    private var shipNotice: X12ShipNoticeDecoder?
-    private var functionalAcknowledgment: X12FunctionalAcknowledgmentDecoder?
+    // One optional box per codec: the decoder of a set is large, and a value of five inline optionals was zeroed,
+    // built and copied whole at every ST (~15,000 instructions a set). Each box is a class, so `add(_:)` grows the
+    // decoder's arrays in place; it is copied first when shared (a copy of this decoder), keeping value semantics.
+    private var order: Box<X12PurchaseOrderDecoder>?
+    private var acknowledgment: Box<X12OrderAcknowledgmentDecoder>?
+    private var change: Box<X12OrderChangeDecoder>?
+    private var shipNotice: Box<X12ShipNoticeDecoder>?
+    private var functionalAcknowledgment: Box<X12FunctionalAcknowledgmentDecoder>?
+
+    private final class Box<Decoder> {
+        /// Unchecked: reached only through ``X12DocumentDecoder/unique(_:)``, by its one owner, one access at a time.
+        @exclusivity(unchecked) var decoder: Decoder
+        init(_ decoder: Decoder) { self.decoder = decoder }
+    }
+
+    /// `box`'s decoder, copied into a box of its own first when another copy of this decoder shares it.
+    @inline(__always)
+    private static func unique<Decoder>(_ box: inout Box<Decoder>?) -> Box<Decoder>? {
+        if box != nil, !isKnownUniquelyReferenced(&box) { box = Box(box!.decoder) }
+        return box
+    }
 
     /// The transaction set identifiers (ST01) Porter decodes.
     public static let supportedIdentifiers: [String] = ["850", "855", "856", "860", "997", "999"]
@@ -35,20 +49,25 @@ public struct X12DocumentDecoder {
     ) {
         switch transaction.identifier {
         case "850":
-            self.order = X12PurchaseOrderDecoder(
-                interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
+            self.order = Box(
+                X12PurchaseOrderDecoder(
+                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
         case "855":
-            self.acknowledgment = X12OrderAcknowledgmentDecoder(
-                interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
+            self.acknowledgment = Box(
+                X12OrderAcknowledgmentDecoder(
+                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
         case "860":
-            self.change = X12OrderChangeDecoder(
-                interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
+            self.change = Box(
+                X12OrderChangeDecoder(
+                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
         case "856":
-            self.shipNotice = X12ShipNoticeDecoder(
-                interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
+            self.shipNotice = Box(
+                X12ShipNoticeDecoder(
+                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
         case "997", "999":
-            self.functionalAcknowledgment = X12FunctionalAcknowledgmentDecoder(
-                interchange: interchange, group: group, transaction: transaction, sourceName: sourceName)
+            self.functionalAcknowledgment = Box(
+                X12FunctionalAcknowledgmentDecoder(
+                    interchange: interchange, group: group, transaction: transaction, sourceName: sourceName))
         default:
             return nil
         }
@@ -56,11 +75,11 @@ public struct X12DocumentDecoder {
 
     /// Adds the next segment of the set (copied: the reader's view is valid only until its next event).
     public mutating func add(_ segment: X12Segment) {
-        self.order?.add(segment)
-        self.acknowledgment?.add(segment)
-        self.change?.add(segment)
-        self.shipNotice?.add(segment)
-        self.functionalAcknowledgment?.add(segment)
+        Self.unique(&self.order)?.decoder.add(segment)
+        Self.unique(&self.acknowledgment)?.decoder.add(segment)
+        Self.unique(&self.change)?.decoder.add(segment)
+        Self.unique(&self.shipNotice)?.decoder.add(segment)
+        Self.unique(&self.functionalAcknowledgment)?.decoder.add(segment)
     }
 
     /// The document decoded from the segments added so far (`nil` when the set could not be decoded), and the
@@ -72,23 +91,23 @@ public struct X12DocumentDecoder {
 
     /// ``decode()`` in place (what was built is not copied): nothing may be added afterwards.
     mutating func finish() -> (document: BusinessDocument?, findings: [X12Finding]) {
-        if self.order != nil {
-            let result = self.order!.finish()
+        if let box = Self.unique(&self.order) {
+            let result = box.decoder.finish()
             return (result.order.map { .purchaseOrder($0) }, result.findings)
         }
-        if self.acknowledgment != nil {
-            let result = self.acknowledgment!.finish()
+        if let box = Self.unique(&self.acknowledgment) {
+            let result = box.decoder.finish()
             return (result.acknowledgment.map { .orderAcknowledgment($0) }, result.findings)
         }
-        if self.change != nil {
-            let result = self.change!.finish()
+        if let box = Self.unique(&self.change) {
+            let result = box.decoder.finish()
             return (result.change.map { .orderChange($0) }, result.findings)
         }
-        if self.shipNotice != nil {
-            let result = self.shipNotice!.finish()
+        if let box = Self.unique(&self.shipNotice) {
+            let result = box.decoder.finish()
             return (result.shipNotice.map { .shipNotice($0) }, result.findings)
         }
-        let result = self.functionalAcknowledgment!.finish()
+        let result = Self.unique(&self.functionalAcknowledgment)!.decoder.finish()
         return (result.acknowledgment.map { .functionalAcknowledgment($0) }, result.findings)
     }
 }

@@ -50,9 +50,8 @@ public struct X12DocumentReader: ~Copyable {
     private let sourceName: String?
     private var interchange: X12InterchangeHeader?
     private var group: X12GroupHeader?
-    /// The open set's decoder, boxed: the decoder is large, and an optional of it written in place (`nil` at every
-    /// ST and SE) cleared and copied its whole storage each time.
-    private var decoder: DecoderBox?
+    /// The open set's decoder (its codec's state is boxed inside it, so writing `nil` at every ST and SE is cheap).
+    private var decoder: X12DocumentDecoder?
     private var header: X12TransactionHeader?
     private var readerError = false
 
@@ -78,8 +77,8 @@ public struct X12DocumentReader: ~Copyable {
                     let decoder = X12DocumentDecoder(
                         interchange: interchange, group: group, transaction: header, sourceName: self.sourceName)
                 else { return .skipped(header) }
-                self.decoder = DecoderBox(decoder)
-            case .segment(let segment): self.decoder?.decoder.add(segment)
+                self.decoder = decoder
+            case .segment(let segment): self.decoder?.add(segment)
             case .finding(let finding):
                 if finding.severity == .error, self.decoder != nil { self.readerError = true }
                 return .finding(finding)
@@ -92,17 +91,9 @@ public struct X12DocumentReader: ~Copyable {
         return self.finishSet().map { .document($0) }
     }
 
-    private final class DecoderBox {
-        /// Unchecked: only this reader reaches the box, one access at a time (the dynamic check cost ~120 instructions
-        /// per segment).
-        @exclusivity(unchecked) var decoder: X12DocumentDecoder
-        init(_ decoder: X12DocumentDecoder) { self.decoder = decoder }
-    }
-
     private mutating func finishSet() -> DecodedSet? {
-        guard let box = self.decoder, let header = self.header else { return nil }
-        self.decoder = nil
-        let result = box.decoder.finish()
+        guard self.decoder != nil, let header = self.header, var decoder = self.decoder.take() else { return nil }
+        let result = decoder.finish()
         return DecodedSet(
             header: header, document: result.document, findings: result.findings, readerError: self.readerError)
     }

@@ -184,38 +184,19 @@ struct X12PurchaseOrderAssembler {
         }
         // The address is made only when something goes to extensions (rarely): the occurrence is what is counted.
         let occurrence = self.lineCounts.next("", segment)
+        if self.quickSegment(code, segment, isFirst: occurrence == 1) { return }
         var address: String { X12ExtensionAddress.segment("", segment.id, occurrence) }
         var cursor = X12ElementCursor(segment)
         // The line is changed in place (`self.line!`), not copied out and back for every segment.
         switch code {
         case X12SegmentCode.pid:
-            if let elements = segment.simpleElements, let description = Self.quickDescription(elements) {
-                // Made as a one-element array (appending to the empty one grew it through the general path).
-                if self.line!.descriptions.isEmpty {
-                    self.line!.descriptions = [description]
-                } else {
-                    self.line!.descriptions.append(description)
-                }
-                return
-            }
             guard let text = cursor.peek(5) else { return cursor.recordWhole(at: address, in: &self.line!.extensions) }
             cursor.take(5)
             cursor.take(1, ifEqualTo: "F" as StaticString)
             self.line!.descriptions.append(ItemDescription(text, language: cursor.text(9)))
         case X12SegmentCode.po4 where occurrence == 1:
-            if let elements = segment.simpleElements, let pack = Self.quickPack(elements) {
-                return self.line!.pack = pack
-            }
             self.line!.pack = self.reader.pack(&cursor, located)
         case X12SegmentCode.sdq:
-            if let elements = segment.simpleElements, let destinations = Self.quickDestinations(elements) {
-                if self.line!.destinations.isEmpty {
-                    self.line!.destinations = destinations
-                } else {
-                    self.line!.destinations += destinations
-                }
-                return
-            }
             let destinations = self.reader.destinations(&cursor, located)
             if self.line!.destinations.isEmpty {
                 self.line!.destinations = destinations
@@ -251,6 +232,42 @@ struct X12PurchaseOrderAssembler {
 }
 
 // MARK: Fast paths
+
+extension X12PurchaseOrderAssembler {
+    /// PID, the first PO4, SDQ and DTM of the open line read in one pass over the view's bytes (before any cursor is
+    /// made); false, with nothing changed, when the general path must read the segment.
+    private mutating func quickSegment(_ code: UInt32, _ segment: X12SegmentInput, isFirst: Bool) -> Bool {
+        switch code {
+        case X12SegmentCode.pid:
+            guard let elements = segment.simpleElements, let description = Self.quickDescription(elements) else {
+                return false
+            }
+            // Made as a one-element array (appending to the empty one grew it through the general path).
+            if self.line!.descriptions.isEmpty {
+                self.line!.descriptions = [description]
+            } else {
+                self.line!.descriptions.append(description)
+            }
+        case X12SegmentCode.po4 where isFirst:
+            guard let elements = segment.simpleElements, let pack = Self.quickPack(elements) else { return false }
+            self.line!.pack = pack
+        case X12SegmentCode.sdq:
+            guard let elements = segment.simpleElements, let destinations = Self.quickDestinations(elements) else {
+                return false
+            }
+            if self.line!.destinations.isEmpty {
+                self.line!.destinations = destinations
+            } else {
+                self.line!.destinations += destinations
+            }
+        case X12SegmentCode.dtm:
+            guard let elements = segment.simpleElements, let date = elements.qualifiedDate() else { return false }
+            self.line!.dates.append(date)
+        default: return false
+        }
+        return true
+    }
+}
 
 /// The usual PO1, PID and PO4 read straight from the view's bytes: each takes a segment only when every non-empty
 /// element goes to a typed field without a finding (canonical numbers, codes Porter names, item identifiers in

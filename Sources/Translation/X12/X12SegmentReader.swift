@@ -84,6 +84,11 @@ struct X12SegmentReader {
         extensions: inout Extensions
     ) {
         let occurrence = counts.next(path, located.segment)
+        if let elements = located.segment.simpleElements,
+            elements.partyMember(located.segment.code, isFirst: occurrence == 1, party: &party)
+        {
+            return
+        }
         self.partyMember(
             located, isFirst: occurrence == 1,
             address: { X12ExtensionAddress.segment(path, located.segment.id, occurrence) }, party: &party,
@@ -320,6 +325,11 @@ struct X12OccurrenceCounts {
         var count: Int
     }
 
+    /// The counts of packed ids directly under the document or loop (path `""`, nearly every segment), searched by
+    /// code alone.
+    private var codes: [UInt32] = []
+    private var codeCounts: [Int] = []
+    /// Every other count: under a loop path, or of an id that does not pack.
     private var entries: [Entry] = []
 
     init() {}
@@ -336,6 +346,15 @@ struct X12OccurrenceCounts {
     }
 
     private mutating func next(_ path: String, code: UInt32, id: String?) -> Int {
+        if code != 0 && path.isEmpty {
+            for index in self.codes.indices where self.codes[index] == code {
+                self.codeCounts[index] += 1
+                return self.codeCounts[index]
+            }
+            self.codes.append(code)
+            self.codeCounts.append(1)
+            return 1
+        }
         for index in self.entries.indices
         where self.entries[index].code == code && self.entries[index].id == id && self.entries[index].path == path {
             self.entries[index].count += 1
@@ -348,14 +367,19 @@ struct X12OccurrenceCounts {
     /// The occurrences of `id` directly under the document or loop (path `""`) so far; `nil` for none.
     subscript(id: String) -> Int? {
         let code = X12SegmentCode.pack(id)
-        let text = code == 0 ? id : nil
-        let count = self.entries.first { $0.code == code && $0.id == text && $0.path.isEmpty }?.count ?? 0
+        var count = 0
+        if code != 0 {
+            if let index = self.codes.firstIndex(of: code) { count = self.codeCounts[index] }
+        } else if let entry = self.entries.first(where: { $0.code == 0 && $0.id == id && $0.path.isEmpty }) {
+            count = entry.count
+        }
         return count == 0 ? nil : count
     }
 
     /// Forgets every count. The entries stay, at zero, for the next loop (which meets the same segments): emptying
     /// the array went through the standard library's general `replaceSubrange`, ~290 instructions a line.
     mutating func removeAll() {
+        for index in self.codeCounts.indices { self.codeCounts[index] = 0 }
         for index in self.entries.indices { self.entries[index].count = 0 }
     }
 }
