@@ -25,8 +25,10 @@ struct ElementPath {
     var depth: Int { self.open.count }
     /// The name of the innermost open element.
     var name: String? { self.open.last?.name }
-    /// The child names of each open element (and the document) so far, with their counts.
-    private var counts: [(name: String, count: Int)] = []
+    /// The child names of each open element (and the document) so far, with their counts. `key` is the name's
+    /// pointer in libxml2's dictionary (one pointer is one name for the life of a parser), `0` when unknown: names
+    /// with keys are compared by key, others by their text.
+    private var counts: [(name: String, key: UInt, count: Int)] = []
     private var frames = [Frame(start: 0)]
 
     /// The path text.
@@ -51,8 +53,10 @@ struct ElementPath {
     }
 
     /// Enters a child element of the current one.
-    mutating func push(_ name: String) {
-        let position = self.countChild(name)
+    ///
+    /// - Parameter key: The name's pointer in the parser's dictionary, or `0`.
+    mutating func push(_ name: String, key: UInt = 0) {
+        let position = self.countChild(name, key: key)
         self.open.append((name, position))
         self.frames.append(Frame(start: self.counts.count))
     }
@@ -60,21 +64,22 @@ struct ElementPath {
     /// Leaves the current element.
     mutating func pop() {
         guard !self.open.isEmpty, let frame = self.frames.popLast() else { return }
-        self.counts.removeSubrange(frame.start...)
+        // One by one: an element has few child names, and the range removals cost more than the loop.
+        while self.counts.count > frame.start { self.counts.removeLast() }
         self.open.removeLast()
         if self.nodes.count > self.open.count { self.nodes.removeLast() }
     }
 
     /// Counts a child named `name` of the current element and returns its position among
     /// the children of that name.
-    private mutating func countChild(_ name: String) -> Int {
+    private mutating func countChild(_ name: String, key: UInt) -> Int {
         let last = self.frames.count - 1
         let start = self.frames[last].start
-        if let found = self.frames[last].index?[name] ?? self.linearSearch(name, from: start) {
+        if let found = self.frames[last].index?[name] ?? self.linearSearch(name, key: key, from: start) {
             self.counts[found].count += 1
             return self.counts[found].count
         }
-        self.counts.append((name, 1))
+        self.counts.append((name, key, 1))
         if self.frames[last].index != nil {
             self.frames[last].index![name] = self.counts.count - 1
         } else if self.counts.count - start > Self.linearLimit {
@@ -85,11 +90,12 @@ struct ElementPath {
         return 1
     }
 
-    private func linearSearch(_ name: String, from start: Int) -> Int? {
+    private func linearSearch(_ name: String, key: UInt, from start: Int) -> Int? {
         guard self.frames[self.frames.count - 1].index == nil else { return nil }
         var position = self.counts.count - 1
         while position >= start {
-            if self.counts[position].name == name { return position }
+            let entry = self.counts[position]
+            if key != 0 && entry.key != 0 ? entry.key == key : entry.name == name { return position }
             position -= 1
         }
         return nil

@@ -115,7 +115,8 @@ struct ParseState {
                 }
             }
         }
-        self.path.push(name)
+        // The local name's pointer identifies an unprefixed name (libxml2 interns names per parser).
+        self.path.push(name, key: prefix == nil ? UInt(bitPattern: localName) : 0)
         if self.path.depth > self.limits.maximumDepth {
             self.fail(
                 CXMLError(

@@ -204,7 +204,7 @@ final class CXMLCursor {
     /// The position of the first child named `name` not read yet: names compared by number (a name no element of
     /// the document has is no child).
     private func firstUnread(_ name: String) -> Int? {
-        guard let id = self.element.store.names.find(name) else { return nil }
+        guard let id = self.element.store.nameID(of: name) else { return nil }
         let store = self.element.store
         for index in self.children.indices {
             let node = self.node(index)
@@ -215,7 +215,7 @@ final class CXMLCursor {
 
     /// The positions of the children named `name` not read yet.
     private func unread(_ name: String) -> [Int] {
-        guard let id = self.element.store.names.find(name) else { return [] }
+        guard let id = self.element.store.nameID(of: name) else { return [] }
         let store = self.element.store
         return self.children.indices.filter {
             let node = self.node($0)
@@ -350,8 +350,8 @@ final class CXMLCursor {
                 extensions[Self.childAddress(of: self.address, siblings: self.children, index: index)] =
                     child.xml
                 // What is kept whole is checked once here (a child the parent does not allow was reported already).
-                if CXMLSchema.allows(child.name, in: self.element.name),
-                    let problem = CXMLSchema.problem(in: child, declared: CXMLSchema.allElements)
+                if store.allows(child: child.index, inElementAt: self.element.index),
+                    let problem = store.problem(in: child.index)
                 {
                     self.context.finding(
                         .warning, .unknownElement,

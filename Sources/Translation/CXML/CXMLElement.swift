@@ -230,6 +230,28 @@ final class CXMLElementStore {
         self.content = content
         self.notes = .allocate(capacity: nodes.count)
         self.notes.initialize(repeating: (.unread, nil))
+        self.declaredNames = .allocate(capacity: count)
+        self.declaredNames.initialize(repeating: 0)
+        self.foundNames = .allocate(capacity: 64)
+        self.foundNames.initialize(repeating: ("", Self.notLooked))
+    }
+
+    /// The names the decoders looked up last (literals, the same string each time), by
+    /// ``CXMLNameTable/identity(of:)``, with their number (-1: no element or attribute has the name).
+    private let foundNames: UnsafeMutableBufferPointer<(name: String, id: Int32)>
+    private static let notLooked: Int32 = -2
+
+    /// The number of `name` in ``names``, or `nil` when no element or attribute of the document has it.
+    func nameID(of name: String) -> Int32? {
+        let identity = CXMLNameTable.identity(of: name)
+        let slot = CXMLNameTable.slot(of: identity)
+        let entry = self.foundNames[slot]
+        if entry.id != Self.notLooked && CXMLNameTable.identity(of: entry.name) == identity {
+            return entry.id < 0 ? nil : entry.id
+        }
+        let id = self.names.find(name)
+        self.foundNames[slot] = (name, id ?? -1)
+        return id
     }
 
     /// The element path of the node at `index`, such as `cXML/Request/OrderRequest/ItemOut[2]/ItemID`: as the
@@ -283,6 +305,9 @@ final class CXMLElementStore {
         self.notes.deinitialize()
         self.notes.deallocate()
         self.pairs.deallocate()
+        self.declaredNames.deallocate()
+        self.foundNames.deinitialize()
+        self.foundNames.deallocate()
     }
 
     // MARK: The DTD rules by name
@@ -308,6 +333,50 @@ final class CXMLElementStore {
             let attribute = self.attributes[position].name
             return declared.contains(attribute) || attribute.hasPrefix("xmlns")
         }
+    }
+
+    /// Whether each name, by number, is an element ``CXMLSchema/allElements`` declares: 0 not known yet, 1 no, 2 yes.
+    private let declaredNames: UnsafeMutableBufferPointer<UInt8>
+
+    /// Whether the DTD rule of the element at node `parent` allows the child at node `child` (`true` when Porter
+    /// knows no rule, or the rule allows anything).
+    func allows(child: Int, inElementAt parent: Int) -> Bool {
+        let name = self.nodes[parent].nameID
+        guard let allowed = self.rules[Int(name)]?.children else { return true }
+        return self.allows(child: child, in: name, allowed)
+    }
+
+    /// The first thing in the element at node `index` (and the elements in it) that the DTD refuses:
+    /// ``CXMLSchema/problem(in:declared:)`` with ``CXMLSchema/allElements``, with what depends only on names worked
+    /// out once per name or pair of names.
+    func problem(in index: Int) -> String? {
+        let node = self.nodes[index]
+        let name = node.nameID
+        if self.declaredNames[Int(name)] == 0 {
+            self.declaredNames[Int(name)] = CXMLSchema.allElements.contains(Substring(node.name)) ? 2 : 1
+        }
+        if self.declaredNames[Int(name)] == 1 { return "\(node.name), which the DTD does not declare" }
+        let rule = self.rules[Int(name)]
+        if let rule {
+            let start = Int(node.attributeStart)
+            for position in start..<(start + Int(node.attributeCount))
+            where !self.declares(attribute: position, on: name, rule.attributes) {
+                return "the attribute \(self.attributes[position].name) on \(node.name)"
+            }
+            let element = CXMLElement(store: self, index: index)
+            for required in rule.required where element.attribute(required) == nil {
+                return "\(node.name) without its required \(required)"
+            }
+        }
+        let start = Int(node.childStart)
+        for position in start..<(start + Int(node.childCount)) {
+            let child = Int(self.children[position])
+            if let allowed = rule?.children, !self.allows(child: child, in: name, allowed) {
+                return "\(self.nodes[child].name) inside \(node.name)"
+            }
+            if let problem = self.problem(in: child) { return problem }
+        }
+        return nil
     }
 
     private func memo(_ first: Int32, _ second: Int32, shift: UInt8, _ compute: () -> Bool) -> Bool {
