@@ -45,8 +45,11 @@ struct ParseState {
     private var textIsBlank = true
     /// Names already made into strings, by their pointer in the parser's dictionary (libxml2
     /// interns every name it hands out, so one pointer is always one name): a direct-mapped
-    /// cache of 256 entries, cheaper than hashing.
-    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 256)
+    /// cache of 1,024 entries, cheaper than hashing the bytes. The dictionary packs its names a
+    /// few bytes apart, so the slot comes from all the pointer's bits (Fibonacci hashing): its
+    /// low bits alone put neighbouring names in one slot, and one name's string was made again
+    /// and again.
+    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 1024)
     /// Prefixed names already joined, by the pointers of their prefix and local name: direct-mapped as `names`.
     private var qualifiedNames = [
         (prefix: UnsafePointer<xmlChar>?, localName: UnsafePointer<xmlChar>?, name: String)
@@ -225,7 +228,7 @@ struct ParseState {
     /// The string of a name libxml2 handed out.
     mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 4 & 0xFF)
+        let slot = Int(bitPattern: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> 54)
         if self.names[slot].pointer == pointer { return self.names[slot].name }
         let name = String(cString: pointer)
         self.names[slot] = (pointer, name)

@@ -195,14 +195,15 @@ struct CXMLDocumentTree {
             state.nodes[index].childCount = Int32(truncatingIfNeeded: state.pendingChildren.count - children)
             state.nodes[index].contentStart = Int32(truncatingIfNeeded: state.content.count)
             state.nodes[index].contentCount = Int32(truncatingIfNeeded: state.pendingContent.count - content)
-            if children < state.pendingChildren.count {
-                state.children.append(contentsOf: state.pendingChildren[children...])
-                state.pendingChildren.removeSubrange(children...)
+            // Moved one by one: an element has few children, and the generic range copies and removals cost more.
+            for position in children..<state.pendingChildren.count {
+                state.children.append(state.pendingChildren[position])
             }
-            if content < state.pendingContent.count {
-                state.content.append(contentsOf: state.pendingContent[content...])
-                state.pendingContent.removeSubrange(content...)
+            while state.pendingChildren.count > children { state.pendingChildren.removeLast() }
+            for position in content..<state.pendingContent.count {
+                state.content.append(state.pendingContent[position])
             }
+            while state.pendingContent.count > content { state.pendingContent.removeLast() }
             // The counts of this element's children give way to those they replaced.
             let counts = Int(mark.counts)
             while state.replaced.count > counts {
