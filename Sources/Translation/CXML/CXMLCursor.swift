@@ -270,6 +270,22 @@ final class CXMLCursor {
                 return child.attribute("name") == name && child.isTextOnly
             })
         else { return nil }
+        return self.takeExtrinsic(at: index)
+    }
+
+    /// The unread `Extrinsic` children that hold only text and have a `name`, in order, with their positions: what
+    /// ``extrinsic(_:)`` looks through, gathered once to look up many names (``takeExtrinsic(at:)`` reads one).
+    func textExtrinsics() -> [(name: String, index: Int)] {
+        self.unread("Extrinsic").compactMap { index in
+            let child = self.children[index]
+            guard child.isTextOnly, let name = child.attribute("name") else { return nil }
+            return (name, index)
+        }
+    }
+
+    /// The text of the `Extrinsic` at `index` (one of ``textExtrinsics()``), as ``extrinsic(_:)`` reads it; marks it
+    /// used.
+    func takeExtrinsic(at index: Int) -> String? {
         self.element.store.setUse(.used, of: self.node(index))
         let text = Self.trim(self.children[index].text)
         return text.isEmpty ? nil : text
