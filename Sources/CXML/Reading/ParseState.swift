@@ -49,8 +49,11 @@ struct ParseState {
     /// few bytes apart, so the slot comes from all the pointer's bits (Fibonacci hashing): its
     /// low bits alone put neighbouring names in one slot, and one name's string was made again
     /// and again.
-    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 1024)
-    /// Prefixed names already joined, by the pointers of their prefix and local name: direct-mapped as `names`.
+    /// Pointers and strings in two arrays: an array of tuples is destroyed element by element through the
+    /// runtime's generic tuple code, which for 1,024 entries cost more than a whole small document's names.
+    private var namePointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 1024)
+    private var nameStrings = [String](repeating: "", count: 1024)
+    /// Prefixed names already joined, by the pointers of their prefix and local name: direct-mapped as `nameStrings`.
     private var qualifiedNames = [
         (prefix: UnsafePointer<xmlChar>?, localName: UnsafePointer<xmlChar>?, name: String)
     ](repeating: (nil, nil, ""), count: 16)
@@ -229,9 +232,10 @@ struct ParseState {
     mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         let slot = Int(bitPattern: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> 54)
-        if self.names[slot].pointer == pointer { return self.names[slot].name }
+        if self.namePointers[slot] == pointer { return self.nameStrings[slot] }
         let name = String(cString: pointer)
-        self.names[slot] = (pointer, name)
+        self.namePointers[slot] = pointer
+        self.nameStrings[slot] = name
         return name
     }
 

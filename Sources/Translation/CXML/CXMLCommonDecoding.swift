@@ -121,12 +121,16 @@ enum CXMLCommonDecoding {
             others.append(ItemIdentifier(ItemIdentifierKind(rawValue: domain), identifier))
         }
         var result: [ItemIdentifier] = []
+        // Room for the parts, the references and what an order line adds (classification, manufacturer): one
+        // allocation rather than a growth at each append.
+        result.reserveCapacity(5 + others.count)
         if let supplierPart, !others.contains(where: { $0.value == supplierPart }) {
             result.append(ItemIdentifier(.vendorPart, supplierPart))
         }
         if let auxiliary { result.append(ItemIdentifier(.vendorSupplemental, auxiliary)) }
         if let buyerPart { result.append(ItemIdentifier(.buyerPart, buyerPart)) }
-        return result + others
+        result.append(contentsOf: others)
+        return result
     }
 
     /// `Description`s: the text (without its `ShortName`, which stays in extensions) with its `xml:lang`.

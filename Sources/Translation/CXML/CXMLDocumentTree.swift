@@ -83,13 +83,14 @@ struct CXMLDocumentTree {
 
         init() {
             var state = State()
-            // Room for a typical order (a few hundred elements) from the start, rather than growing from one.
-            state.nodes.reserveCapacity(256)
-            state.attributes.reserveCapacity(128)
-            state.attributeNameIDs.reserveCapacity(128)
-            state.texts.reserveCapacity(256)
-            state.children.reserveCapacity(256)
-            state.content.reserveCapacity(256)
+            // Room for a typical order (a few hundred elements, 20 KB) from the start, rather than growing from one
+            // (or from a smaller room: the arrays' growth copied more than the room costs).
+            state.nodes.reserveCapacity(512)
+            state.attributes.reserveCapacity(384)
+            state.attributeNameIDs.reserveCapacity(384)
+            state.texts.reserveCapacity(512)
+            state.children.reserveCapacity(512)
+            state.content.reserveCapacity(1024)
             state.open.reserveCapacity(16)
             state.pendingChildren.reserveCapacity(64)
             state.pendingContent.reserveCapacity(64)

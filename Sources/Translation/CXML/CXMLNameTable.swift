@@ -12,17 +12,20 @@ struct CXMLNameTable {
 
     /// The names met last, with their numbers, by ``identity(of:)``: the reader hands out the same string for each
     /// element or attribute name of a kind, so most names are found here without hashing their bytes.
-    private var recent = [(name: String, id: Int32)](repeating: ("", -1), count: 64)
+    /// (Two arrays: one of tuples is destroyed through the runtime's generic, slower, tuple code.)
+    private var recentNames = [String](repeating: "", count: 64)
+    private var recentIDs = [Int32](repeating: -1, count: 64)
 
     /// The number of `name`, given one if it is new.
     mutating func id(of name: String) -> Int32 {
         let identity = Self.identity(of: name)
         let recentSlot = Self.slot(of: identity)
-        if self.recent[recentSlot].id >= 0 && Self.identity(of: self.recent[recentSlot].name) == identity {
-            return self.recent[recentSlot].id
+        if self.recentIDs[recentSlot] >= 0 && Self.identity(of: self.recentNames[recentSlot]) == identity {
+            return self.recentIDs[recentSlot]
         }
         let id = self.hashedID(of: name)
-        self.recent[recentSlot] = (name, id)
+        self.recentNames[recentSlot] = name
+        self.recentIDs[recentSlot] = id
         return id
     }
 
