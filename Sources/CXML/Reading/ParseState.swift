@@ -43,6 +43,8 @@ struct ParseState {
     private var textBytes: [UInt8] = []
     private var textPosition: (line: Int, column: Int)?
     private var textIsBlank = true
+    /// The attribute list handed to the sink, kept for the next start with its room.
+    private var attributeBuffer: [CXMLAttribute] = []
     /// Names already made into strings, by their pointer in the parser's dictionary (libxml2
     /// interns every name it hands out, so one pointer is always one name): a direct-mapped
     /// cache of 1,024 entries, cheaper than hashing the bytes. The dictionary packs its names a
@@ -94,6 +96,8 @@ struct ParseState {
         }
         var list: [CXMLAttribute] = []
         if count > 0 {
+            // A sink copies the attributes: its list is then the same buffer every time (emptied after each start).
+            if self.sink != nil { swap(&list, &self.attributeBuffer) }
             list.reserveCapacity(count)
             if let namespaces {
                 for index in 0..<namespaceCount {
@@ -133,6 +137,10 @@ struct ParseState {
         let (line, column) = self.position(of: .start, parser)
         if let sink = self.sink {
             sink.elementStart(name: name, attributes: list, line: line, column: column)
+            if count > 0 {
+                list.removeAll(keepingCapacity: true)
+                self.attributeBuffer = list
+            }
         } else {
             self.queue.append(
                 .elementStart(

@@ -225,7 +225,17 @@ final class CXMLCursor {
 
     /// Every child named `name` not read yet; marks them used.
     func children(_ name: String) -> [CXMLCursor] {
-        self.unread(name).map { self.openChild($0) }
+        // Opened as they are found (opening one changes nothing another's test reads): no list of positions first.
+        guard let id = self.element.store.nameID(of: name) else { return [] }
+        let store = self.element.store
+        var cursors: [CXMLCursor] = []
+        for index in self.children.indices {
+            let node = self.node(index)
+            if store.nodes[node].nameID == id && store.use(of: node) == .unread {
+                cursors.append(self.openChild(index))
+            }
+        }
+        return cursors
     }
 
     /// Every child named `name` not read yet for which `include` is true; marks them used. The others stay whole
