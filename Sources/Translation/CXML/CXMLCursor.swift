@@ -63,8 +63,16 @@ final class CXMLCursor {
 
     /// The attribute's value, trimmed; `nil` when absent or empty. Marks it used.
     func attribute(_ name: String) -> String? {
-        guard let raw = self.element.attribute(name) else { return nil }
-        self.use(attribute: name)
+        // One pass: the first value of that name, and every attribute of that name marked used.
+        let store = self.element.store
+        let node = store.nodes[self.element.index]
+        let start = Int(node.attributeStart)
+        var found: String?
+        for position in start..<(start + Int(node.attributeCount)) where store.attributes[position].name == name {
+            if found == nil { found = store.attributes[position].value }
+            self.use(attributeAt: position - start)
+        }
+        guard let raw = found else { return nil }
         let trimmed = Self.trim(raw)
         return trimmed.isEmpty ? nil : self.repaired(trimmed, what: "the attribute \(name)")
     }
@@ -91,11 +99,15 @@ final class CXMLCursor {
     /// Marks an attribute used without reading it (its meaning is fixed, or it is mapped elsewhere).
     func use(attribute name: String) {
         for (index, attribute) in self.element.attributes.enumerated() where attribute.name == name {
-            if index < 64 {
-                self.usedAttributeBits |= 1 << UInt64(index)
-            } else {
-                self.usedAttributesBeyond.insert(index)
-            }
+            self.use(attributeAt: index)
+        }
+    }
+
+    private func use(attributeAt index: Int) {
+        if index < 64 {
+            self.usedAttributeBits |= 1 << UInt64(index)
+        } else {
+            self.usedAttributesBeyond.insert(index)
         }
     }
 

@@ -136,7 +136,7 @@ struct CXMLDocumentTree {
             let position = Self.count(nameID, under: parent, &state)
             state.nodes.append(
                 CXMLElementStore.Node(
-                    name: name, nameID: nameID, parent: parent, position: position, line: line, column: column,
+                    nameID: nameID, parent: parent, position: position, line: line, column: column,
                     attributeStart: Int32(truncatingIfNeeded: state.attributes.count),
                     attributeCount: Int32(truncatingIfNeeded: attributes.count)))
             if !attributes.isEmpty {

@@ -20,7 +20,7 @@ struct CXMLElement {
     /// The element's position in ``store``.
     let index: Int
 
-    var name: String { self.store.nodes[self.index].name }
+    var name: String { self.store.name(of: self.index) }
 
     /// The number of the element's name in its store's ``CXMLElementStore/names``.
     var nameID: Int32 { self.store.nodes[self.index].nameID }
@@ -104,8 +104,9 @@ struct CXMLElement {
     /// strings to a string costs far more.
     private func appendXML(to bytes: inout [UInt8]) {
         let node = self.store.nodes[self.index]
+        let name = self.store.name(of: self.index)
         bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: node.name.utf8)
+        bytes.append(contentsOf: name.utf8)
         for attribute in self.attributes {
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: attribute.name.utf8)
@@ -128,7 +129,7 @@ struct CXMLElement {
             }
         }
         bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: node.name.utf8)
+        bytes.append(contentsOf: name.utf8)
         bytes.append(UInt8(ascii: ">"))
     }
 
@@ -181,8 +182,8 @@ struct CXMLElementList: RandomAccessCollection {
 /// Built once by ``CXMLDocumentTree``'s builder and read through ``CXMLElement`` views. It also carries what the
 /// decoders' cursors note per element (``CXMLCursor``): whether each was read, and the cursor opened on it.
 final class CXMLElementStore {
+    /// Plain numbers (the name is the name table's, by number): copying a node retains nothing.
     struct Node {
-        var name: String
         var nameID: Int32
         /// The parent's position (-1: none).
         var parent: Int32
@@ -254,6 +255,9 @@ final class CXMLElementStore {
         return id
     }
 
+    /// The name of the element at node `index`.
+    func name(of index: Int) -> String { self.names.names[Int(self.nodes[index].nameID)] }
+
     /// The element path of the node at `index`, such as `cXML/Request/OrderRequest/ItemOut[2]/ItemID`: as the
     /// reader's locations give it (names from the root, with the position among same-named siblings when it is 2
     /// or more).
@@ -268,7 +272,7 @@ final class CXMLElementStore {
         for position in chain.reversed() {
             let node = self.nodes[position]
             if !text.isEmpty { text += "/" }
-            text += node.name
+            text += self.name(of: position)
             if node.position > 1 { text += "[\(node.position)]" }
         }
         return text
@@ -322,7 +326,7 @@ final class CXMLElementStore {
     /// `child`.
     func allows(child: Int, in parent: Int32, _ allowed: [String]) -> Bool {
         let name = self.nodes[child].nameID
-        return self.memo(parent, name, shift: 0) { allowed.contains(self.nodes[child].name) }
+        return self.memo(parent, name, shift: 0) { allowed.contains(self.name(of: child)) }
     }
 
     /// Whether the attribute at `position` is declared by `declared` (the rule of the element named `element`) or
@@ -352,27 +356,28 @@ final class CXMLElementStore {
     func problem(in index: Int) -> String? {
         let node = self.nodes[index]
         let name = node.nameID
+        let elementName = self.names.names[Int(name)]
         if self.declaredNames[Int(name)] == 0 {
-            self.declaredNames[Int(name)] = CXMLSchema.allElements.contains(Substring(node.name)) ? 2 : 1
+            self.declaredNames[Int(name)] = CXMLSchema.allElements.contains(Substring(elementName)) ? 2 : 1
         }
-        if self.declaredNames[Int(name)] == 1 { return "\(node.name), which the DTD does not declare" }
+        if self.declaredNames[Int(name)] == 1 { return "\(elementName), which the DTD does not declare" }
         let rule = self.rules[Int(name)]
         if let rule {
             let start = Int(node.attributeStart)
             for position in start..<(start + Int(node.attributeCount))
             where !self.declares(attribute: position, on: name, rule.attributes) {
-                return "the attribute \(self.attributes[position].name) on \(node.name)"
+                return "the attribute \(self.attributes[position].name) on \(elementName)"
             }
             let element = CXMLElement(store: self, index: index)
             for required in rule.required where element.attribute(required) == nil {
-                return "\(node.name) without its required \(required)"
+                return "\(elementName) without its required \(required)"
             }
         }
         let start = Int(node.childStart)
         for position in start..<(start + Int(node.childCount)) {
             let child = Int(self.children[position])
             if let allowed = rule?.children, !self.allows(child: child, in: name, allowed) {
-                return "\(self.nodes[child].name) inside \(node.name)"
+                return "\(self.name(of: child)) inside \(elementName)"
             }
             if let problem = self.problem(in: child) { return problem }
         }
