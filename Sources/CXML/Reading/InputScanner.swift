@@ -113,8 +113,15 @@ struct InputScanner {
     init(limits: CXMLReader.Limits, guardsProlog: Bool) {
         self.limits = limits
         self.guardsProlog = guardsProlog
-        self.marks.reserveCapacity(64)
+        // The scanner runs up to a chunk ahead of libxml2, and the marks taken are dropped only every
+        // `compactionThreshold`: room for both from the start, rather than growing (and copying) the arrays
+        // several times in every document.
+        self.marks.reserveCapacity(2 * Self.compactionThreshold + 512)
+        self.names.reserveCapacity(16 << 10)
     }
+
+    /// How many marks are taken before they are dropped from the front of `marks`.
+    private static let compactionThreshold = 1024
 
     /// Whether the root element has started.
     var isPastProlog: Bool { self.phase != .prolog }
@@ -140,7 +147,7 @@ struct InputScanner {
             self.marks.removeAll(keepingCapacity: true)
             self.names.removeAll(keepingCapacity: true)
             self.markHead = 0
-        } else if self.markHead >= 4096 {
+        } else if self.markHead >= Self.compactionThreshold {
             self.marks.removeFirst(self.markHead)
             self.markHead = 0
             let firstName = self.marks.first { $0.kind == .start }?.nameStart ?? self.names.count

@@ -43,11 +43,19 @@ struct ParseState {
     private var textBytes: [UInt8] = []
     private var textPosition: (line: Int, column: Int)?
     private var textIsBlank = true
+    /// The attribute list handed to the sink, kept for the next start with its room.
+    private var attributeBuffer: [CXMLAttribute] = []
     /// Names already made into strings, by their pointer in the parser's dictionary (libxml2
     /// interns every name it hands out, so one pointer is always one name): a direct-mapped
-    /// cache of 256 entries, cheaper than hashing.
-    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 256)
-    /// Prefixed names already joined, by the pointers of their prefix and local name: direct-mapped as `names`.
+    /// cache of 1,024 entries, cheaper than hashing the bytes. The dictionary packs its names a
+    /// few bytes apart, so the slot comes from all the pointer's bits (Fibonacci hashing): its
+    /// low bits alone put neighbouring names in one slot, and one name's string was made again
+    /// and again.
+    /// Pointers and strings in two arrays: an array of tuples is destroyed element by element through the
+    /// runtime's generic tuple code, which for 1,024 entries cost more than a whole small document's names.
+    private var namePointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 1024)
+    private var nameStrings = [String](repeating: "", count: 1024)
+    /// Prefixed names already joined, by the pointers of their prefix and local name: direct-mapped as `nameStrings`.
     private var qualifiedNames = [
         (prefix: UnsafePointer<xmlChar>?, localName: UnsafePointer<xmlChar>?, name: String)
     ](repeating: (nil, nil, ""), count: 16)
@@ -88,6 +96,8 @@ struct ParseState {
         }
         var list: [CXMLAttribute] = []
         if count > 0 {
+            // A sink copies the attributes: its list is then the same buffer every time (emptied after each start).
+            if self.sink != nil { swap(&list, &self.attributeBuffer) }
             list.reserveCapacity(count)
             if let namespaces {
                 for index in 0..<namespaceCount {
@@ -115,7 +125,8 @@ struct ParseState {
                 }
             }
         }
-        self.path.push(name)
+        // The local name's pointer identifies an unprefixed name (libxml2 interns names per parser).
+        self.path.push(name, key: prefix == nil ? UInt(bitPattern: localName) : 0)
         if self.path.depth > self.limits.maximumDepth {
             self.fail(
                 CXMLError(
@@ -126,6 +137,10 @@ struct ParseState {
         let (line, column) = self.position(of: .start, parser)
         if let sink = self.sink {
             sink.elementStart(name: name, attributes: list, line: line, column: column)
+            if count > 0 {
+                list.removeAll(keepingCapacity: true)
+                self.attributeBuffer = list
+            }
         } else {
             self.queue.append(
                 .elementStart(
@@ -224,10 +239,11 @@ struct ParseState {
     /// The string of a name libxml2 handed out.
     mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 4 & 0xFF)
-        if self.names[slot].pointer == pointer { return self.names[slot].name }
+        let slot = Int(bitPattern: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+        if self.namePointers[slot] == pointer { return self.nameStrings[slot] }
         let name = String(cString: pointer)
-        self.names[slot] = (pointer, name)
+        self.namePointers[slot] = pointer
+        self.nameStrings[slot] = name
         return name
     }
 

@@ -23,9 +23,16 @@ enum CXMLCommonDecoding {
     static func note(_ cursor: CXMLCursor) -> Note? {
         let kind = cursor.attribute("type").map { NoteKind(rawValue: $0) }
         let language = cursor.language()
-        let lines = cursor.text.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let lines = cursor.text.map(Self.lines)
         if lines == nil, cursor.element.children.isEmpty, kind == nil { return nil }
         return Note(kind: kind, lines: lines ?? [], language: language)
+    }
+
+    /// The lines of a text, split at each line feed (`\r\n` is one character, and no line break).
+    static func lines(_ text: String) -> [String] {
+        // Most comments are one line: without a line feed byte, the text is its only line.
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains(0x0A) }) == true { return [text] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// An `IdReference` as a reference: its domain is the qualifier (Porter's name, or the domain as sent).
@@ -114,12 +121,16 @@ enum CXMLCommonDecoding {
             others.append(ItemIdentifier(ItemIdentifierKind(rawValue: domain), identifier))
         }
         var result: [ItemIdentifier] = []
+        // Room for the parts, the references and what an order line adds (classification, manufacturer): one
+        // allocation rather than a growth at each append.
+        result.reserveCapacity(5 + others.count)
         if let supplierPart, !others.contains(where: { $0.value == supplierPart }) {
             result.append(ItemIdentifier(.vendorPart, supplierPart))
         }
         if let auxiliary { result.append(ItemIdentifier(.vendorSupplemental, auxiliary)) }
         if let buyerPart { result.append(ItemIdentifier(.buyerPart, buyerPart)) }
-        return result + others
+        result.append(contentsOf: others)
+        return result
     }
 
     /// `Description`s: the text (without its `ShortName`, which stays in extensions) with its `xml:lang`.

@@ -63,8 +63,16 @@ final class CXMLCursor {
 
     /// The attribute's value, trimmed; `nil` when absent or empty. Marks it used.
     func attribute(_ name: String) -> String? {
-        guard let raw = self.element.attribute(name) else { return nil }
-        self.use(attribute: name)
+        // One pass: the first value of that name, and every attribute of that name marked used.
+        let store = self.element.store
+        let node = store.nodes[self.element.index]
+        let start = Int(node.attributeStart)
+        var found: String?
+        for position in start..<(start + Int(node.attributeCount)) where store.attributes[position].name == name {
+            if found == nil { found = store.attributes[position].value }
+            self.use(attributeAt: position - start)
+        }
+        guard let raw = found else { return nil }
         let trimmed = Self.trim(raw)
         return trimmed.isEmpty ? nil : self.repaired(trimmed, what: "the attribute \(name)")
     }
@@ -91,11 +99,15 @@ final class CXMLCursor {
     /// Marks an attribute used without reading it (its meaning is fixed, or it is mapped elsewhere).
     func use(attribute name: String) {
         for (index, attribute) in self.element.attributes.enumerated() where attribute.name == name {
-            if index < 64 {
-                self.usedAttributeBits |= 1 << UInt64(index)
-            } else {
-                self.usedAttributesBeyond.insert(index)
-            }
+            self.use(attributeAt: index)
+        }
+    }
+
+    private func use(attributeAt index: Int) {
+        if index < 64 {
+            self.usedAttributeBits |= 1 << UInt64(index)
+        } else {
+            self.usedAttributesBeyond.insert(index)
         }
     }
 
@@ -204,7 +216,7 @@ final class CXMLCursor {
     /// The position of the first child named `name` not read yet: names compared by number (a name no element of
     /// the document has is no child).
     private func firstUnread(_ name: String) -> Int? {
-        guard let id = self.element.store.names.find(name) else { return nil }
+        guard let id = self.element.store.nameID(of: name) else { return nil }
         let store = self.element.store
         for index in self.children.indices {
             let node = self.node(index)
@@ -215,7 +227,7 @@ final class CXMLCursor {
 
     /// The positions of the children named `name` not read yet.
     private func unread(_ name: String) -> [Int] {
-        guard let id = self.element.store.names.find(name) else { return [] }
+        guard let id = self.element.store.nameID(of: name) else { return [] }
         let store = self.element.store
         return self.children.indices.filter {
             let node = self.node($0)
@@ -225,7 +237,17 @@ final class CXMLCursor {
 
     /// Every child named `name` not read yet; marks them used.
     func children(_ name: String) -> [CXMLCursor] {
-        self.unread(name).map { self.openChild($0) }
+        // Opened as they are found (opening one changes nothing another's test reads): no list of positions first.
+        guard let id = self.element.store.nameID(of: name) else { return [] }
+        let store = self.element.store
+        var cursors: [CXMLCursor] = []
+        for index in self.children.indices {
+            let node = self.node(index)
+            if store.nodes[node].nameID == id && store.use(of: node) == .unread {
+                cursors.append(self.openChild(index))
+            }
+        }
+        return cursors
     }
 
     /// Every child named `name` not read yet for which `include` is true; marks them used. The others stay whole
@@ -270,6 +292,22 @@ final class CXMLCursor {
                 return child.attribute("name") == name && child.isTextOnly
             })
         else { return nil }
+        return self.takeExtrinsic(at: index)
+    }
+
+    /// The unread `Extrinsic` children that hold only text and have a `name`, in order, with their positions: what
+    /// ``extrinsic(_:)`` looks through, gathered once to look up many names (``takeExtrinsic(at:)`` reads one).
+    func textExtrinsics() -> [(name: String, index: Int)] {
+        self.unread("Extrinsic").compactMap { index in
+            let child = self.children[index]
+            guard child.isTextOnly, let name = child.attribute("name") else { return nil }
+            return (name, index)
+        }
+    }
+
+    /// The text of the `Extrinsic` at `index` (one of ``textExtrinsics()``), as ``extrinsic(_:)`` reads it; marks it
+    /// used.
+    func takeExtrinsic(at index: Int) -> String? {
         self.element.store.setUse(.used, of: self.node(index))
         let text = Self.trim(self.children[index].text)
         return text.isEmpty ? nil : text
@@ -350,8 +388,8 @@ final class CXMLCursor {
                 extensions[Self.childAddress(of: self.address, siblings: self.children, index: index)] =
                     child.xml
                 // What is kept whole is checked once here (a child the parent does not allow was reported already).
-                if CXMLSchema.allows(child.name, in: self.element.name),
-                    let problem = CXMLSchema.problem(in: child, declared: CXMLSchema.allElements)
+                if store.allows(child: child.index, inElementAt: self.element.index),
+                    let problem = store.problem(in: child.index)
                 {
                     self.context.finding(
                         .warning, .unknownElement,

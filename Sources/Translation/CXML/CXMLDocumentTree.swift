@@ -83,13 +83,14 @@ struct CXMLDocumentTree {
 
         init() {
             var state = State()
-            // Room for a typical order (a few hundred elements) from the start, rather than growing from one.
-            state.nodes.reserveCapacity(256)
-            state.attributes.reserveCapacity(128)
-            state.attributeNameIDs.reserveCapacity(128)
-            state.texts.reserveCapacity(256)
-            state.children.reserveCapacity(256)
-            state.content.reserveCapacity(256)
+            // Room for a typical order (a few hundred elements, 20 KB) from the start, rather than growing from one
+            // (or from a smaller room: the arrays' growth copied more than the room costs).
+            state.nodes.reserveCapacity(512)
+            state.attributes.reserveCapacity(384)
+            state.attributeNameIDs.reserveCapacity(384)
+            state.texts.reserveCapacity(512)
+            state.children.reserveCapacity(512)
+            state.content.reserveCapacity(1024)
             state.open.reserveCapacity(16)
             state.pendingChildren.reserveCapacity(64)
             state.pendingContent.reserveCapacity(64)
@@ -135,7 +136,7 @@ struct CXMLDocumentTree {
             let position = Self.count(nameID, under: parent, &state)
             state.nodes.append(
                 CXMLElementStore.Node(
-                    name: name, nameID: nameID, parent: parent, position: position, line: line, column: column,
+                    nameID: nameID, parent: parent, position: position, line: line, column: column,
                     attributeStart: Int32(truncatingIfNeeded: state.attributes.count),
                     attributeCount: Int32(truncatingIfNeeded: attributes.count)))
             if !attributes.isEmpty {
@@ -195,14 +196,15 @@ struct CXMLDocumentTree {
             state.nodes[index].childCount = Int32(truncatingIfNeeded: state.pendingChildren.count - children)
             state.nodes[index].contentStart = Int32(truncatingIfNeeded: state.content.count)
             state.nodes[index].contentCount = Int32(truncatingIfNeeded: state.pendingContent.count - content)
-            if children < state.pendingChildren.count {
-                state.children.append(contentsOf: state.pendingChildren[children...])
-                state.pendingChildren.removeSubrange(children...)
+            // Moved one by one: an element has few children, and the generic range copies and removals cost more.
+            for position in children..<state.pendingChildren.count {
+                state.children.append(state.pendingChildren[position])
             }
-            if content < state.pendingContent.count {
-                state.content.append(contentsOf: state.pendingContent[content...])
-                state.pendingContent.removeSubrange(content...)
+            while state.pendingChildren.count > children { state.pendingChildren.removeLast() }
+            for position in content..<state.pendingContent.count {
+                state.content.append(state.pendingContent[position])
             }
+            while state.pendingContent.count > content { state.pendingContent.removeLast() }
             // The counts of this element's children give way to those they replaced.
             let counts = Int(mark.counts)
             while state.replaced.count > counts {

@@ -20,7 +20,7 @@ struct CXMLElement {
     /// The element's position in ``store``.
     let index: Int
 
-    var name: String { self.store.nodes[self.index].name }
+    var name: String { self.store.name(of: self.index) }
 
     /// The number of the element's name in its store's ``CXMLElementStore/names``.
     var nameID: Int32 { self.store.nodes[self.index].nameID }
@@ -104,8 +104,9 @@ struct CXMLElement {
     /// strings to a string costs far more.
     private func appendXML(to bytes: inout [UInt8]) {
         let node = self.store.nodes[self.index]
+        let name = self.store.name(of: self.index)
         bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: node.name.utf8)
+        bytes.append(contentsOf: name.utf8)
         for attribute in self.attributes {
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: attribute.name.utf8)
@@ -128,7 +129,7 @@ struct CXMLElement {
             }
         }
         bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: node.name.utf8)
+        bytes.append(contentsOf: name.utf8)
         bytes.append(UInt8(ascii: ">"))
     }
 
@@ -181,8 +182,8 @@ struct CXMLElementList: RandomAccessCollection {
 /// Built once by ``CXMLDocumentTree``'s builder and read through ``CXMLElement`` views. It also carries what the
 /// decoders' cursors note per element (``CXMLCursor``): whether each was read, and the cursor opened on it.
 final class CXMLElementStore {
+    /// Plain numbers (the name is the name table's, by number): copying a node retains nothing.
     struct Node {
-        var name: String
         var nameID: Int32
         /// The parent's position (-1: none).
         var parent: Int32
@@ -230,7 +231,32 @@ final class CXMLElementStore {
         self.content = content
         self.notes = .allocate(capacity: nodes.count)
         self.notes.initialize(repeating: (.unread, nil))
+        self.declaredNames = .allocate(capacity: count)
+        self.declaredNames.initialize(repeating: 0)
+        self.foundNames = .allocate(capacity: 64)
+        self.foundNames.initialize(repeating: ("", Self.notLooked))
     }
+
+    /// The names the decoders looked up last (literals, the same string each time), by
+    /// ``CXMLNameTable/identity(of:)``, with their number (-1: no element or attribute has the name).
+    private let foundNames: UnsafeMutableBufferPointer<(name: String, id: Int32)>
+    private static let notLooked: Int32 = -2
+
+    /// The number of `name` in ``names``, or `nil` when no element or attribute of the document has it.
+    func nameID(of name: String) -> Int32? {
+        let identity = CXMLNameTable.identity(of: name)
+        let slot = CXMLNameTable.slot(of: identity)
+        let entry = self.foundNames[slot]
+        if entry.id != Self.notLooked && CXMLNameTable.identity(of: entry.name) == identity {
+            return entry.id < 0 ? nil : entry.id
+        }
+        let id = self.names.find(name)
+        self.foundNames[slot] = (name, id ?? -1)
+        return id
+    }
+
+    /// The name of the element at node `index`.
+    func name(of index: Int) -> String { self.names.names[Int(self.nodes[index].nameID)] }
 
     /// The element path of the node at `index`, such as `cXML/Request/OrderRequest/ItemOut[2]/ItemID`: as the
     /// reader's locations give it (names from the root, with the position among same-named siblings when it is 2
@@ -246,7 +272,7 @@ final class CXMLElementStore {
         for position in chain.reversed() {
             let node = self.nodes[position]
             if !text.isEmpty { text += "/" }
-            text += node.name
+            text += self.name(of: position)
             if node.position > 1 { text += "[\(node.position)]" }
         }
         return text
@@ -283,6 +309,9 @@ final class CXMLElementStore {
         self.notes.deinitialize()
         self.notes.deallocate()
         self.pairs.deallocate()
+        self.declaredNames.deallocate()
+        self.foundNames.deinitialize()
+        self.foundNames.deallocate()
     }
 
     // MARK: The DTD rules by name
@@ -297,7 +326,7 @@ final class CXMLElementStore {
     /// `child`.
     func allows(child: Int, in parent: Int32, _ allowed: [String]) -> Bool {
         let name = self.nodes[child].nameID
-        return self.memo(parent, name, shift: 0) { allowed.contains(self.nodes[child].name) }
+        return self.memo(parent, name, shift: 0) { allowed.contains(self.name(of: child)) }
     }
 
     /// Whether the attribute at `position` is declared by `declared` (the rule of the element named `element`) or
@@ -308,6 +337,51 @@ final class CXMLElementStore {
             let attribute = self.attributes[position].name
             return declared.contains(attribute) || attribute.hasPrefix("xmlns")
         }
+    }
+
+    /// Whether each name, by number, is an element ``CXMLSchema/allElements`` declares: 0 not known yet, 1 no, 2 yes.
+    private let declaredNames: UnsafeMutableBufferPointer<UInt8>
+
+    /// Whether the DTD rule of the element at node `parent` allows the child at node `child` (`true` when Porter
+    /// knows no rule, or the rule allows anything).
+    func allows(child: Int, inElementAt parent: Int) -> Bool {
+        let name = self.nodes[parent].nameID
+        guard let allowed = self.rules[Int(name)]?.children else { return true }
+        return self.allows(child: child, in: name, allowed)
+    }
+
+    /// The first thing in the element at node `index` (and the elements in it) that the DTD refuses:
+    /// ``CXMLSchema/problem(in:declared:)`` with ``CXMLSchema/allElements``, with what depends only on names worked
+    /// out once per name or pair of names.
+    func problem(in index: Int) -> String? {
+        let node = self.nodes[index]
+        let name = node.nameID
+        let elementName = self.names.names[Int(name)]
+        if self.declaredNames[Int(name)] == 0 {
+            self.declaredNames[Int(name)] = CXMLSchema.allElements.contains(Substring(elementName)) ? 2 : 1
+        }
+        if self.declaredNames[Int(name)] == 1 { return "\(elementName), which the DTD does not declare" }
+        let rule = self.rules[Int(name)]
+        if let rule {
+            let start = Int(node.attributeStart)
+            for position in start..<(start + Int(node.attributeCount))
+            where !self.declares(attribute: position, on: name, rule.attributes) {
+                return "the attribute \(self.attributes[position].name) on \(elementName)"
+            }
+            let element = CXMLElement(store: self, index: index)
+            for required in rule.required where element.attribute(required) == nil {
+                return "\(elementName) without its required \(required)"
+            }
+        }
+        let start = Int(node.childStart)
+        for position in start..<(start + Int(node.childCount)) {
+            let child = Int(self.children[position])
+            if let allowed = rule?.children, !self.allows(child: child, in: name, allowed) {
+                return "\(self.name(of: child)) inside \(elementName)"
+            }
+            if let problem = self.problem(in: child) { return problem }
+        }
+        return nil
     }
 
     private func memo(_ first: Int32, _ second: Int32, shift: UInt8, _ compute: () -> Bool) -> Bool {

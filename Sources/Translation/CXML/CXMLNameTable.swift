@@ -10,8 +10,39 @@ struct CXMLNameTable {
     /// Name numbers by hash slot; -1: empty.
     private var slots = [Int32](repeating: -1, count: 64)
 
+    /// The names met last, with their numbers, by ``identity(of:)``: the reader hands out the same string for each
+    /// element or attribute name of a kind, so most names are found here without hashing their bytes.
+    /// (Two arrays: one of tuples is destroyed through the runtime's generic, slower, tuple code.)
+    private var recentNames = [String](repeating: "", count: 64)
+    private var recentIDs = [Int32](repeating: -1, count: 64)
+
     /// The number of `name`, given one if it is new.
     mutating func id(of name: String) -> Int32 {
+        let identity = Self.identity(of: name)
+        let recentSlot = Self.slot(of: identity)
+        if self.recentIDs[recentSlot] >= 0 && Self.identity(of: self.recentNames[recentSlot]) == identity {
+            return self.recentIDs[recentSlot]
+        }
+        let id = self.hashedID(of: name)
+        self.recentNames[recentSlot] = name
+        self.recentIDs[recentSlot] = id
+        return id
+    }
+
+    /// The raw bits of a string: equal for two strings only when they hold the same bytes (a small string's bits
+    /// are its bytes; a larger one's are its count and storage, which cannot change while a copy holds it).
+    /// Unequal bits say nothing: the names are then compared by value.
+    static func identity(of name: String) -> (UInt64, UInt64) {
+        unsafeBitCast(name, to: (UInt64, UInt64).self)
+    }
+
+    /// The slot of a string's bits in a direct-mapped table of 64.
+    static func slot(of identity: (UInt64, UInt64)) -> Int {
+        let mixed = (identity.0 ^ identity.1 &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed >> 58)
+    }
+
+    private mutating func hashedID(of name: String) -> Int32 {
         var slot = Self.hash(name) & (self.slots.count - 1)
         while true {
             let id = self.slots[slot]

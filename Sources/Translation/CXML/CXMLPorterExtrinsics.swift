@@ -29,9 +29,15 @@ enum CXMLPorterExtrinsics {
     static func dates(_ cursor: CXMLCursor, except: Set<DateKind>) -> [QualifiedDate] {
         // Most elements hold no Extrinsic: then there is nothing to look for, name by name.
         guard cursor.hasUnreadChild("Extrinsic") else { return [] }
+        // The Extrinsics are gathered once, and a kind none of them names is passed over without a look at the
+        // children (each kind's name is the first of them it would find, as ``CXMLCursor/extrinsic(_:)`` does).
+        let extrinsics = cursor.textExtrinsics()
+        guard !extrinsics.isEmpty else { return [] }
         var result: [QualifiedDate] = []
-        for kind in DateKind.namedValues where !except.contains(kind) {
-            guard let text = cursor.extrinsic(kind.rawValue) else { continue }
+        for kind in DateKind.namedValues {
+            guard let found = extrinsics.first(where: { $0.name == kind.rawValue }), !except.contains(kind),
+                let text = cursor.takeExtrinsic(at: found.index)
+            else { continue }
             if let value = CXMLDateText.parse(text) {
                 result.append(QualifiedDate(kind, value))
             } else {

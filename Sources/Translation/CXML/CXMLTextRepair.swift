@@ -15,6 +15,8 @@ enum CXMLTextRepair {
 
     /// The repaired text, or `nil` when `text` does not look like mojibake.
     static func repair(_ text: String) -> String? {
+        // Such a lead byte is written in UTF-8 as two bytes over 0x7F: text of ASCII bytes only (most) has none.
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains { $0 >= 0x80 } }) == true { return nil }
         // A UTF-8 lead byte read as Latin-1 is one of Â…ô (U+00C2–U+00F4): without one there is nothing to repair.
         guard text.unicodeScalars.contains(where: { $0.value >= 0xC2 && $0.value <= 0xF4 }) else { return nil }
         var bytes: [UInt8] = []
