@@ -205,9 +205,34 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
         self.beginArray()
         // Written through the buffer (iterating the array went through its iterator; ~0.7 instructions per byte of X12).
         values.withUnsafeBufferPointer { values in
-            for index in values.indices { values[index].write(to: &self) }
+            guard let base = values.baseAddress else { return }
+            Self.withBorrowedElements(base, count: values.count) { $0.write(to: &self) }
         }
         self.endArray()
+    }
+
+    /// Calls `body` with each of the `count` values at `base`, without copying them.
+    ///
+    /// `base[index].write(to:)` copied the value first (every reference it holds retained, then released: ~700
+    /// instructions a purchase-order line, ~8 per byte of X12), because a value read through a pointer may change
+    /// while the callee runs. Here each value's bytes are copied, unretained, into a slot of our own, taken from it
+    /// as an owned value, handed to `body` and put back; the slot is never destroyed, so nothing is retained or
+    /// released. This holds because the values stay alive and unchanged in the caller's array for the whole call
+    /// (it is borrowed), and Swift model values (structs and enums of strings, arrays, numbers) are bitwise-takable.
+    @inline(__always)
+    private static func withBorrowedElements<Value>(
+        _ base: UnsafePointer<Value>, count: Int, _ body: (borrowing Value) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: Value.self, capacity: 1) { slot in
+            guard let slot = slot.baseAddress else { return }
+            for index in 0..<count {
+                UnsafeMutableRawPointer(slot).copyMemory(
+                    from: UnsafeRawPointer(base + index), byteCount: MemoryLayout<Value>.size)
+                let value = slot.move()
+                body(value)
+                slot.initialize(to: consume value)
+            }
+        }
     }
 
     mutating func field(_ name: StaticString, _ extensions: Extensions) {
