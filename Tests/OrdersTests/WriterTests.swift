@@ -14,6 +14,28 @@ import Testing
         return order
     }
 
+    /// Arrays of values are written from a bitwise slot without retaining what the values hold: writing must leave
+    /// them whole (heap strings and arrays included), give the same bytes every time and read back as written.
+    @Test func writingArraysLeavesTheValuesWhole() throws {
+        let long = String(repeating: "a part number longer than fifteen bytes ", count: 3)
+        let lines = (1...40).map { number in
+            PurchaseOrderLine(
+                lineNumber: "line \(number) \(long)", quantity: 12, unit: .each,
+                items: [ItemIdentifier(.buyerPart, "\(long)\(number)"), ItemIdentifier(.buyerItem, "B\(number)")],
+                descriptions: [ItemDescription("\(long) description \(number)")])
+        }
+        let order = Self.minimalOrder { $0.lines = lines }
+        let document = BusinessDocument.purchaseOrder(order)
+        let first = document.encodeCanonicalJSON()
+        var writer = CanonicalJSONWriter()
+        for _ in 0..<3 { writer.write(document) }
+        let expected = (0..<3).flatMap { _ in first + [UInt8(ascii: "\n")] }
+        #expect(writer.bytes == expected)
+        #expect(document.encodeCanonicalJSON() == first)
+        #expect(order.lines == lines)
+        #expect(try BusinessDocument.decode(json: first) == document)
+    }
+
     @Test func writesTheMinimalDocumentExactly() {
         let bytes = BusinessDocument.purchaseOrder(Self.minimalOrder()).encodeCanonicalJSON()
         let expected =

@@ -31,10 +31,17 @@ struct X12PurchaseOrderAssembler {
     private var blanketOrderNumber: String?
     private var contractNumber: String?
     private var orderDate: CalendarDate?
+    /// The lines read so far; while `lineOpen`, the last is the open line, built in place (``line``).
     private var lines: [PurchaseOrderLine] = []
-    private var line: PurchaseOrderLine?
-    /// `line != nil`, kept as a plain flag: comparing the optional with `nil` copied the whole line.
+    /// Whether the last of `lines` is still being read (a PO1 opened it; the next PO1 or the CTT closes it).
     private var lineOpen = false
+
+    /// The open line, changed where it lies in `lines`: a line kept in an optional and moved into the array when it
+    /// closed was copied (~380 bytes) for every segment and once more at the end. Read only while `lineOpen`.
+    private var line: PurchaseOrderLine {
+        _read { yield self.lines[self.lines.count - 1] }
+        _modify { yield &self.lines[self.lines.count - 1] }
+    }
 
     init(envelope: Envelope, context: X12FindingContext, implementationReference: String?) {
         self.header = X12DocumentHeaderState(envelope: envelope, readsTerms: true)
@@ -130,7 +137,7 @@ struct X12PurchaseOrderAssembler {
         // The usual line, every element typed, read in one pass over the view's bytes. (PO1's own occurrence count
         // is not needed: PO1 clears the counts and is never counted under a line.)
         if let elements = located.segment.simpleElements, let line = Self.quickLine(elements) {
-            self.line = line
+            self.lines.append(line)
             self.lineOpen = true
             return
         }
@@ -147,35 +154,36 @@ struct X12PurchaseOrderAssembler {
         let basis = self.reader.coded(X12Codes.priceBasis, &cursor, 5, located)
         let items = self.reader.itemIdentifiers(&cursor, from: 6, to: located.segment.elementCount, located)
         // Made in place (no local copy moved in afterwards).
-        self.line = PurchaseOrderLine(
-            lineNumber: lineNumber, quantity: quantity ?? 0, unit: unit, unitPrice: price, priceBasis: basis,
-            items: items)
+        self.lines.append(
+            PurchaseOrderLine(
+                lineNumber: lineNumber, quantity: quantity ?? 0, unit: unit, unitPrice: price, priceBasis: basis,
+                items: items))
         self.lineOpen = true
         if cursor.mayHaveLeftovers {
-            cursor.recordLeftovers(at: X12ExtensionAddress.segment("", "PO1", occurrence), in: &self.line!.extensions)
+            cursor.recordLeftovers(at: X12ExtensionAddress.segment("", "PO1", occurrence), in: &self.line.extensions)
         }
     }
 
     private mutating func closeLine() {
         self.lineOpen = false
-        if let line = self.line.take() { self.lines.append(line) }
     }
 
     private mutating func lineSegment(_ located: X12LocatedSegment) {
-        // Taken out of `self` so that its arrays stay uniquely referenced while they grow (no copy per segment).
         guard self.lineOpen else { return }
         let segment = located.segment
         let code = segment.code
         switch self.scope {
         case .lineNote(let index) where Self.noteMembers.contains(code):
-            guard var line = self.line.take() else { return }
-            defer { self.line = line }
+            // Taken out of `lines` (a move): two of its fields are changed at once.
+            var line = self.lines.removeLast()
+            defer { self.lines.append(line) }
             let address = X12SegmentReader.occurrence(&self.lineCounts, "N9[\(index + 1)]/", segment)
             self.reader.noteMember(located, address: address, note: &line.notes[index], extensions: &line.extensions)
             return
         case .lineParty(let index) where Self.linePartyMembers.contains(code):
-            guard var line = self.line.take() else { return }
-            defer { self.line = line }
+            // Taken out of `lines` (a move): two of its fields are changed at once.
+            var line = self.lines.removeLast()
+            defer { self.lines.append(line) }
             self.reader.partyMember(
                 located, path: "N1[\(index + 1)]/", counts: &self.lineCounts, party: &line.parties[index],
                 extensions: &line.extensions)
@@ -187,47 +195,47 @@ struct X12PurchaseOrderAssembler {
         if self.quickSegment(code, segment, isFirst: occurrence == 1) { return }
         var address: String { X12ExtensionAddress.segment("", segment.id, occurrence) }
         var cursor = X12ElementCursor(segment)
-        // The line is changed in place (`self.line!`), not copied out and back for every segment.
+        // The line is changed in place (`self.line`), not copied out and back for every segment.
         switch code {
         case X12SegmentCode.pid:
-            guard let text = cursor.peek(5) else { return cursor.recordWhole(at: address, in: &self.line!.extensions) }
+            guard let text = cursor.peek(5) else { return cursor.recordWhole(at: address, in: &self.line.extensions) }
             cursor.take(5)
             cursor.take(1, ifEqualTo: "F" as StaticString)
-            self.line!.descriptions.append(ItemDescription(text, language: cursor.text(9)))
+            self.line.descriptions.append(ItemDescription(text, language: cursor.text(9)))
         case X12SegmentCode.po4 where occurrence == 1:
-            self.line!.pack = self.reader.pack(&cursor, located)
+            self.line.pack = self.reader.pack(&cursor, located)
         case X12SegmentCode.sdq:
             let destinations = self.reader.destinations(&cursor, located)
-            if self.line!.destinations.isEmpty {
-                self.line!.destinations = destinations
+            if self.line.destinations.isEmpty {
+                self.line.destinations = destinations
             } else {
-                self.line!.destinations += destinations
+                self.line.destinations += destinations
             }
         case X12SegmentCode.sch:
             guard let schedule = self.reader.schedule(&cursor, located) else {
-                return cursor.recordWhole(at: address, in: &self.line!.extensions)
+                return cursor.recordWhole(at: address, in: &self.line.extensions)
             }
-            self.line!.schedules.append(schedule)
+            self.line.schedules.append(schedule)
         case X12SegmentCode.sac:
             guard let charge = self.reader.allowanceCharge(&cursor, located) else {
-                return cursor.recordWhole(at: address, in: &self.line!.extensions)
+                return cursor.recordWhole(at: address, in: &self.line.extensions)
             }
-            self.line!.allowancesCharges.append(charge)
-        case X12SegmentCode.ref: self.line!.references.append(self.reader.reference(&cursor, located))
+            self.line.allowancesCharges.append(charge)
+        case X12SegmentCode.ref: self.line.references.append(self.reader.reference(&cursor, located))
         case X12SegmentCode.dtm:
             guard let date = self.reader.qualifiedDate(&cursor, located) else {
-                return cursor.recordWhole(at: address, in: &self.line!.extensions)
+                return cursor.recordWhole(at: address, in: &self.line.extensions)
             }
-            self.line!.dates.append(date)
+            self.line.dates.append(date)
         case X12SegmentCode.n9:
-            self.line!.notes.append(self.reader.note(&cursor, located))
-            self.scope = .lineNote(self.line!.notes.count - 1)
+            self.line.notes.append(self.reader.note(&cursor, located))
+            self.scope = .lineNote(self.line.notes.count - 1)
         case X12SegmentCode.n1:
-            self.line!.parties.append(self.reader.party(&cursor, located))
-            self.scope = .lineParty(self.line!.parties.count - 1)
-        default: return cursor.recordWhole(at: address, in: &self.line!.extensions)
+            self.line.parties.append(self.reader.party(&cursor, located))
+            self.scope = .lineParty(self.line.parties.count - 1)
+        default: return cursor.recordWhole(at: address, in: &self.line.extensions)
         }
-        if cursor.mayHaveLeftovers { cursor.recordLeftovers(at: address, in: &self.line!.extensions) }
+        if cursor.mayHaveLeftovers { cursor.recordLeftovers(at: address, in: &self.line.extensions) }
     }
 }
 
@@ -243,26 +251,26 @@ extension X12PurchaseOrderAssembler {
                 return false
             }
             // Made as a one-element array (appending to the empty one grew it through the general path).
-            if self.line!.descriptions.isEmpty {
-                self.line!.descriptions = [description]
+            if self.line.descriptions.isEmpty {
+                self.line.descriptions = [description]
             } else {
-                self.line!.descriptions.append(description)
+                self.line.descriptions.append(description)
             }
         case X12SegmentCode.po4 where isFirst:
             guard let elements = segment.simpleElements, let pack = Self.quickPack(elements) else { return false }
-            self.line!.pack = pack
+            self.line.pack = pack
         case X12SegmentCode.sdq:
             guard let elements = segment.simpleElements, let destinations = Self.quickDestinations(elements) else {
                 return false
             }
-            if self.line!.destinations.isEmpty {
-                self.line!.destinations = destinations
+            if self.line.destinations.isEmpty {
+                self.line.destinations = destinations
             } else {
-                self.line!.destinations += destinations
+                self.line.destinations += destinations
             }
         case X12SegmentCode.dtm:
             guard let elements = segment.simpleElements, let date = elements.qualifiedDate() else { return false }
-            self.line!.dates.append(date)
+            self.line.dates.append(date)
         default: return false
         }
         return true
