@@ -251,6 +251,11 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
     private static func withBorrowedElements<Value>(
         _ base: UnsafePointer<Value>, count: Int, _ body: (borrowing Value) -> Void
     ) {
+        // A type that is not bitwise-takable (none of the model's) is written from a copy, as before.
+        guard _isBitwiseTakable(Value.self) else {
+            for index in 0..<count { body(base[index]) }
+            return
+        }
         withUnsafeTemporaryAllocation(of: Value.self, capacity: 1) { slot in
             guard let slot = slot.baseAddress else { return }
             for index in 0..<count {
