@@ -121,6 +121,7 @@ public final class CXMLReader {
 
     deinit {
         self.close()
+        self.state.pointee.releaseBuffers()
         self.state.deinitialize(count: 1)
         self.state.deallocate()
     }

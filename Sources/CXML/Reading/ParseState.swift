@@ -39,8 +39,13 @@ struct ParseState {
     /// error with `nil` copies the error each time).
     private var failed = false
     var path = ElementPath()
-    /// The text being joined: its bytes, where it starts (`nil`: no text), whether it is blank so far.
-    private var textBytes: [UInt8] = []
+    /// The text being joined: its bytes (``textCount`` of them, in a buffer of ``textCapacity`` the reader frees with
+    /// ``releaseBuffers()``), where it starts (`nil`: no text), whether it is blank so far. A buffer of its own rather
+    /// than an array: appending a piece and emptying an array went through its generic range code, about 150
+    /// instructions a text.
+    private var textStorage: UnsafeMutablePointer<UInt8>
+    private var textCapacity = 1024
+    private var textCount = 0
     private var textPosition: (line: Int, column: Int)?
     private var textIsBlank = true
     /// The attribute list handed to the sink, kept for the next start with its room.
@@ -64,6 +69,14 @@ struct ParseState {
         self.limits = limits
         self.keepsWhitespace = keepsWhitespace
         self.scanner = scanner
+        self.textStorage = .allocate(capacity: self.textCapacity)
+    }
+
+    /// Frees the text buffer; the state is not used after.
+    mutating func releaseBuffers() {
+        self.textStorage.deallocate()
+        self.textCapacity = 0
+        self.textCount = 0
     }
 
     /// The reader whose state `context` (a `ParseState` pointer) is.
@@ -138,7 +151,8 @@ struct ParseState {
         if let sink = self.sink {
             sink.elementStart(name: name, attributes: list, line: line, column: column)
             if count > 0 {
-                list.removeAll(keepingCapacity: true)
+                // One by one: a start has few attributes, and the generic range removal costs more than the loop.
+                while !list.isEmpty { list.removeLast() }
                 self.attributeBuffer = list
             }
         } else {
@@ -175,7 +189,7 @@ struct ParseState {
             self.textIsBlank = true
         }
         guard let bytes, count > 0 else { return }
-        if self.textBytes.count + count > self.limits.maximumValueLength {
+        if self.textCount + count > self.limits.maximumValueLength {
             self.fail(
                 CXMLError(
                     .valueTooLong, "a text is longer than the limit of \(self.limits.maximumValueLength) bytes",
@@ -187,15 +201,27 @@ struct ParseState {
         }
         let piece = UnsafeBufferPointer(start: bytes, count: count)
         if self.textIsBlank && !piece.allSatisfy(Self.isBlank) { self.textIsBlank = false }
-        self.textBytes.append(contentsOf: piece)
+        if self.textCount + count > self.textCapacity {
+            // Doubled until the piece fits (a text is at most `maximumValueLength` bytes, checked above).
+            var capacity = max(self.textCapacity, 64)
+            while capacity < self.textCount + count { capacity *= 2 }
+            let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            storage.update(from: self.textStorage, count: self.textCount)
+            self.textStorage.deallocate()
+            self.textStorage = storage
+            self.textCapacity = capacity
+        }
+        (self.textStorage + self.textCount).update(from: bytes, count: count)
+        self.textCount += count
     }
 
     /// Hands out the text being joined, unless it is only white space and such text is skipped.
     mutating func flushText() {
         guard let (line, column) = self.textPosition else { return }
         self.textPosition = nil
-        if !self.textIsBlank || self.keepsWhitespace && !self.textBytes.isEmpty {
-            let text = String(decoding: self.textBytes, as: UTF8.self)
+        if !self.textIsBlank || self.keepsWhitespace && self.textCount > 0 {
+            let text = String(
+                decoding: UnsafeBufferPointer(start: self.textStorage, count: self.textCount), as: UTF8.self)
             if let sink = self.sink {
                 sink.text(text)
             } else {
@@ -203,7 +229,7 @@ struct ParseState {
                     .text(text, location: CXMLLocation(line: line, column: column, node: self.path.node())))
             }
         }
-        self.textBytes.removeAll(keepingCapacity: true)
+        self.textCount = 0
     }
 
     /// A reference to an entity libxml2 did not substitute (it is not one of XML's five).

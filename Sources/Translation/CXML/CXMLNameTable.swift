@@ -13,13 +13,14 @@ struct CXMLNameTable {
     /// The names met last, with their numbers, by ``identity(of:)``: the reader hands out the same string for each
     /// element or attribute name of a kind, so most names are found here without hashing their bytes.
     /// (Two arrays: one of tuples is destroyed through the runtime's generic, slower, tuple code.)
-    private var recentNames = [String](repeating: "", count: 64)
-    private var recentIDs = [Int32](repeating: -1, count: 64)
+    private var recentNames = [String](repeating: "", count: 256)
+    private var recentIDs = [Int32](repeating: -1, count: 256)
 
     /// The number of `name`, given one if it is new.
     mutating func id(of name: String) -> Int32 {
         let identity = Self.identity(of: name)
-        let recentSlot = Self.slot(of: identity)
+        // 256 entries: with 64, names of one document evicted each other (a third of the look-ups hashed the bytes).
+        let recentSlot = Self.slot(of: identity, shift: 56)
         if self.recentIDs[recentSlot] >= 0 && Self.identity(of: self.recentNames[recentSlot]) == identity {
             return self.recentIDs[recentSlot]
         }
@@ -36,10 +37,10 @@ struct CXMLNameTable {
         unsafeBitCast(name, to: (UInt64, UInt64).self)
     }
 
-    /// The slot of a string's bits in a direct-mapped table of 64.
-    static func slot(of identity: (UInt64, UInt64)) -> Int {
+    /// The slot of a string's bits in a direct-mapped table of 64 (`1 << (64 - shift)` entries: 256 with 56).
+    static func slot(of identity: (UInt64, UInt64), shift: UInt64 = 58) -> Int {
         let mixed = (identity.0 ^ identity.1 &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed >> 58)
+        return Int(truncatingIfNeeded: mixed >> shift)
     }
 
     private mutating func hashedID(of name: String) -> Int32 {
