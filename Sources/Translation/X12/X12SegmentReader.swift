@@ -102,19 +102,9 @@ struct X12SegmentReader {
         var cursor = X12ElementCursor(located.segment)
         switch located.segment.code {
         case X12SegmentCode.n2:
-            for position in 1...2 { if let name = cursor.text(position) { party.additionalNames.append(name) } }
-        case X12SegmentCode.n3:
-            var postal = party.address ?? Address()
-            for position in 1...2 { if let line = cursor.text(position) { postal.lines.append(line) } }
-            party.address = postal
-        case X12SegmentCode.n4 where isFirst:
-            var postal = party.address ?? Address()
-            postal.city = cursor.text(1)
-            postal.stateOrProvince = cursor.text(2)
-            postal.postalCode = cursor.text(3)
-            postal.country = cursor.text(4)
-            postal.countrySubdivision = cursor.text(7)
-            party.address = postal
+            party.addNames(fromN2: { cursor.text($0) })
+        case X12SegmentCode.n3: party.addAddressLines(fromN3: { cursor.text($0) })
+        case X12SegmentCode.n4 where isFirst: party.setPlace(fromN4: { cursor.text($0) })
         case X12SegmentCode.ref: party.references.append(self.reference(&cursor, located))
         case X12SegmentCode.per: party.contacts.append(self.contact(&cursor, located))
         default: return cursor.recordWhole(at: address(), in: &extensions)
@@ -381,5 +371,32 @@ struct X12OccurrenceCounts {
     mutating func removeAll() {
         for index in self.codeCounts.indices { self.codeCounts[index] = 0 }
         for index in self.entries.indices { self.entries[index].count = 0 }
+    }
+}
+
+/// What N2, N3 and N4 put into a party, element by element: the one mapping both the one-pass reader
+/// (``X12SimpleElements``) and the general path use, each handing its own element texts.
+extension Party {
+    /// N201–N202: additional names.
+    mutating func addNames(fromN2 text: (Int) -> String?) {
+        for position in 1...2 { if let name = text(position) { self.additionalNames.append(name) } }
+    }
+
+    /// N301–N302: address lines.
+    mutating func addAddressLines(fromN3 text: (Int) -> String?) {
+        var postal = self.address ?? Address()
+        for position in 1...2 { if let line = text(position) { postal.lines.append(line) } }
+        self.address = postal
+    }
+
+    /// N401–N404 and N407: city, state or province, postal code, country, country subdivision.
+    mutating func setPlace(fromN4 text: (Int) -> String?) {
+        var postal = self.address ?? Address()
+        postal.city = text(1)
+        postal.stateOrProvince = text(2)
+        postal.postalCode = text(3)
+        postal.country = text(4)
+        postal.countrySubdivision = text(7)
+        self.address = postal
     }
 }

@@ -118,21 +118,13 @@ extension X12SimpleElements {
         switch code {
         case X12SegmentCode.n3:
             guard self.isEmpty(from: 3) else { return false }
-            var postal = party.address ?? Address()
-            for position in 1...2 { if let line = self.text(position) { postal.lines.append(line) } }
-            party.address = postal
+            party.addAddressLines(fromN3: { self.text($0) })
         case X12SegmentCode.n4 where isFirst:
             guard self[5].isEmpty, self[6].isEmpty, self.isEmpty(from: 8) else { return false }
-            var postal = party.address ?? Address()
-            postal.city = self.text(1)
-            postal.stateOrProvince = self.text(2)
-            postal.postalCode = self.text(3)
-            postal.country = self.text(4)
-            postal.countrySubdivision = self.text(7)
-            party.address = postal
+            party.setPlace(fromN4: { self.text($0) })
         case X12SegmentCode.n2:
             guard self.isEmpty(from: 3) else { return false }
-            for position in 1...2 { if let name = self.text(position) { party.additionalNames.append(name) } }
+            party.addNames(fromN2: { self.text($0) })
         case X12SegmentCode.ref:
             guard let reference = self.reference() else { return false }
             party.references.append(reference)
