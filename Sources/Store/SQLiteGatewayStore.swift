@@ -42,6 +42,9 @@ public final class SQLiteGatewayStore: GatewayStore {
         }
         do {
             self.pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB turns WAL on with `synchronous = NORMAL` on the writer *after* `prepareDatabase` ran, and the
+            // writer is the only connection that commits: without this, commits were not fsynced.
+            try self.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(self.pool)
         } catch {
             throw Self.storeError(error, while: "opening the store at \(path)")
@@ -64,8 +67,18 @@ public final class SQLiteGatewayStore: GatewayStore {
         }
     }
 
-    /// The value of a pragma on a connection of the pool (`journal_mode`, `synchronous`, `foreign_keys`...).
+    /// The value of a pragma on the writer, the connection that commits (`journal_mode`, `synchronous`,
+    /// `foreign_keys`...).
     func pragma(_ name: String) async throws(StoreError) -> String? {
+        do {
+            return try await self.pool.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+        } catch {
+            throw Self.storeError(error, while: "reading PRAGMA \(name)")
+        }
+    }
+
+    /// The value of a pragma on a reader connection of the pool.
+    func readerPragma(_ name: String) async throws(StoreError) -> String? {
         try await self.reading("reading PRAGMA \(name)") { db in
             try String.fetchOne(db, sql: "PRAGMA \(name)")
         }

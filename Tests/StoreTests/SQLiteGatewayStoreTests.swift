@@ -44,7 +44,9 @@ struct SQLiteGatewayStoreTests {
         try await StoreKind.sqlite.withStore { store in
             let store = try #require(store as? SQLiteGatewayStore)
             #expect(try await store.pragma("journal_mode") == "wal")
+            // On the writer, which commits (GRDB sets it to NORMAL when it turns WAL on; the store sets FULL again).
             #expect(try await store.pragma("synchronous") == "2")  // FULL
+            #expect(try await store.readerPragma("synchronous") == "2")
             #expect(try await store.pragma("foreign_keys") == "1")
             #expect(try await store.pragma("wal_autocheckpoint") == "10000")
             _ = try await store.commitExpectingSuccess(Sample.commit("C", messages: ["m"]))
