@@ -179,7 +179,7 @@ public final class SQLiteGatewayStore: GatewayStore {
     public func claimDueMessages(now: Date, limit: Int, lease: TimeInterval) async throws(StoreError)
         -> [OutboundMessage]
     {
-        try await self.writing("claiming due messages") { db in
+        try await self.writingRedoable("claiming due messages") { db in
             let ids = try Int64.fetchAll(
                 db.cachedStatement(sql: "SELECT id FROM messages WHERE due_at <= ? ORDER BY due_at, id LIMIT ?"),
                 arguments: [now.storeSeconds, max(limit, 0)])
@@ -209,7 +209,7 @@ public final class SQLiteGatewayStore: GatewayStore {
     }
 
     public func record(_ outcomes: [AttemptOutcome]) async throws(StoreError) -> [StoreError?] {
-        try await self.writing("recording \(outcomes.count) delivery attempt(s)") { db in
+        try await self.writingRedoable("recording \(outcomes.count) delivery attempt(s)") { db in
             try outcomes.map { outcome in
                 var failure: StoreError?
                 try db.inSavepoint {
@@ -501,6 +501,32 @@ extension SQLiteGatewayStore {
         async throws(StoreError) -> T
     {
         do { return try await self.pool.write(body) } catch { throw Self.storeError(error, while: action) }
+    }
+
+    /// A write whose loss in a power failure only means doing the work again: a claim or an attempt's outcome (the
+    /// message is delivered again, which at-least-once delivery allows). It commits without waiting for the disk
+    /// (`synchronous = NORMAL` for this one transaction: WAL keeps the file consistent, and the next fsynced commit
+    /// makes it durable with everything before it); every other write waits for its fsync.
+    func writingRedoable<T: Sendable>(_ action: String, _ body: @Sendable (Database) throws -> T)
+        async throws(StoreError) -> T
+    {
+        do {
+            return try await self.pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                let result = Result { () throws -> T in
+                    var value: T?
+                    try db.inTransaction {
+                        value = try body(db)
+                        return .commit
+                    }
+                    return value!
+                }
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                return try result.get()
+            }
+        } catch {
+            throw Self.storeError(error, while: action)
+        }
     }
 
     /// A ``StoreError`` thrown inside stays as it is; SQLite's errors become ``StoreError/database(_:)`` saying

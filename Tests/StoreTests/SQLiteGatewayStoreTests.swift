@@ -49,8 +49,19 @@ struct SQLiteGatewayStoreTests {
             #expect(try await store.readerPragma("synchronous") == "2")
             #expect(try await store.pragma("foreign_keys") == "1")
             #expect(try await store.pragma("wal_autocheckpoint") == "10000")
-            _ = try await store.commitExpectingSuccess(Sample.commit("C", messages: ["m"]))
+            let ids = try await store.commitExpectingSuccess(Sample.commit("C", messages: ["m"]))
             #expect(FileManager.default.fileExists(atPath: store.path + "-wal"))
+            // Claims and outcomes commit without an fsync (redone if lost); the writer is FULL again after each,
+            // also after one that failed.
+            #expect(try await store.claimDueMessages(now: at(1), limit: 1, lease: 60).map(\.id) == ids)
+            #expect(try await store.pragma("synchronous") == "2")
+            let outcomes = [
+                AttemptOutcome(messageID: ids[0], at: at(2), result: .delivered(detail: "written")),
+                AttemptOutcome(messageID: 42, at: at(2), result: .delivered(detail: "unknown")),
+            ]
+            #expect(try await store.record(outcomes).map { $0 == nil } == [true, false])
+            #expect(try await store.pragma("synchronous") == "2")
+            #expect(try await store.message(ids[0])?.state == .delivered)
         }
     }
 
