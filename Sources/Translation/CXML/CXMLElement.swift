@@ -180,7 +180,7 @@ struct CXMLElementList: RandomAccessCollection {
 /// positions and one of content entries; the texts in one array.
 ///
 /// Built once by ``CXMLDocumentTree``'s builder and read through ``CXMLElement`` views. It also carries what the
-/// decoders' cursors note per element (``CXMLCursor``): whether each was read, and the cursor opened on it.
+/// decoders' cursors note per element (``CXMLCursor``): whether each was read, and what its cursor noted.
 final class CXMLElementStore {
     /// Plain numbers (the name is the name table's, by number): copying a node retains nothing.
     struct Node {
@@ -230,7 +230,7 @@ final class CXMLElementStore {
         self.children = children
         self.content = content
         self.notes = .allocate(capacity: nodes.count)
-        self.notes.initialize(repeating: (.unread, nil))
+        self.notes.initialize(repeating: Note())
         self.declaredNames = .allocate(capacity: count)
         self.declaredNames.initialize(repeating: 0)
         self.foundNames = .allocate(capacity: 64)
@@ -287,23 +287,47 @@ final class CXMLElementStore {
         case opened
     }
 
+    /// What a cursor notes of one element: its use for its parent's cursor, and what its own cursor read.
+    struct Note {
+        var use = Use.unread
+        /// Whether the cursor read the element's text.
+        var usedText = false
+        /// Whether the cursor recorded what it did not read.
+        var finished = false
+        /// The element's position among its parent's children (for its address).
+        var childIndex: Int32 = 0
+        /// The first 64 attributes the cursor read (the others in ``usedAttributesBeyond``).
+        var usedAttributeBits: UInt64 = 0
+        /// Where unread parts are kept: given, or worked out from the parent's the first time it is needed.
+        var address: String?
+    }
+
     /// What the cursors noted, by node position, behind a pointer so that noting is a plain store (a class's array
     /// property is checked for exclusive access at run time on each change). Every position the cursors pass is a
     /// node's, below `nodes.count`.
-    private let notes: UnsafeMutableBufferPointer<(use: Use, cursor: CXMLCursor?)>
+    let notes: UnsafeMutableBufferPointer<Note>
+
+    /// The attributes read beyond an element's 64th, by position in ``attributes`` (a rare, hostile case).
+    private var usedAttributesBeyond: Set<Int> = []
 
     func use(of node: Int) -> Use { self.notes[node].use }
 
     func setUse(_ use: Use, of node: Int) { self.notes[node].use = use }
 
-    func cursor(of node: Int) -> CXMLCursor? { self.notes[node].cursor }
-
-    func setCursor(_ cursor: CXMLCursor, of node: Int) { self.notes[node] = (.opened, cursor) }
-
-    /// Drops the cursors (which hold the store: a cycle until then). Called once a document is decoded.
-    func releaseCursors() {
-        for index in self.notes.indices where self.notes[index].cursor != nil { self.notes[index].cursor = nil }
+    /// Notes the element at `node` opened, as the child at `childIndex` of its parent, kept under `address` (`nil`:
+    /// its path under the parent's).
+    func setOpened(_ node: Int, childIndex: Int, address: String?) {
+        self.notes[node].use = .opened
+        self.notes[node].childIndex = Int32(truncatingIfNeeded: childIndex)
+        self.notes[node].address = address
     }
+
+    /// Gives the element at `node` the address `address` (a cursor opened on it as a root).
+    func setAddress(_ address: String, of node: Int) { self.notes[node].address = address }
+
+    func useAttribute(at position: Int) { self.usedAttributesBeyond.insert(position) }
+
+    func isUsedAttribute(at position: Int) -> Bool { self.usedAttributesBeyond.contains(position) }
 
     deinit {
         self.notes.deinitialize()
