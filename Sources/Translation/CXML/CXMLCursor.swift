@@ -64,8 +64,8 @@ struct CXMLCursor {
         let node = store.nodes[self.index]
         let start = Int(node.attributeStart)
         var found: String?
-        for position in start..<(start + Int(node.attributeCount)) where store.attributes[position].name == name {
-            if found == nil { found = store.attributes[position].value }
+        for position in start..<(start + Int(node.attributeCount)) where store.attributeName(at: position) == name {
+            if found == nil { found = store.attributeValues[position] }
             self.use(attributeAt: position - start)
         }
         guard let raw = found else { return nil }
@@ -417,11 +417,10 @@ struct CXMLCursor {
         let start = Int(node.attributeStart)
         for position in start..<(start + Int(node.attributeCount))
         where !store.declares(attribute: position, on: name, rule.attributes) {
-            let attribute = store.attributes[position]
             self.context.finding(
                 .warning, .unknownAttribute,
-                "the DTD declares no attribute \(attribute.name) on \(self.element.name); kept in extensions",
-                value: attribute.value, at: self.element)
+                "the DTD declares no attribute \(store.attributeName(at: position)) on \(self.element.name); kept in "
+                    + "extensions", value: store.attributeValues[position], at: self.element)
         }
         for required in rule.required where self.element.attribute(required) == nil {
             let critical = CXMLDecodingContext.criticalAttributes.contains("\(self.element.name)@\(required)")

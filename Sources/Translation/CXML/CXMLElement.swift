@@ -31,11 +31,14 @@ struct CXMLElement {
         return CXMLLocation(line: node.line, column: node.column, path: self.store.path(of: self.index))
     }
 
-    /// The attributes, in document order (namespace declarations first).
-    var attributes: ArraySlice<CXMLAttribute> {
+    /// The attributes, in document order (namespace declarations first), each made when read.
+    var attributes: LazyMapCollection<Range<Int>, CXMLAttribute> {
         let node = self.store.nodes[self.index]
         let start = Int(node.attributeStart)
-        return self.store.attributes[start..<(start + Int(node.attributeCount))]
+        let store = self.store
+        return (start..<(start + Int(node.attributeCount))).lazy.map {
+            CXMLAttribute(name: store.attributeName(at: $0), value: store.attributeValues[$0])
+        }
     }
 
     /// The child elements, in document order.
@@ -59,7 +62,7 @@ struct CXMLElement {
         var position = Int(node.attributeStart)
         let end = position + Int(node.attributeCount)
         while position < end {
-            if self.store.attributes[position].name == name { return self.store.attributes[position].value }
+            if self.store.attributeName(at: position) == name { return self.store.attributeValues[position] }
             position += 1
         }
         return nil
@@ -201,7 +204,9 @@ final class CXMLElementStore {
     }
 
     let nodes: [Node]
-    let attributes: [CXMLAttribute]
+    /// The attributes' values, each element's contiguous (their names are ``names``' by ``attributeNameIDs``: one
+    /// string less to keep and destroy an attribute).
+    let attributeValues: [String]
     /// The number of each attribute's name in ``names``.
     let attributeNameIDs: [Int32]
     /// The names of the elements and attributes, numbered.
@@ -215,11 +220,11 @@ final class CXMLElementStore {
     let content: [Int32]
 
     init(
-        nodes: [Node], attributes: [CXMLAttribute], attributeNameIDs: [Int32], names: CXMLNameTable,
+        nodes: [Node], attributeValues: [String], attributeNameIDs: [Int32], names: CXMLNameTable,
         texts: [String], children: [Int32], content: [Int32]
     ) {
         self.nodes = nodes
-        self.attributes = attributes
+        self.attributeValues = attributeValues
         self.attributeNameIDs = attributeNameIDs
         self.names = names
         self.rules = names.names.map { CXMLSchema.rules[$0] }
@@ -254,6 +259,9 @@ final class CXMLElementStore {
         self.foundNames[slot] = (name, id ?? -1)
         return id
     }
+
+    /// The name of the attribute at `position` in ``attributeValues``.
+    func attributeName(at position: Int) -> String { self.names.names[Int(self.attributeNameIDs[position])] }
 
     /// The name of the element at node `index`.
     func name(of index: Int) -> String { self.names.names[Int(self.nodes[index].nameID)] }
@@ -307,7 +315,7 @@ final class CXMLElementStore {
     /// node's, below `nodes.count`.
     let notes: UnsafeMutableBufferPointer<Note>
 
-    /// The attributes read beyond an element's 64th, by position in ``attributes`` (a rare, hostile case).
+    /// The attributes read beyond an element's 64th, by position in ``attributeValues`` (a rare, hostile case).
     private var usedAttributesBeyond: Set<Int> = []
 
     func use(of node: Int) -> Use { self.notes[node].use }
@@ -358,7 +366,7 @@ final class CXMLElementStore {
     func declares(attribute position: Int, on element: Int32, _ declared: [String]) -> Bool {
         let name = self.attributeNameIDs[position]
         return self.memo(element, name, shift: 2) {
-            let attribute = self.attributes[position].name
+            let attribute = self.attributeName(at: position)
             return declared.contains(attribute) || attribute.hasPrefix("xmlns")
         }
     }
@@ -390,7 +398,7 @@ final class CXMLElementStore {
             let start = Int(node.attributeStart)
             for position in start..<(start + Int(node.attributeCount))
             where !self.declares(attribute: position, on: name, rule.attributes) {
-                return "the attribute \(self.attributes[position].name) on \(elementName)"
+                return "the attribute \(self.attributeName(at: position)) on \(elementName)"
             }
             let element = CXMLElement(store: self, index: index)
             for required in rule.required where element.attribute(required) == nil {
