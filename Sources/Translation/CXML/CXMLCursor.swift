@@ -11,50 +11,46 @@ import Orders
 /// Opening a cursor checks the element against ``CXMLSchema``: attributes and children the DTD does not declare,
 /// and missing required attributes, are findings (warnings; errors for ``CXMLDecodingContext/criticalAttributes``).
 /// Text read through the cursor is trimmed and repaired when it is mojibake (a warning).
-final class CXMLCursor {
-    let element: CXMLElement
+///
+/// A value: what the cursor notes (attributes and text used, finished, its address) lives in its store's note for
+/// the element (``CXMLElementStore/Note``), so a copy reads and notes the same and opening one allocates nothing.
+/// A document's decoding opens one cursor for most of its elements: as objects, their allocation, release and the
+/// cycle with the store cost about 25 instructions a byte.
+struct CXMLCursor {
+    /// The document's elements, whose notes hold what the cursor noted.
+    private let store: CXMLElementStore
+    /// The element's position in ``store``.
+    private let index: Int
     let context: CXMLDecodingContext
-    /// Where the address comes from: given, or the step of a child under its parent's address (made only when a
-    /// part of the element is kept).
-    private enum AddressSource {
-        case given(String)
-        case child(parent: CXMLCursor, index: Int)
-    }
 
-    private var addressSource: AddressSource
-    private var usedAttributeBits: UInt64 = 0
-    private var usedAttributesBeyond: Set<Int> = []
-    /// The element's children, whose use (unread, used, opened) the store notes.
-    private let children: CXMLElementList
-    private var finished = false
-    private var usedText = false
+    var element: CXMLElement { CXMLElement(store: self.store, index: self.index) }
 
     init(_ element: CXMLElement, address: String, context: CXMLDecodingContext) {
-        self.element = element
-        self.addressSource = .given(address)
-        self.context = context
-        self.children = element.children
+        self.init(element, context: context)
+        self.store.setAddress(address, of: self.index)
         self.check()
     }
 
-    private init(_ element: CXMLElement, source: AddressSource, context: CXMLDecodingContext) {
-        self.element = element
-        self.addressSource = source
+    /// A cursor on an element already noted as opened.
+    private init(_ element: CXMLElement, context: CXMLDecodingContext) {
+        self.store = element.store
+        self.index = element.index
         self.context = context
-        self.children = element.children
-        self.check()
     }
 
-    /// Where unread parts are kept: `ItemOut`, `OrderRequestHeader/ShipTo/Address`…
+    /// The element's children, whose use (unread, used, opened) the store notes.
+    private var children: CXMLElementList { self.element.children }
+
+    /// Where unread parts are kept: `ItemOut`, `OrderRequestHeader/ShipTo/Address`…: given, or the step of a child
+    /// under its parent's address (made only when a part of the element is kept, then noted).
     var address: String {
-        switch self.addressSource {
-        case .given(let address):
-            return address
-        case .child(let parent, let index):
-            let address = Self.childAddress(of: parent.address, siblings: parent.children, index: index)
-            self.addressSource = .given(address)
-            return address
-        }
+        if let address = self.store.notes[self.index].address { return address }
+        let parent = CXMLCursor(
+            CXMLElement(store: self.store, index: Int(self.store.nodes[self.index].parent)), context: self.context)
+        let address = Self.childAddress(
+            of: parent.address, siblings: parent.children, index: Int(self.store.notes[self.index].childIndex))
+        self.store.notes[self.index].address = address
+        return address
     }
 
     var name: String { self.element.name }
@@ -64,12 +60,12 @@ final class CXMLCursor {
     /// The attribute's value, trimmed; `nil` when absent or empty. Marks it used.
     func attribute(_ name: String) -> String? {
         // One pass: the first value of that name, and every attribute of that name marked used.
-        let store = self.element.store
-        let node = store.nodes[self.element.index]
+        let store = self.store
+        let node = store.nodes[self.index]
         let start = Int(node.attributeStart)
         var found: String?
-        for position in start..<(start + Int(node.attributeCount)) where store.attributes[position].name == name {
-            if found == nil { found = store.attributes[position].value }
+        for position in start..<(start + Int(node.attributeCount)) where store.attributeName(at: position) == name {
+            if found == nil { found = store.attributeValues[position] }
             self.use(attributeAt: position - start)
         }
         guard let raw = found else { return nil }
@@ -105,26 +101,30 @@ final class CXMLCursor {
 
     private func use(attributeAt index: Int) {
         if index < 64 {
-            self.usedAttributeBits |= 1 << UInt64(index)
+            self.store.notes[self.index].usedAttributeBits |= 1 << UInt64(index)
         } else {
-            self.usedAttributesBeyond.insert(index)
+            self.store.useAttribute(at: Int(self.store.nodes[self.index].attributeStart) + index)
         }
     }
 
     private func isUsed(attribute index: Int) -> Bool {
-        index < 64 ? self.usedAttributeBits & (1 << UInt64(index)) != 0 : self.usedAttributesBeyond.contains(index)
+        index < 64
+            ? self.store.notes[self.index].usedAttributeBits & (1 << UInt64(index)) != 0
+            : self.store.isUsedAttribute(at: Int(self.store.nodes[self.index].attributeStart) + index)
     }
 
     private func isUnread(_ index: Int) -> Bool {
-        self.element.store.use(of: self.node(index)) == .unread
+        self.store.use(of: self.node(index)) == .unread
     }
 
     /// The store position of the child at `index`.
-    private func node(_ index: Int) -> Int { Int(self.element.store.children[self.children.start + index]) }
+    private func node(_ index: Int) -> Int {
+        Int(self.store.children[Int(self.store.nodes[self.index].childStart) + index])
+    }
 
     /// The element's own text, trimmed; `nil` when empty.
     var text: String? {
-        self.usedText = true
+        self.store.notes[self.index].usedText = true
         let trimmed = Self.trim(self.element.text)
         return trimmed.isEmpty ? nil : self.repaired(trimmed, what: "the text")
     }
@@ -221,8 +221,8 @@ final class CXMLCursor {
     /// The position of the first child named `name` not read yet: names compared by number (a name no element of
     /// the document has is no child).
     private func firstUnread(_ name: String) -> Int? {
-        guard let id = self.element.store.nameID(of: name) else { return nil }
-        let store = self.element.store
+        guard let id = self.store.nameID(of: name) else { return nil }
+        let store = self.store
         for index in self.children.indices {
             let node = self.node(index)
             if store.nodes[node].nameID == id && store.use(of: node) == .unread { return index }
@@ -232,8 +232,8 @@ final class CXMLCursor {
 
     /// The positions of the children named `name` not read yet.
     private func unread(_ name: String) -> [Int] {
-        guard let id = self.element.store.nameID(of: name) else { return [] }
-        let store = self.element.store
+        guard let id = self.store.nameID(of: name) else { return [] }
+        let store = self.store
         return self.children.indices.filter {
             let node = self.node($0)
             return store.nodes[node].nameID == id && store.use(of: node) == .unread
@@ -243,8 +243,8 @@ final class CXMLCursor {
     /// Every child named `name` not read yet; marks them used.
     func children(_ name: String) -> [CXMLCursor] {
         // Opened as they are found (opening one changes nothing another's test reads): no list of positions first.
-        guard let id = self.element.store.nameID(of: name) else { return [] }
-        let store = self.element.store
+        guard let id = self.store.nameID(of: name) else { return [] }
+        let store = self.store
         var cursors: [CXMLCursor] = []
         for index in self.children.indices {
             let node = self.node(index)
@@ -313,7 +313,7 @@ final class CXMLCursor {
     /// The text of the `Extrinsic` at `index` (one of ``textExtrinsics()``), as ``extrinsic(_:)`` reads it; marks it
     /// used.
     func takeExtrinsic(at index: Int) -> String? {
-        self.element.store.setUse(.used, of: self.node(index))
+        self.store.setUse(.used, of: self.node(index))
         let text = Self.trim(self.children[index].text)
         return text.isEmpty ? nil : text
     }
@@ -322,22 +322,24 @@ final class CXMLCursor {
     func drop(_ name: String) {
         // A child opened already stays opened: it is finished with this one.
         for index in self.unread(name) {
-            self.element.store.setUse(.used, of: self.node(index))
+            self.store.setUse(.used, of: self.node(index))
         }
     }
 
     private func open(_ index: Int, address: String) -> CXMLCursor {
-        let cursor = CXMLCursor(self.children[index], address: address, context: self.context)
-        self.element.store.setCursor(cursor, of: self.node(index))
+        let node = self.node(index)
+        self.store.setOpened(node, childIndex: index, address: address)
+        let cursor = CXMLCursor(self.children[index], context: self.context)
+        cursor.check()
         return cursor
     }
 
     /// Opens a child addressed by its path under this element.
     private func openChild(_ index: Int) -> CXMLCursor {
-        let cursor = CXMLCursor(
-            self.children[index],
-            source: .child(parent: self, index: index), context: self.context)
-        self.element.store.setCursor(cursor, of: self.node(index))
+        let node = self.node(index)
+        self.store.setOpened(node, childIndex: index, address: nil)
+        let cursor = CXMLCursor(self.children[index], context: self.context)
+        cursor.check()
         return cursor
     }
 
@@ -359,22 +361,22 @@ final class CXMLCursor {
 
     /// Records what was not read under ``address`` in `extensions`, and finishes the children opened.
     func finish(into extensions: inout Extensions) {
-        guard !self.finished else { return }
-        self.finished = true
+        guard !self.store.notes[self.index].finished else { return }
+        self.store.notes[self.index].finished = true
         for (index, attribute) in self.element.attributes.enumerated()
         where !self.isUsed(attribute: index) && !attribute.name.hasPrefix("xmlns") {
             extensions[self.address + "@" + attribute.name] = attribute.value
         }
-        if !self.usedText, self.element.hasText {
+        if !self.store.notes[self.index].usedText, self.element.hasText {
             let text = Self.trim(self.element.text)
             if !text.isEmpty { extensions[self.address + CXMLExtensionAddress.textSuffix] = text }
         }
         var extrinsicNames: [String: Int] = [:]
-        let store = self.element.store
+        let store = self.store
         for index in self.children.indices {
             switch store.use(of: self.node(index)) {
             case .opened:
-                store.cursor(of: self.node(index))?.finish(into: &extensions)
+                CXMLCursor(self.children[index], context: self.context).finish(into: &extensions)
                 continue
             case .used:
                 continue
@@ -408,18 +410,17 @@ final class CXMLCursor {
     // MARK: Checks
 
     private func check() {
-        let store = self.element.store
+        let store = self.store
         let name = self.element.nameID
         guard let rule = store.rules[Int(name)] else { return }
-        let node = store.nodes[self.element.index]
+        let node = store.nodes[self.index]
         let start = Int(node.attributeStart)
         for position in start..<(start + Int(node.attributeCount))
         where !store.declares(attribute: position, on: name, rule.attributes) {
-            let attribute = store.attributes[position]
             self.context.finding(
                 .warning, .unknownAttribute,
-                "the DTD declares no attribute \(attribute.name) on \(self.element.name); kept in extensions",
-                value: attribute.value, at: self.element)
+                "the DTD declares no attribute \(store.attributeName(at: position)) on \(self.element.name); kept in "
+                    + "extensions", value: store.attributeValues[position], at: self.element)
         }
         for required in rule.required where self.element.attribute(required) == nil {
             let critical = CXMLDecodingContext.criticalAttributes.contains("\(self.element.name)@\(required)")

@@ -40,8 +40,6 @@ public struct CXMLDocumentDecoder: Sendable {
             return CXMLDocumentDecoding(content: nil, documentElement: nil, findings: findings)
         }
         context.append(findings)
-        // The cursors the decoding opens are held by the store (which they hold): dropped once it is done.
-        defer { tree.root.store.releaseCursors() }
         let envelope = CXMLEnvelopeDecoding(tree: tree, context: context)
         var element: String?
         var content: CXMLDocumentContent?

@@ -58,7 +58,7 @@ struct CXMLDocumentTree {
             var documentType: CXMLDocumentType?
             var root: Int?
             var nodes: [CXMLElementStore.Node] = []
-            var attributes: [CXMLAttribute] = []
+            var attributeValues: [String] = []
             var attributeNameIDs: [Int32] = []
             var names = CXMLNameTable()
             var texts: [String] = []
@@ -86,7 +86,7 @@ struct CXMLDocumentTree {
             // Room for a typical order (a few hundred elements, 20 KB) from the start, rather than growing from one
             // (or from a smaller room: the arrays' growth copied more than the room costs).
             state.nodes.reserveCapacity(512)
-            state.attributes.reserveCapacity(384)
+            state.attributeValues.reserveCapacity(384)
             state.attributeNameIDs.reserveCapacity(384)
             state.texts.reserveCapacity(512)
             state.children.reserveCapacity(512)
@@ -110,7 +110,7 @@ struct CXMLDocumentTree {
         func root() -> CXMLElement? {
             guard let root = self.state.pointee.root else { return nil }
             let store = CXMLElementStore(
-                nodes: self.state.pointee.nodes, attributes: self.state.pointee.attributes,
+                nodes: self.state.pointee.nodes, attributeValues: self.state.pointee.attributeValues,
                 attributeNameIDs: self.state.pointee.attributeNameIDs, names: self.state.pointee.names,
                 texts: self.state.pointee.texts, children: self.state.pointee.children,
                 content: self.state.pointee.content)
@@ -137,12 +137,12 @@ struct CXMLDocumentTree {
             state.nodes.append(
                 CXMLElementStore.Node(
                     nameID: nameID, parent: parent, position: position, line: line, column: column,
-                    attributeStart: Int32(truncatingIfNeeded: state.attributes.count),
+                    attributeStart: Int32(truncatingIfNeeded: state.attributeValues.count),
                     attributeCount: Int32(truncatingIfNeeded: attributes.count)))
             // One by one: a start has one or two attributes, and the generic range append cost about 220
             // instructions a start.
             for attribute in attributes {
-                state.attributes.append(attribute)
+                state.attributeValues.append(attribute.value)
                 state.attributeNameIDs.append(state.names.id(of: attribute.name))
             }
             if !state.open.isEmpty {

@@ -31,11 +31,14 @@ struct CXMLElement {
         return CXMLLocation(line: node.line, column: node.column, path: self.store.path(of: self.index))
     }
 
-    /// The attributes, in document order (namespace declarations first).
-    var attributes: ArraySlice<CXMLAttribute> {
+    /// The attributes, in document order (namespace declarations first), each made when read.
+    var attributes: LazyMapCollection<Range<Int>, CXMLAttribute> {
         let node = self.store.nodes[self.index]
         let start = Int(node.attributeStart)
-        return self.store.attributes[start..<(start + Int(node.attributeCount))]
+        let store = self.store
+        return (start..<(start + Int(node.attributeCount))).lazy.map {
+            CXMLAttribute(name: store.attributeName(at: $0), value: store.attributeValues[$0])
+        }
     }
 
     /// The child elements, in document order.
@@ -59,7 +62,7 @@ struct CXMLElement {
         var position = Int(node.attributeStart)
         let end = position + Int(node.attributeCount)
         while position < end {
-            if self.store.attributes[position].name == name { return self.store.attributes[position].value }
+            if self.store.attributeName(at: position) == name { return self.store.attributeValues[position] }
             position += 1
         }
         return nil
@@ -180,7 +183,7 @@ struct CXMLElementList: RandomAccessCollection {
 /// positions and one of content entries; the texts in one array.
 ///
 /// Built once by ``CXMLDocumentTree``'s builder and read through ``CXMLElement`` views. It also carries what the
-/// decoders' cursors note per element (``CXMLCursor``): whether each was read, and the cursor opened on it.
+/// decoders' cursors note per element (``CXMLCursor``): whether each was read, and what its cursor noted.
 final class CXMLElementStore {
     /// Plain numbers (the name is the name table's, by number): copying a node retains nothing.
     struct Node {
@@ -201,7 +204,9 @@ final class CXMLElementStore {
     }
 
     let nodes: [Node]
-    let attributes: [CXMLAttribute]
+    /// The attributes' values, each element's contiguous (their names are ``names``' by ``attributeNameIDs``: one
+    /// string less to keep and destroy an attribute).
+    let attributeValues: [String]
     /// The number of each attribute's name in ``names``.
     let attributeNameIDs: [Int32]
     /// The names of the elements and attributes, numbered.
@@ -215,11 +220,11 @@ final class CXMLElementStore {
     let content: [Int32]
 
     init(
-        nodes: [Node], attributes: [CXMLAttribute], attributeNameIDs: [Int32], names: CXMLNameTable,
+        nodes: [Node], attributeValues: [String], attributeNameIDs: [Int32], names: CXMLNameTable,
         texts: [String], children: [Int32], content: [Int32]
     ) {
         self.nodes = nodes
-        self.attributes = attributes
+        self.attributeValues = attributeValues
         self.attributeNameIDs = attributeNameIDs
         self.names = names
         self.rules = names.names.map { CXMLSchema.rules[$0] }
@@ -230,7 +235,7 @@ final class CXMLElementStore {
         self.children = children
         self.content = content
         self.notes = .allocate(capacity: nodes.count)
-        self.notes.initialize(repeating: (.unread, nil))
+        self.notes.initialize(repeating: Note())
         self.declaredNames = .allocate(capacity: count)
         self.declaredNames.initialize(repeating: 0)
         self.foundNames = .allocate(capacity: 64)
@@ -254,6 +259,9 @@ final class CXMLElementStore {
         self.foundNames[slot] = (name, id ?? -1)
         return id
     }
+
+    /// The name of the attribute at `position` in ``attributeValues``.
+    func attributeName(at position: Int) -> String { self.names.names[Int(self.attributeNameIDs[position])] }
 
     /// The name of the element at node `index`.
     func name(of index: Int) -> String { self.names.names[Int(self.nodes[index].nameID)] }
@@ -287,23 +295,47 @@ final class CXMLElementStore {
         case opened
     }
 
+    /// What a cursor notes of one element: its use for its parent's cursor, and what its own cursor read.
+    struct Note {
+        var use = Use.unread
+        /// Whether the cursor read the element's text.
+        var usedText = false
+        /// Whether the cursor recorded what it did not read.
+        var finished = false
+        /// The element's position among its parent's children (for its address).
+        var childIndex: Int32 = 0
+        /// The first 64 attributes the cursor read (the others in ``usedAttributesBeyond``).
+        var usedAttributeBits: UInt64 = 0
+        /// Where unread parts are kept: given, or worked out from the parent's the first time it is needed.
+        var address: String?
+    }
+
     /// What the cursors noted, by node position, behind a pointer so that noting is a plain store (a class's array
     /// property is checked for exclusive access at run time on each change). Every position the cursors pass is a
     /// node's, below `nodes.count`.
-    private let notes: UnsafeMutableBufferPointer<(use: Use, cursor: CXMLCursor?)>
+    let notes: UnsafeMutableBufferPointer<Note>
+
+    /// The attributes read beyond an element's 64th, by position in ``attributeValues`` (a rare, hostile case).
+    private var usedAttributesBeyond: Set<Int> = []
 
     func use(of node: Int) -> Use { self.notes[node].use }
 
     func setUse(_ use: Use, of node: Int) { self.notes[node].use = use }
 
-    func cursor(of node: Int) -> CXMLCursor? { self.notes[node].cursor }
-
-    func setCursor(_ cursor: CXMLCursor, of node: Int) { self.notes[node] = (.opened, cursor) }
-
-    /// Drops the cursors (which hold the store: a cycle until then). Called once a document is decoded.
-    func releaseCursors() {
-        for index in self.notes.indices where self.notes[index].cursor != nil { self.notes[index].cursor = nil }
+    /// Notes the element at `node` opened, as the child at `childIndex` of its parent, kept under `address` (`nil`:
+    /// its path under the parent's).
+    func setOpened(_ node: Int, childIndex: Int, address: String?) {
+        self.notes[node].use = .opened
+        self.notes[node].childIndex = Int32(truncatingIfNeeded: childIndex)
+        self.notes[node].address = address
     }
+
+    /// Gives the element at `node` the address `address` (a cursor opened on it as a root).
+    func setAddress(_ address: String, of node: Int) { self.notes[node].address = address }
+
+    func useAttribute(at position: Int) { self.usedAttributesBeyond.insert(position) }
+
+    func isUsedAttribute(at position: Int) -> Bool { self.usedAttributesBeyond.contains(position) }
 
     deinit {
         self.notes.deinitialize()
@@ -334,7 +366,7 @@ final class CXMLElementStore {
     func declares(attribute position: Int, on element: Int32, _ declared: [String]) -> Bool {
         let name = self.attributeNameIDs[position]
         return self.memo(element, name, shift: 2) {
-            let attribute = self.attributes[position].name
+            let attribute = self.attributeName(at: position)
             return declared.contains(attribute) || attribute.hasPrefix("xmlns")
         }
     }
@@ -366,7 +398,7 @@ final class CXMLElementStore {
             let start = Int(node.attributeStart)
             for position in start..<(start + Int(node.attributeCount))
             where !self.declares(attribute: position, on: name, rule.attributes) {
-                return "the attribute \(self.attributes[position].name) on \(elementName)"
+                return "the attribute \(self.attributeName(at: position)) on \(elementName)"
             }
             let element = CXMLElement(store: self, index: index)
             for required in rule.required where element.attribute(required) == nil {
