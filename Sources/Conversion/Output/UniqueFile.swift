@@ -68,11 +68,18 @@ package final class PendingFile {
     }
 
     package func append(_ bytes: [UInt8]) throws(ConversionError) {
+        // `withUnsafeBytes` is `rethrows`: the typed error rides out in a `Result`.
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(ConversionError) in try self.append(buffer) }
+        }
+        try result.get()
+    }
+
+    /// Appends bytes that are not in an array (a ``CanonicalJSONWriter``'s buffer), valid during the call.
+    package func append(_ bytes: UnsafeRawBufferPointer) throws(ConversionError) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                write(self.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
+            let written = write(self.descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw ConversionError(.io, path: self.temporaryPath, String(cString: strerror(errno)))

@@ -74,9 +74,10 @@ public struct DocumentOutputEncoder: Sendable {
     public func encode(_ document: BusinessDocument, original: PurchaseOrder? = nil) throws -> Output {
         switch self.format {
         case .json:
-            var bytes = document.encodeCanonicalJSON()
-            bytes.append(UInt8(ascii: "\n"))
-            return .encoded(bytes: bytes, findings: [])
+            // The line feed written by the writer: appended to the returned array, it copied the JSON once more.
+            var writer = CanonicalJSONWriter(reservingCapacity: document.canonicalJSONCapacity)
+            writer.write(document)
+            return .encoded(bytes: writer.bytes, findings: [])
         case .x12:
             var document = document
             try self.prepare(&document.envelope)

@@ -22,6 +22,14 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
 
     /// What has been written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: self.base, count: self.count)) }
+
+    /// Calls `body` with what has been written so far, without copying it: the bytes are valid only during the
+    /// call. Hands a document to a file or a socket without making an array of it first (``bytes`` copies).
+    public func withUnsafeBytes<Result, Failure: Error>(
+        _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(UnsafeRawBufferPointer(start: self.base, count: self.count))
+    }
     /// Owns the memory `base` points to. The bytes are written through a pointer into reserved capacity (an `Array`
     /// append checked uniqueness and capacity and went through the generic collection path for every key and value).
     private var storage: JSONOutputStorage
@@ -338,7 +346,7 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
         if !separately, Self.needsEscape(words) {
             var bytes = (words.low.littleEndian, words.high.littleEndian)
             let count = words.count
-            withUnsafeBytes(of: &bytes) { raw in
+            Swift.withUnsafeBytes(of: &bytes) { raw in
                 let start = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
                 self.appendQuoted(bytes: UnsafeBufferPointer(start: start, count: count))
             }

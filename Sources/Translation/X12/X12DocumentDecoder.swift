@@ -73,6 +73,11 @@ public struct X12DocumentDecoder {
         }
     }
 
+    /// Reserves room for `count` purchase-order lines, when the set is an 850 (a hint: any count is correct).
+    mutating func reserveLines(_ count: Int) {
+        Self.unique(&self.order)?.decoder.reserveLines(count)
+    }
+
     /// Adds the next segment of the set (copied: the reader's view is valid only until its next event).
     public mutating func add(_ segment: X12Segment) {
         Self.unique(&self.order)?.decoder.add(segment)

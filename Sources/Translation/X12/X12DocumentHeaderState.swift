@@ -155,7 +155,7 @@ struct X12DocumentHeaderState {
     /// Counts the next occurrence of a header segment (the assembler's own ones too, counted as this state counts
     /// its own).
     mutating func occurrence(of segment: X12SegmentInput) -> Int {
-        self.counts.next("", segment)
+        self.counts.next(segment)
     }
 
     /// The address of the next occurrence of a header segment the assembler reads itself, counted as this state

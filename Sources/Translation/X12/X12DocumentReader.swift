@@ -54,6 +54,9 @@ public struct X12DocumentReader: ~Copyable {
     private var decoder: X12DocumentDecoder?
     private var header: X12TransactionHeader?
     private var readerError = false
+    /// The most lines a purchase order read so far had (at most 2,048): the next order's lines array starts with
+    /// that room (orders of one input are alike) instead of growing by doubling from one line. Only a hint.
+    private var lineCapacity = 0
 
     /// Reads `source` (UTF-8 or ASCII; see ``X12Input`` for other character sets); `sourceName` names it in findings.
     public init(source: some ByteSource, sourceName: String? = nil) {
@@ -74,9 +77,10 @@ public struct X12DocumentReader: ~Copyable {
                 self.readerError = false
                 self.decoder = nil
                 guard let interchange = self.interchange, let group = self.group,
-                    let decoder = X12DocumentDecoder(
+                    var decoder = X12DocumentDecoder(
                         interchange: interchange, group: group, transaction: header, sourceName: self.sourceName)
                 else { return .skipped(header) }
+                if self.lineCapacity > 0 { decoder.reserveLines(self.lineCapacity) }
                 self.decoder = decoder
             case .segment(let segment): self.decoder?.add(segment)
             case .finding(let finding):
@@ -94,6 +98,10 @@ public struct X12DocumentReader: ~Copyable {
     private mutating func finishSet() -> DecodedSet? {
         guard self.decoder != nil, let header = self.header, var decoder = self.decoder.take() else { return nil }
         let result = decoder.finish()
+        if case .purchaseOrder(let order)? = result.document {
+            // At most 2,048 lines (~780 KB), so one huge order does not make every later one reserve as much.
+            self.lineCapacity = max(self.lineCapacity, min(order.lines.count, 2048))
+        }
         return DecodedSet(
             header: header, document: result.document, findings: result.findings, readerError: self.readerError)
     }

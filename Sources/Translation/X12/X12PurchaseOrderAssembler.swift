@@ -49,6 +49,13 @@ struct X12PurchaseOrderAssembler {
         self.implementationReference = implementationReference
     }
 
+    /// Reserves room for `count` lines before the first: a first capacity from the interchange's previous order.
+    /// Grown by doubling from one line, the array copied its lines (~380 bytes each) about once more an order (~1
+    /// instruction per byte of X12).
+    mutating func reserveLines(_ count: Int) {
+        self.lines.reserveCapacity(count)
+    }
+
     // MARK: Dispatch
 
     mutating func process(_ located: X12LocatedSegment) {
@@ -142,7 +149,7 @@ struct X12PurchaseOrderAssembler {
             return
         }
         var cursor = X12ElementCursor(located.segment)
-        let occurrence = self.lineCounts.next("", located.segment)
+        let occurrence = self.lineCounts.next(located.segment)
         let lineNumber = cursor.text(1)
         let quantity = self.reader.decimal(&cursor, 2, located)
         if quantity == nil {
@@ -191,7 +198,7 @@ struct X12PurchaseOrderAssembler {
         default: self.scope = .line
         }
         // The address is made only when something goes to extensions (rarely): the occurrence is what is counted.
-        let occurrence = self.lineCounts.next("", segment)
+        let occurrence = self.lineCounts.next(segment)
         if self.quickSegment(code, segment, isFirst: occurrence == 1) { return }
         var address: String { X12ExtensionAddress.segment("", segment.id, occurrence) }
         var cursor = X12ElementCursor(segment)

@@ -39,6 +39,9 @@ public struct X12PurchaseOrderDecoder {
     /// ``decode()`` in place, for ``X12DocumentDecoder`` at the set's end: nothing may be added afterwards.
     mutating func finish() -> X12PurchaseOrderDecoding { self.input.finish() }
 
+    /// Reserves room for `count` order lines before the first is read.
+    mutating func reserveLines(_ count: Int) { self.input.reserveLines(count) }
+
     /// Reads every 850 in `source` and decodes each.
     ///
     /// Sets of other kinds are skipped; reader findings are not included (read with ``X12Reader`` to see them).

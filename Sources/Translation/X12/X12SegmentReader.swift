@@ -335,22 +335,33 @@ struct X12OccurrenceCounts {
         self.next(path, code: segment.code, id: segment.code == 0 ? segment.id : nil)
     }
 
+    /// Counts one more of `segment`'s id directly under the document or loop (path `""`): what nearly every segment
+    /// counts, with no path to pass or test (the `String` argument was retained, released and tested per segment).
+    @inline(__always)
+    mutating func next(_ segment: X12SegmentInput) -> Int {
+        segment.code != 0 ? self.next(code: segment.code) : self.next("", code: 0, id: segment.id)
+    }
+
     private mutating func next(_ path: String, code: UInt32, id: String?) -> Int {
-        if code != 0 && path.isEmpty {
-            for index in self.codes.indices where self.codes[index] == code {
-                self.codeCounts[index] += 1
-                return self.codeCounts[index]
-            }
-            self.codes.append(code)
-            self.codeCounts.append(1)
-            return 1
-        }
+        if code != 0 && path.isEmpty { return self.next(code: code) }
         for index in self.entries.indices
         where self.entries[index].code == code && self.entries[index].id == id && self.entries[index].path == path {
             self.entries[index].count += 1
             return self.entries[index].count
         }
         self.entries.append(Entry(path: path, code: code, id: id, count: 1))
+        return 1
+    }
+
+    /// Counts one more packed id `code` directly under the document or loop.
+    @inline(__always)
+    private mutating func next(code: UInt32) -> Int {
+        for index in self.codes.indices where self.codes[index] == code {
+            self.codeCounts[index] += 1
+            return self.codeCounts[index]
+        }
+        self.codes.append(code)
+        self.codeCounts.append(1)
         return 1
     }
 

@@ -125,3 +125,10 @@ struct X12TransactionSetInput<Assembler: X12TransactionSetAssembler> {
             acknowledgmentRequested: interchange.acknowledgmentRequested)
     }
 }
+
+extension X12TransactionSetInput where Assembler == X12PurchaseOrderAssembler {
+    /// Reserves room for `count` order lines (see ``X12PurchaseOrderAssembler/reserveLines(_:)``).
+    mutating func reserveLines(_ count: Int) {
+        self.assembler.reserveLines(count)
+    }
+}

@@ -156,6 +156,11 @@ struct TranslateCommand: ParsableCommand {
         original: PurchaseOrder?
     ) throws {
         let label = DocumentNaming.label(document)
+        if self.to == .json {
+            // Canonical JSON has every document's form and no findings: written from the writer's own buffer.
+            try destination.writeJSON(document, name: self.outputName(document, file: file))
+            return
+        }
         switch try encoder.encode(document, original: original) {
         case .noForm(let reason):
             printError("porter translate: \(file): warning: \(label) \(reason); skipped")
@@ -163,10 +168,13 @@ struct TranslateCommand: ParsableCommand {
             for finding in findings where finding.severity != .info {
                 printError("porter translate: \(file): \(label): \(finding.description)")
             }
-            let name =
-                "\(DocumentNaming.sourceName(file))-\(DocumentNaming.number(document)).\(self.to.outputFormat.fileExtension)"
-            try destination.write(bytes, name: name)
+            try destination.write(bytes, name: self.outputName(document, file: file))
         }
+    }
+
+    /// The name of `document`'s file when writing into a folder.
+    private func outputName(_ document: BusinessDocument, file: String) -> String {
+        "\(DocumentNaming.sourceName(file))-\(DocumentNaming.number(document)).\(self.to.outputFormat.fileExtension)"
     }
 
     /// The document through the partner's mapping: inbound into Porter JSON, outbound otherwise; `nil` (after

@@ -23,6 +23,11 @@ struct StandardOutput: ~Copyable {
     }
 
     mutating func write(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { self.write(bytes: $0) }
+    }
+
+    /// Writes bytes that are not in an array (valid during the call).
+    mutating func write(bytes: UnsafeRawBufferPointer) {
         if self.buffer.count + bytes.count > 64 * 1024 { self.flush() }
         if bytes.count >= 64 * 1024 {
             Self.writeAll(bytes, to: self.descriptor)
@@ -37,18 +42,16 @@ struct StandardOutput: ~Copyable {
     }
 
     mutating func flush() {
-        Self.writeAll(self.buffer, to: self.descriptor)
+        self.buffer.withUnsafeBytes { Self.writeAll($0, to: self.descriptor) }
         self.buffer.removeAll(keepingCapacity: true)
     }
 
-    deinit { Self.writeAll(self.buffer, to: self.descriptor) }
+    deinit { self.buffer.withUnsafeBytes { Self.writeAll($0, to: self.descriptor) } }
 
-    private static func writeAll(_ buffer: [UInt8], to descriptor: Int32) {
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { bytes in
-                Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            }
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 break  // a closed pipe: nothing more can be said there
