@@ -345,7 +345,8 @@ struct CXMLCursor {
 
     private static func childAddress(of parent: String, siblings: CXMLElementList, index: Int) -> String {
         let child = siblings[index]
-        if child.name == "Contact" {
+        let name = child.name
+        if name == "Contact" {
             let role = child.attribute("role")
             return CXMLExtensionAddress.contact(
                 of: parent, role: role,
@@ -353,8 +354,13 @@ struct CXMLCursor {
                     $0.name == "Contact" && $0.attribute("role") == role
                 }.count)
         }
-        return CXMLExtensionAddress.child(
-            of: parent, name: child.name, occurrence: siblings[...index].lazy.filter { $0.name == child.name }.count)
+        // The store numbered the element among its siblings of the same name number: the same count as comparing
+        // the names as strings when every name is ASCII (two strings of ASCII are equal only byte for byte).
+        let occurrence =
+            child.store.namesAreASCII
+            ? Int(child.store.nodes[child.index].position)
+            : siblings[...index].lazy.filter { $0.name == name }.count
+        return CXMLExtensionAddress.child(of: parent, name: name, occurrence: occurrence)
     }
 
     // MARK: Finishing
@@ -363,13 +369,20 @@ struct CXMLCursor {
     func finish(into extensions: inout Extensions) {
         guard !self.store.notes[self.index].finished else { return }
         self.store.notes[self.index].finished = true
-        for (index, attribute) in self.element.attributes.enumerated()
-        where !self.isUsed(attribute: index) && !attribute.name.hasPrefix("xmlns") {
-            extensions[self.address + "@" + attribute.name] = attribute.value
+        // By position: an attribute read is passed over before its name is fetched, and a key is made (in one
+        // allocation) only for what is kept.
+        let node = self.store.nodes[self.index]
+        let start = Int(node.attributeStart)
+        for index in 0..<Int(node.attributeCount) where !self.isUsed(attribute: index) {
+            let name = self.store.attributeName(at: start + index)
+            guard !name.hasPrefix("xmlns") else { continue }
+            extensions[CXMLExtensionAddress.joined(self.address, "@", name)] = self.store.attributeValues[start + index]
         }
         if !self.store.notes[self.index].usedText, self.element.hasText {
             let text = Self.trim(self.element.text)
-            if !text.isEmpty { extensions[self.address + CXMLExtensionAddress.textSuffix] = text }
+            if !text.isEmpty {
+                extensions[CXMLExtensionAddress.joined(self.address, CXMLExtensionAddress.textSuffix, "")] = text
+            }
         }
         var extrinsicNames: [String: Int] = [:]
         let store = self.store
