@@ -376,12 +376,16 @@ struct CXMLCursor {
         for index in 0..<Int(node.attributeCount) where !self.isUsed(attribute: index) {
             let name = self.store.attributeName(at: start + index)
             guard !name.hasPrefix("xmlns") else { continue }
-            extensions[CXMLExtensionAddress.joined(self.address, "@", name)] = self.store.attributeValues[start + index]
+            Self.keep(
+                self.store.attributeValues[start + index], at: CXMLExtensionAddress.joined(self.address, "@", name),
+                in: &extensions)
         }
         if !self.store.notes[self.index].usedText, self.element.hasText {
             let text = Self.trim(self.element.text)
             if !text.isEmpty {
-                extensions[CXMLExtensionAddress.joined(self.address, CXMLExtensionAddress.textSuffix, "")] = text
+                Self.keep(
+                    text, at: CXMLExtensionAddress.joined(self.address, CXMLExtensionAddress.textSuffix, ""),
+                    in: &extensions)
             }
         }
         var extrinsicNames: [String: Int] = [:]
@@ -402,11 +406,14 @@ struct CXMLCursor {
             {
                 let occurrence = (extrinsicNames[name] ?? 0) + 1
                 extrinsicNames[name] = occurrence
-                extensions[CXMLExtensionAddress.extrinsic(of: self.address, name: name, occurrence: occurrence)] =
-                    Self.trim(child.text)
+                Self.keep(
+                    Self.trim(child.text),
+                    at: CXMLExtensionAddress.extrinsic(of: self.address, name: name, occurrence: occurrence),
+                    in: &extensions)
             } else {
-                extensions[Self.childAddress(of: self.address, siblings: self.children, index: index)] =
-                    child.xml
+                Self.keep(
+                    child.xml, at: Self.childAddress(of: self.address, siblings: self.children, index: index),
+                    in: &extensions)
                 // What is kept whole is checked once here (a child the parent does not allow was reported already).
                 if store.allows(child: child.index, inElementAt: self.element.index),
                     let problem = store.problem(in: child.index)
@@ -418,6 +425,14 @@ struct CXMLCursor {
                 }
             }
         }
+    }
+
+    /// Keeps `value` at `key`. Extensions start empty and most that keep anything keep several entries: room for 8
+    /// from the first saves growing the dictionary (rehashing every key) up to three times. (Its order of keys is
+    /// its hashing's, which JSON and the encoders do not follow: they sort.)
+    private static func keep(_ value: String, at key: String, in extensions: inout Extensions) {
+        if extensions.values.isEmpty { extensions.values.reserveCapacity(8) }
+        extensions.values[key] = value
     }
 
     // MARK: Checks

@@ -271,11 +271,8 @@ final class CXMLElementStore {
     }
 
     /// Whether every element and attribute name of the document is ASCII, so that names are equal as strings exactly
-    /// when their numbers are (worked out the first time it is asked).
-    private(set) lazy var namesAreASCII: Bool = self.names.names.allSatisfy { name in
-        var name = name
-        return name.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-    }
+    /// when their numbers are.
+    var namesAreASCII: Bool { self.names.isASCII }
 
     /// The name of the attribute at `position` in ``attributeValues``.
     func attributeName(at position: Int) -> String { self.names.names[Int(self.attributeNameIDs[position])] }
