@@ -197,7 +197,9 @@ struct CXMLCursor {
     static func trim(_ text: String) -> String {
         // Most texts have nothing to trim: a first and last byte that are not white space begin and end characters
         // that are not white space either.
-        if let first = text.utf8.first, let last = text.utf8.last, !Self.isSpace(first), !Self.isSpace(last) {
+        // Read over the bytes in place: `utf8.last` walks back through the generic index code.
+        var probe = text
+        if probe.withUTF8({ !$0.isEmpty && !Self.isSpace($0[0]) && !Self.isSpace($0[$0.count - 1]) }) {
             return text
         }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
