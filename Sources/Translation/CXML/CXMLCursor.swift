@@ -197,7 +197,9 @@ struct CXMLCursor {
     static func trim(_ text: String) -> String {
         // Most texts have nothing to trim: a first and last byte that are not white space begin and end characters
         // that are not white space either.
-        if let first = text.utf8.first, let last = text.utf8.last, !Self.isSpace(first), !Self.isSpace(last) {
+        // Read over the bytes in place: `utf8.last` walks back through the generic index code.
+        var probe = text
+        if probe.withUTF8({ !$0.isEmpty && !Self.isSpace($0[0]) && !Self.isSpace($0[$0.count - 1]) }) {
             return text
         }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
@@ -345,7 +347,8 @@ struct CXMLCursor {
 
     private static func childAddress(of parent: String, siblings: CXMLElementList, index: Int) -> String {
         let child = siblings[index]
-        if child.name == "Contact" {
+        let name = child.name
+        if name == "Contact" {
             let role = child.attribute("role")
             return CXMLExtensionAddress.contact(
                 of: parent, role: role,
@@ -353,8 +356,13 @@ struct CXMLCursor {
                     $0.name == "Contact" && $0.attribute("role") == role
                 }.count)
         }
-        return CXMLExtensionAddress.child(
-            of: parent, name: child.name, occurrence: siblings[...index].lazy.filter { $0.name == child.name }.count)
+        // The store numbered the element among its siblings of the same name number: the same count as comparing
+        // the names as strings when every name is ASCII (two strings of ASCII are equal only byte for byte).
+        let occurrence =
+            child.store.namesAreASCII
+            ? Int(child.store.nodes[child.index].position)
+            : siblings[...index].lazy.filter { $0.name == name }.count
+        return CXMLExtensionAddress.child(of: parent, name: name, occurrence: occurrence)
     }
 
     // MARK: Finishing
@@ -363,13 +371,24 @@ struct CXMLCursor {
     func finish(into extensions: inout Extensions) {
         guard !self.store.notes[self.index].finished else { return }
         self.store.notes[self.index].finished = true
-        for (index, attribute) in self.element.attributes.enumerated()
-        where !self.isUsed(attribute: index) && !attribute.name.hasPrefix("xmlns") {
-            extensions[self.address + "@" + attribute.name] = attribute.value
+        // By position: an attribute read is passed over before its name is fetched, and a key is made (in one
+        // allocation) only for what is kept.
+        let node = self.store.nodes[self.index]
+        let start = Int(node.attributeStart)
+        for index in 0..<Int(node.attributeCount) where !self.isUsed(attribute: index) {
+            let name = self.store.attributeName(at: start + index)
+            guard !name.hasPrefix("xmlns") else { continue }
+            Self.keep(
+                self.store.attributeValues[start + index], at: CXMLExtensionAddress.joined(self.address, "@", name),
+                in: &extensions)
         }
         if !self.store.notes[self.index].usedText, self.element.hasText {
             let text = Self.trim(self.element.text)
-            if !text.isEmpty { extensions[self.address + CXMLExtensionAddress.textSuffix] = text }
+            if !text.isEmpty {
+                Self.keep(
+                    text, at: CXMLExtensionAddress.joined(self.address, CXMLExtensionAddress.textSuffix, ""),
+                    in: &extensions)
+            }
         }
         var extrinsicNames: [String: Int] = [:]
         let store = self.store
@@ -389,11 +408,14 @@ struct CXMLCursor {
             {
                 let occurrence = (extrinsicNames[name] ?? 0) + 1
                 extrinsicNames[name] = occurrence
-                extensions[CXMLExtensionAddress.extrinsic(of: self.address, name: name, occurrence: occurrence)] =
-                    Self.trim(child.text)
+                Self.keep(
+                    Self.trim(child.text),
+                    at: CXMLExtensionAddress.extrinsic(of: self.address, name: name, occurrence: occurrence),
+                    in: &extensions)
             } else {
-                extensions[Self.childAddress(of: self.address, siblings: self.children, index: index)] =
-                    child.xml
+                Self.keep(
+                    child.xml, at: Self.childAddress(of: self.address, siblings: self.children, index: index),
+                    in: &extensions)
                 // What is kept whole is checked once here (a child the parent does not allow was reported already).
                 if store.allows(child: child.index, inElementAt: self.element.index),
                     let problem = store.problem(in: child.index)
@@ -405,6 +427,14 @@ struct CXMLCursor {
                 }
             }
         }
+    }
+
+    /// Keeps `value` at `key`. Extensions start empty and most that keep anything keep several entries: room for 8
+    /// from the first saves growing the dictionary (rehashing every key) up to three times. (Its order of keys is
+    /// its hashing's, which JSON and the encoders do not follow: they sort.)
+    private static func keep(_ value: String, at key: String, in extensions: inout Extensions) {
+        if extensions.values.isEmpty { extensions.values.reserveCapacity(8) }
+        extensions.values[key] = value
     }
 
     // MARK: Checks

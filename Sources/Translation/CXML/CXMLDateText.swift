@@ -12,7 +12,16 @@ enum CXMLDateText {
     /// Parses `YYYY-MM-DD`, optionally followed by `T` (or a space), a time (`hh:mm`, `hh:mm:ss`, `hh:mm:ss.f…`) and
     /// a zone (`Z`, `±hh:mm`, `±hhmm`, `±hh`).
     static func parse(_ text: String) -> DateTime? {
-        let bytes = Array(text.utf8.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed())
+        // Spaces dropped at both ends over the bytes in place (the chain of `drop(while:)` and `reversed()` over the
+        // UTF-8 view walked them through generic index code: about a thousand instructions a date).
+        var text = text
+        let bytes = text.withUTF8 { utf8 in
+            var start = 0
+            var end = utf8.count
+            while start < end && utf8[start] == 0x20 { start += 1 }
+            while end > start && utf8[end - 1] == 0x20 { end -= 1 }
+            return Array(utf8[start..<end])
+        }
         guard bytes.count >= 10, let date = CalendarDate(iso8601: String(decoding: bytes[0..<10], as: UTF8.self))
         else { return nil }
         if bytes.count == 10 { return DateTime(date: date) }

@@ -109,12 +109,14 @@ struct CXMLElement {
         let node = self.store.nodes[self.index]
         let name = self.store.name(of: self.index)
         bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: name.utf8)
-        for attribute in self.attributes {
+        Self.append(name, to: &bytes)
+        let attributes = Int(node.attributeStart)
+        for position in attributes..<(attributes + Int(node.attributeCount)) {
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: attribute.name.utf8)
-            bytes.append(contentsOf: "=\"".utf8)
-            Self.appendEscaped(attribute.value, attribute: true, to: &bytes)
+            Self.append(self.store.attributeName(at: position), to: &bytes)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
+            Self.appendEscaped(self.store.attributeValues[position], attribute: true, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
         if node.contentCount == 0 {
@@ -131,9 +133,17 @@ struct CXMLElement {
                 CXMLElement(store: self.store, index: Int(entry)).appendXML(to: &bytes)
             }
         }
-        bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        Self.append(name, to: &bytes)
         bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// Appends the UTF-8 bytes of `text` in one copy (appending its `utf8` view goes through the generic sequence
+    /// code).
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `text` escaped for XML: `&`, `<`, `>` and `\r` always; `"`, line feeds and tabs in attribute values.
@@ -259,6 +269,10 @@ final class CXMLElementStore {
         self.foundNames[slot] = (name, id ?? -1)
         return id
     }
+
+    /// Whether every element and attribute name of the document is ASCII, so that names are equal as strings exactly
+    /// when their numbers are.
+    var namesAreASCII: Bool { self.names.isASCII }
 
     /// The name of the attribute at `position` in ``attributeValues``.
     func attributeName(at position: Int) -> String { self.names.names[Int(self.attributeNameIDs[position])] }

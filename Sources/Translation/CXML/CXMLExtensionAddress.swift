@@ -24,7 +24,28 @@ enum CXMLExtensionAddress {
 
     static func child(of parent: String, name: String, occurrence: Int) -> String {
         let step = occurrence >= 2 ? "\(name)[\(occurrence)]" : name
-        return parent.isEmpty ? step : "\(parent)/\(step)"
+        return parent.isEmpty ? step : self.joined(parent, "/", step)
+    }
+
+    /// `first`, `second` and `third` in one string, their bytes copied once into a string made at its size (an
+    /// interpolation, `+` or `append` grow the string piece by piece: about a thousand instructions an address).
+    static func joined(_ first: String, _ second: String, _ third: String) -> String {
+        var (first, second, third) = (first, second, third)
+        return first.withUTF8 { first in
+            second.withUTF8 { second in
+                third.withUTF8 { third in
+                    String(unsafeUninitializedCapacity: first.count + second.count + third.count) { buffer in
+                        let raw = UnsafeMutableRawBufferPointer(buffer)
+                        raw.copyMemory(from: UnsafeRawBufferPointer(first))
+                        UnsafeMutableRawBufferPointer(rebasing: raw[first.count...]).copyMemory(
+                            from: UnsafeRawBufferPointer(second))
+                        UnsafeMutableRawBufferPointer(rebasing: raw[(first.count + second.count)...]).copyMemory(
+                            from: UnsafeRawBufferPointer(third))
+                        return first.count + second.count + third.count
+                    }
+                }
+            }
+        }
     }
 
     static func contact(of parent: String, role: String?, occurrence: Int) -> String {

@@ -49,7 +49,7 @@ enum CXMLLineDecoding {
         line.descriptions = CXMLCommonDecoding.descriptions(detail.children("Description"))
         line.unit = self.unit(detail.child("UnitOfMeasure"), in: detail)
         let isTyped: (CXMLElement) -> Bool = {
-            ($0.attribute("domain") ?? "").lowercased() == CXMLDefaults.classificationDomain.lowercased()
+            ($0.attribute("domain") ?? "").lowercased() == Self.classificationDomain
                 && $0.attribute("code") == nil && $0.attributes.count == 1
         }
         // Classifications in other domains stay whole in extensions.
@@ -62,8 +62,14 @@ enum CXMLLineDecoding {
             line.items.append(ItemIdentifier(.manufacturerPart, part))
         }
         if let name = detail.child("ManufacturerName")?.text { line.items.append(ItemIdentifier(.manufacturer, name)) }
-        line.dates += CXMLPorterExtrinsics.dates(detail, except: [.deliveryRequested, .shipRequested])
+        line.dates += CXMLPorterExtrinsics.dates(detail, except: Self.lineDateKinds)
     }
+
+    /// The dates an `ItemOut` carries as attributes, not as `ItemDetail` Extrinsics (made once: a set literal is
+    /// built, and hashed, on every call).
+    private static let lineDateKinds: Set<DateKind> = [.deliveryRequested, .shipRequested]
+    /// Porter's classification domain, lowercased once (for a comparison that ignores case).
+    private static let classificationDomain = CXMLDefaults.classificationDomain.lowercased()
 
     /// The line's `Contact`s that are parties (a person's contact has no place on a line: it stays in extensions).
     static func partyContacts(_ item: CXMLCursor) -> [CXMLCursor] {

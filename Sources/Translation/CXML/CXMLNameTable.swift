@@ -7,6 +7,8 @@
 struct CXMLNameTable {
     /// The names, by number.
     private(set) var names: [String] = []
+    /// Whether every name is ASCII (then two names are equal as strings exactly when their bytes are).
+    private(set) var isASCII = true
     /// Name numbers by hash slot; -1: empty.
     private var slots = [Int32](repeating: -1, count: 64)
 
@@ -52,6 +54,10 @@ struct CXMLNameTable {
             slot = (slot + 1) & (self.slots.count - 1)
         }
         let id = Int32(truncatingIfNeeded: self.names.count)
+        if self.isASCII {
+            var name = name
+            self.isASCII = name.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        }
         self.names.append(name)
         self.slots[slot] = id
         if self.names.count * 2 > self.slots.count { self.grow() }
