@@ -5,6 +5,11 @@ import Testing
 /// The byte-level shortcuts of the model (small ASCII strings, the writer's own buffer) give what the general
 /// paths give.
 @Suite struct FastPathTests {
+    @Test func smallStringsAreLaidOutAsPacked() {
+        // The constant check on the hot path agrees with the full check of every length.
+        #expect(ASCIIText.packsSmallStrings == ASCIIText.verifiedSmallStringLayout)
+    }
+
     @Test func asciiTextIsTheDecodedString() {
         let samples = [
             "", "A", "EA", "8.09", "RH-52560", "622564265055", "ABCDEFGHIJKLMNO", "ABCDEFGHIJKLMNOP",

@@ -58,6 +58,42 @@ import Testing
         #expect(try JSONValue.parse(bytes)["number"] == .string(text))
     }
 
+    @Test func escapesShortValuesAtEveryPosition() {
+        // Short values take the writer's word-at-a-time path: each byte that needs an escape (and its neighbours that
+        // do not) at every position of every length up to 16.
+        let specials: [UInt8] = [0x00, 0x01, 0x08, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F]
+        for count in 1...16 {
+            for position in 0..<count {
+                for special in specials {
+                    var bytes = Array("ABCDEFGHIJKLMNOP".utf8.prefix(count))
+                    bytes[position] = special
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    let json = BusinessDocument.purchaseOrder(Self.minimalOrder { $0.number = text })
+                        .encodeCanonicalJSON()
+                    let written = String(decoding: json, as: UTF8.self)
+                    #expect(written.contains(#""number":""# + Self.escaped(bytes) + #"","#), "\(count) \(position)")
+                }
+            }
+        }
+        for count in 0...16 {
+            let text = String(repeating: "9", count: count)
+            let json = BusinessDocument.purchaseOrder(Self.minimalOrder { $0.number = text }).encodeCanonicalJSON()
+            #expect(String(decoding: json, as: UTF8.self).contains(#""number":""# + text + #"","#))
+        }
+    }
+
+    /// The canonical escape of ASCII bytes, spelled out.
+    private static func escaped(_ bytes: [UInt8]) -> String {
+        let named: [UInt8: String] = [
+            0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f",
+        ]
+        return bytes.map { byte in
+            if let name = named[byte] { return name }
+            if byte < 0x20 { return "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16) }
+            return String(UnicodeScalar(byte))
+        }.joined()
+    }
+
     @Test func leavesOutEmptyArraysAndEmptyExtensions() {
         let order = Self.minimalOrder {
             $0.lines = [PurchaseOrderLine(lineNumber: nil, quantity: 1, unit: .each)]

@@ -72,23 +72,27 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
 
     // MARK: Structure
 
+    @inline(__always)
     mutating func beginObject() {
         self.separate()
         self.append(UInt8(ascii: "{"))
         self.needsComma = false
     }
 
+    @inline(__always)
     mutating func endObject() {
         self.append(UInt8(ascii: "}"))
         self.needsComma = true
     }
 
+    @inline(__always)
     mutating func beginArray() {
         self.separate()
         self.append(UInt8(ascii: "["))
         self.needsComma = false
     }
 
+    @inline(__always)
     mutating func endArray() {
         self.append(UInt8(ascii: "]"))
         self.needsComma = true
@@ -123,7 +127,13 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
 
     // MARK: Values
 
+    /// Writes a string value. Most are short codes and numbers with nothing to escape: small strings, stored from
+    /// their two words with the comma and quotes, in a few instructions; anything else is written out of line.
     mutating func string(_ value: String) {
+        if let words = ASCIIText.smallASCIIWords(value), !Self.needsEscape(words) {
+            self.storeQuoted(words)
+            return
+        }
         self.separate()
         self.appendQuoted(value)
         self.needsComma = true
@@ -142,7 +152,7 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
 
     /// Writes `text`, known to need no escaping (a decimal number's digits), inside quotes.
     mutating func unescapedString(_ text: String) {
-        if let words = ASCIIText.smallASCIIWords(text) { return self.appendQuoted(words, separately: true) }
+        if let words = ASCIIText.smallASCIIWords(text) { return self.storeQuoted(words) }
         var text = text
         text.withUTF8 { self.quoted($0, isKey: false) }
     }
@@ -294,12 +304,17 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
     }
 
     /// Room for `extra` more bytes: where they go (the caller then adds what it wrote to `count`).
+    /// The room is checked with wrapping arithmetic (`count` never exceeds `capacity`, and `extra` is small), and the
+    /// growth is out of line, so the check is two instructions where it is inlined.
     @inline(__always)
     private mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-        if self.capacity - self.count < extra {
-            self.replaceStorage(capacity: max(self.capacity * 2, self.count + extra))
-        }
+        if _slowPath(self.capacity &- self.count < extra) { self.grow(extra) }
         return self.base + self.count
+    }
+
+    @inline(never)
+    private mutating func grow(_ extra: Int) {
+        self.replaceStorage(capacity: max(self.capacity * 2, self.count + extra))
     }
 
     /// Moves the bytes to new storage of `capacity` bytes.
@@ -314,7 +329,7 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
     @inline(__always)
     private mutating func append(_ byte: UInt8) {
         self.reserve(1).pointee = byte
-        self.count += 1
+        self.count &+= 1
     }
 
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -323,27 +338,16 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
         self.count += bytes.count
     }
 
+    @inline(__always)
     private mutating func separate() {
         if self.needsComma { self.append(UInt8(ascii: ",")) }
     }
 
+    /// Quotes `value` (after the comma, written by the caller): the general path, out of line, for strings that are
+    /// not small, not ASCII or need an escape.
+    @inline(never)
     private mutating func appendQuoted(_ value: String) {
-        // Most values are short codes and numbers: small strings, written from their two words.
-        if let words = ASCIIText.smallASCIIWords(value) { return self.appendQuoted(words, separately: false) }
-        var value = value
-        value.withUTF8 { self.appendQuoted(bytes: $0) }
-    }
-
-    /// Writes a small ASCII string, given as its bytes in two words (``ASCIIText/smallASCIIWords(_:)``), in quotes:
-    /// both words are stored whole (the bytes past the text are overwritten or left past `count`), so no copy loop or
-    /// call.
-    ///
-    /// - Parameter separately: `true` for a value known to need no escape (a number), written after a comma when one
-    ///   is due, as ``unescapedString(_:)`` does; `false` for text of ``appendQuoted(_:)`` (its caller wrote the
-    ///   comma), which takes the general path when a byte needs an escape.
-    @inline(__always)
-    private mutating func appendQuoted(_ words: (low: UInt64, high: UInt64, count: Int), separately: Bool) {
-        if !separately, Self.needsEscape(words) {
+        if let words = ASCIIText.smallASCIIWords(value) {
             var bytes = (words.low.littleEndian, words.high.littleEndian)
             let count = words.count
             Swift.withUnsafeBytes(of: &bytes) { raw in
@@ -352,29 +356,38 @@ public struct CanonicalJSONWriter: @unchecked Sendable {
             }
             return
         }
+        var value = value
+        value.withUTF8 { self.appendQuoted(bytes: $0) }
+    }
+
+    /// Writes a small ASCII string that needs no escape, given as its bytes in two words
+    /// (``ASCIIText/smallASCIIWords(_:)``), in quotes after a comma when one is due. Branch-free: the comma is stored
+    /// at the first byte and overwritten by the opening quote when none is due, and both words are stored whole (the
+    /// bytes past the text are overwritten or left past `count`), so no copy loop or call.
+    @inline(__always)
+    private mutating func storeQuoted(_ words: (low: UInt64, high: UInt64, count: Int)) {
         let start = UnsafeMutableRawPointer(self.reserve(20))
-        var index = 0
-        if separately && self.needsComma {
-            start.storeBytes(of: UInt8(ascii: ","), as: UInt8.self)
-            index = 1
-        }
+        let index = self.needsComma ? 1 : 0
+        start.storeBytes(of: UInt8(ascii: ","), as: UInt8.self)
         start.storeBytes(of: UInt8(ascii: "\""), toByteOffset: index, as: UInt8.self)
-        start.storeBytes(of: words.low.littleEndian, toByteOffset: index + 1, as: UInt64.self)
-        start.storeBytes(of: words.high.littleEndian, toByteOffset: index + 9, as: UInt64.self)
-        index += words.count + 1
-        start.storeBytes(of: UInt8(ascii: "\""), toByteOffset: index, as: UInt8.self)
-        self.count += index + 1
-        if separately { self.needsComma = true }
+        start.storeBytes(of: words.low.littleEndian, toByteOffset: index &+ 1, as: UInt64.self)
+        start.storeBytes(of: words.high.littleEndian, toByteOffset: index &+ 9, as: UInt64.self)
+        start.storeBytes(of: UInt8(ascii: "\""), toByteOffset: index &+ words.count &+ 1, as: UInt8.self)
+        self.count &+= index &+ words.count &+ 2
+        self.needsComma = true
     }
 
     /// Whether one of the first `count` bytes of the words (at most 15) needs an escape: the word test of
-    /// ``firstEscape(in:)``, limited to the text's bytes (a hit in a byte past them, from the zero padding, is masked;
-    /// a false hit only follows a true one in a lower byte).
+    /// ``firstEscape(in:)``, whose lowest hit is exact, so the text needs one when the first hit of the pair (a zero
+    /// byte of padding is one; the top byte of `high` always is) lies within the text. No masks: ~50 instructions
+    /// less than masking each word by the count.
     @inline(__always)
     private static func needsEscape(_ words: (low: UInt64, high: UInt64, count: Int)) -> Bool {
-        let lowMask: UInt64 = words.count >= 8 ? ~0 : (1 << (8 * UInt64(words.count))) &- 1
-        let highMask: UInt64 = words.count > 8 ? (1 << (8 * UInt64(words.count - 8))) &- 1 : 0
-        return Self.escapeHits(words.low) & lowMask != 0 || Self.escapeHits(words.high) & highMask != 0
+        let lowHits = Self.escapeHits(words.low)
+        let first =
+            lowHits != 0
+            ? lowHits.trailingZeroBitCount &>> 3 : 8 &+ (Self.escapeHits(words.high).trailingZeroBitCount &>> 3)
+        return first < words.count
     }
 
     /// The high bit of each byte of `word` that is below 0x20, `"` or `\\` (exact for the lowest such byte; a byte
