@@ -386,7 +386,15 @@ struct InputScanner {
         /// A control character: left to ``consume(_:advances:)``.
         static let control: UInt8 = 10
 
-        static let table: [UInt8] = (0..<256).map { value in
+        /// The class of every byte, 256 entries, made once and never freed or written after: read through a pointer
+        /// so that the fast loop's lookups carry no bounds check (a byte indexes it, so it is always in bounds).
+        nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+            let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+            for value in 0..<256 { storage[value] = classify(value) }
+            return UnsafePointer(storage)
+        }()
+
+        private static func classify(_ value: Int) -> UInt8 {
             switch value {
             case 0x20, 0x09: space
             case 0x0A: lineFeed
@@ -414,7 +422,6 @@ struct InputScanner {
         guard !self.isASCII, self.limits.maximumValueLength > 0,
             self.state == .content || self.state == .startTag || self.state == .endTag
         else { return start }
-        let classes = ByteClass.table
         let maximumRun = self.limits.maximumValueLength
         let maximumDepth = self.limits.maximumDepth
         let maximumAttributes = self.limits.maximumAttributeCount
@@ -433,7 +440,7 @@ struct InputScanner {
             self.run = run
             self.state = state
         }
-        let table = classes
+        let table = ByteClass.table
         scanning: while index < bytes.count {
             // A run of bytes that only move the column: text, attribute values and names, the
             // inside of end tags (what ends the run is decided on below, one byte at a time).
