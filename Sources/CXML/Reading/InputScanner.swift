@@ -441,14 +441,16 @@ struct InputScanner {
             self.state = state
         }
         let table = ByteClass.table
+        let inertTable = Self.inertTable
         scanning: while index < bytes.count {
             // A run of bytes that only move the column: text, attribute values and names, the
             // inside of end tags (what ends the run is decided on below, one byte at a time).
-            let inert = self.inertClasses(state)
-            if inert != 0 {
+            let row = self.inertRow(state)
+            if row != 0 {
+                let inert = inertTable + row &* 256
                 let limit = min(bytes.count, index + maximumRun - run)
                 var end = index
-                while end < limit && inert & (1 << table[Int(bytes[end])]) != 0 { end += 1 }
+                while end < limit && inert[Int(bytes[end])] != 0 { end += 1 }
                 let count = end - index
                 if count > 0 {
                     if state == .startTag {
@@ -590,19 +592,40 @@ struct InputScanner {
         return index
     }
 
-    /// The byte classes (bits by ``ByteClass``) that only move the column, by one, in `state` (not bytes over
-    /// 0x7F, which may not start a character).
-    private func inertClasses(_ state: State) -> UInt16 {
-        let plain: UInt16 = 1 << ByteClass.plain
+    /// The byte classes (bits by ``ByteClass``) that only move the column, by one, in a state (not bytes over 0x7F,
+    /// which may not start a character), by row of ``inertTable``: none; text and white space (character data, white
+    /// space in a tag); a name's characters; everything but `<`, `>`, quotes and line breaks (attribute values, the
+    /// inside of end tags).
+    private static let inertMasks: [UInt16] = [
+        0,
+        1 << ByteClass.plain | 1 << ByteClass.space,
+        1 << ByteClass.plain,
+        1 << ByteClass.plain | 1 << ByteClass.space | 1 << ByteClass.equals | 1 << ByteClass.solidus,
+    ]
+
+    /// For each row of ``inertMasks``, 256 entries: 1 where the byte's class is in the row's mask. Made once and never
+    /// freed or written after; the fast loop tests a byte with one load, without bounds checks (a byte indexes its
+    /// row, so it is always in bounds).
+    nonisolated(unsafe) private static let inertTable: UnsafePointer<UInt8> = {
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 256 * inertMasks.count)
+        for (row, mask) in inertMasks.enumerated() {
+            for value in 0..<256 {
+                storage[row * 256 + value] = mask & (1 << ByteClass.table[value]) != 0 ? 1 : 0
+            }
+        }
+        return UnsafePointer(storage)
+    }()
+
+    /// The row of ``inertMasks`` (and ``inertTable``) for `state`.
+    private func inertRow(_ state: State) -> Int {
         switch state {
         case .content:
-            return self.textOpen || self.depth == 0 ? plain | 1 << ByteClass.space : 0
+            return self.textOpen || self.depth == 0 ? 1 : 0
         case .startTag:
-            if self.readsName { return plain }
-            if self.quote != 0 { return plain | 1 << ByteClass.space | 1 << ByteClass.equals | 1 << ByteClass.solidus }
-            return plain | 1 << ByteClass.space
+            if self.readsName { return 2 }
+            return self.quote != 0 ? 3 : 1
         case .endTag:
-            return plain | 1 << ByteClass.space | 1 << ByteClass.equals | 1 << ByteClass.solidus
+            return 3
         default:
             return 0
         }
