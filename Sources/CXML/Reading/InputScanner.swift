@@ -386,7 +386,15 @@ struct InputScanner {
         /// A control character: left to ``consume(_:advances:)``.
         static let control: UInt8 = 10
 
-        static let table: [UInt8] = (0..<256).map { value in
+        /// The class of every byte, 256 entries, made once and never freed or written after: read through a pointer
+        /// so that the fast loop's lookups carry no bounds check (a byte indexes it, so it is always in bounds).
+        nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+            let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+            for value in 0..<256 { storage[value] = classify(value) }
+            return UnsafePointer(storage)
+        }()
+
+        private static func classify(_ value: Int) -> UInt8 {
             switch value {
             case 0x20, 0x09: space
             case 0x0A: lineFeed
@@ -414,7 +422,6 @@ struct InputScanner {
         guard !self.isASCII, self.limits.maximumValueLength > 0,
             self.state == .content || self.state == .startTag || self.state == .endTag
         else { return start }
-        let classes = ByteClass.table
         let maximumRun = self.limits.maximumValueLength
         let maximumDepth = self.limits.maximumDepth
         let maximumAttributes = self.limits.maximumAttributeCount
@@ -433,20 +440,22 @@ struct InputScanner {
             self.run = run
             self.state = state
         }
-        let table = classes
+        let table = ByteClass.table
+        let inertTable = Self.inertTable
         scanning: while index < bytes.count {
             // A run of bytes that only move the column: text, attribute values and names, the
             // inside of end tags (what ends the run is decided on below, one byte at a time).
-            let inert = self.inertClasses(state)
-            if inert != 0 {
+            let row = self.inertRow(state)
+            if row != 0 {
+                let inert = inertTable + row &* 256
                 let limit = min(bytes.count, index + maximumRun - run)
                 var end = index
-                while end < limit && inert & (1 << table[Int(bytes[end])]) != 0 { end += 1 }
+                while end < limit && inert[Int(bytes[end])] != 0 { end += 1 }
                 let count = end - index
                 if count > 0 {
                     if state == .startTag {
                         if self.readsName {
-                            self.names.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
+                            self.appendToNames(UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
                         } else if self.quote == 0 {
                             self.slash = false
                         }
@@ -583,19 +592,40 @@ struct InputScanner {
         return index
     }
 
-    /// The byte classes (bits by ``ByteClass``) that only move the column, by one, in `state` (not bytes over
-    /// 0x7F, which may not start a character).
-    private func inertClasses(_ state: State) -> UInt16 {
-        let plain: UInt16 = 1 << ByteClass.plain
+    /// The byte classes (bits by ``ByteClass``) that only move the column, by one, in a state (not bytes over 0x7F,
+    /// which may not start a character), by row of ``inertTable``: none; text and white space (character data, white
+    /// space in a tag); a name's characters; everything but `<`, `>`, quotes and line breaks (attribute values, the
+    /// inside of end tags).
+    private static let inertMasks: [UInt16] = [
+        0,
+        1 << ByteClass.plain | 1 << ByteClass.space,
+        1 << ByteClass.plain,
+        1 << ByteClass.plain | 1 << ByteClass.space | 1 << ByteClass.equals | 1 << ByteClass.solidus,
+    ]
+
+    /// For each row of ``inertMasks``, 256 entries: 1 where the byte's class is in the row's mask. Made once and never
+    /// freed or written after; the fast loop tests a byte with one load, without bounds checks (a byte indexes its
+    /// row, so it is always in bounds).
+    nonisolated(unsafe) private static let inertTable: UnsafePointer<UInt8> = {
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 256 * inertMasks.count)
+        for (row, mask) in inertMasks.enumerated() {
+            for value in 0..<256 {
+                storage[row * 256 + value] = mask & (1 << ByteClass.table[value]) != 0 ? 1 : 0
+            }
+        }
+        return UnsafePointer(storage)
+    }()
+
+    /// The row of ``inertMasks`` (and ``inertTable``) for `state`.
+    private func inertRow(_ state: State) -> Int {
         switch state {
         case .content:
-            return self.textOpen || self.depth == 0 ? plain | 1 << ByteClass.space : 0
+            return self.textOpen || self.depth == 0 ? 1 : 0
         case .startTag:
-            if self.readsName { return plain }
-            if self.quote != 0 { return plain | 1 << ByteClass.space | 1 << ByteClass.equals | 1 << ByteClass.solidus }
-            return plain | 1 << ByteClass.space
+            if self.readsName { return 2 }
+            return self.quote != 0 ? 3 : 1
         case .endTag:
-            return plain | 1 << ByteClass.space | 1 << ByteClass.equals | 1 << ByteClass.solidus
+            return 3
         default:
             return 0
         }
@@ -750,6 +780,17 @@ struct InputScanner {
             self.names.append(UInt8(truncatingIfNeeded: unit))
         } else {
             self.names.append(contentsOf: Unicode.Scalar(unit).map { Array(String($0).utf8) } ?? [0xEF, 0xBF, 0xBD])
+        }
+    }
+
+    /// Appends bytes of a name to the name buffer in one copy (the generic `append(contentsOf:)` costs about a hundred
+    /// instructions a call before it copies anything).
+    private mutating func appendToNames(_ bytes: UnsafeRawBufferPointer) {
+        self.names.append(addingCapacity: bytes.count) { span in
+            span.withUnsafeMutableBufferPointer { buffer, initializedCount in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+                initializedCount = bytes.count
+            }
         }
     }
 
