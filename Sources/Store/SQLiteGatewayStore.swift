@@ -23,9 +23,6 @@ public final class SQLiteGatewayStore: GatewayStore {
         configuration.busyMode = .timeout(10)
         configuration.label = "Porter store"
         configuration.prepareDatabase { db in
-            // WAL alone fsyncs only at checkpoints; FULL fsyncs the WAL at every commit: acknowledged means
-            // durable, even on power loss.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Each file's outcome is a savepoint inside a group commit: SQLite journals the pages a savepoint
             // changes in a statement journal, which by default spills to a temporary file after 64 KiB (two
             // `pwrite`s per page, half of all the store's writes). In memory it is a copy; it is never needed
@@ -42,8 +39,10 @@ public final class SQLiteGatewayStore: GatewayStore {
         }
         do {
             self.pool = try DatabasePool(path: path, configuration: configuration)
-            // GRDB turns WAL on with `synchronous = NORMAL` on the writer *after* `prepareDatabase` ran, and the
-            // writer is the only connection that commits: without this, commits were not fsynced.
+            // WAL alone fsyncs only at checkpoints; FULL fsyncs the WAL at every commit: acknowledged means durable,
+            // even on power loss. Set on the writer, the only connection that commits, once the pool is open: GRDB
+            // turns WAL on with `synchronous = NORMAL` there after `prepareDatabase` has run (setting it in
+            // `prepareDatabase` left every commit unsynced).
             try self.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(self.pool)
         } catch {
@@ -74,13 +73,6 @@ public final class SQLiteGatewayStore: GatewayStore {
             return try await self.pool.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
         } catch {
             throw Self.storeError(error, while: "reading PRAGMA \(name)")
-        }
-    }
-
-    /// The value of a pragma on a reader connection of the pool.
-    func readerPragma(_ name: String) async throws(StoreError) -> String? {
-        try await self.reading("reading PRAGMA \(name)") { db in
-            try String.fetchOne(db, sql: "PRAGMA \(name)")
         }
     }
 

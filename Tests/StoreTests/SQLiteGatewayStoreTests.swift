@@ -46,7 +46,6 @@ struct SQLiteGatewayStoreTests {
             #expect(try await store.pragma("journal_mode") == "wal")
             // On the writer, which commits (GRDB sets it to NORMAL when it turns WAL on; the store sets FULL again).
             #expect(try await store.pragma("synchronous") == "2")  // FULL
-            #expect(try await store.readerPragma("synchronous") == "2")
             #expect(try await store.pragma("foreign_keys") == "1")
             #expect(try await store.pragma("wal_autocheckpoint") == "10000")
             let ids = try await store.commitExpectingSuccess(Sample.commit("C", messages: ["m"]))

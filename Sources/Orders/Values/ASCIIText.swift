@@ -4,7 +4,8 @@
 /// `String(decoding:as:)` checks every byte, then copies a short run into a small string: about 160 instructions for
 /// a five-byte code, the largest single cost of decoding an order once everything else reads bytes in place. A
 /// small ASCII string is two words holding the bytes and their count; when this runtime lays small strings out that
-/// way (checked once against `String(decoding:as:)`, for every length), ``string(_:)`` packs the words directly.
+/// way (``packsSmallStrings``, folded to a constant; the tests check it against `String(decoding:as:)` for every
+/// length), ``string(_:)`` packs the words directly.
 /// Otherwise, and for anything longer or not ASCII, it is `String(decoding:as:)`.
 package enum ASCIIText {
     /// Whether packed words are the standard library's small strings on this runtime: on a 64-bit little-endian

@@ -124,26 +124,26 @@ struct X12DocumentHeaderState {
         switch code {
         case X12SegmentCode.ref:
             guard let reference = elements.reference() else { return false }
-            Self.add(reference, to: &self.references)
+            self.references.add(reference)
         case X12SegmentCode.dtm:
             guard let date = elements.qualifiedDate() else { return false }
-            Self.add(date, to: &self.dates)
+            self.dates.add(date)
         case X12SegmentCode.n1:
             guard let party = elements.party() else { return false }
-            Self.add(party, to: &self.parties)
+            self.parties.add(party)
             self.loop = .party(self.parties.count - 1, path: "N1[\(self.parties.count)]/")
         case X12SegmentCode.per:
             guard let contact = elements.contact() else { return false }
-            Self.add(contact, to: &self.contacts)
+            self.contacts.add(contact)
         case X12SegmentCode.cur where isFirst:
             guard let currency = elements.currency() else { return false }
             self.currency = currency
         case X12SegmentCode.itd where self.readsTerms:
             guard let terms = elements.paymentTerms() else { return false }
-            Self.add(terms, to: &self.paymentTerms)
+            self.paymentTerms.add(terms)
         case X12SegmentCode.td5 where self.readsTerms:
             guard let carrier = elements.carrier() else { return false }
-            Self.add(carrier, to: &self.carriers)
+            self.carriers.add(carrier)
         case X12SegmentCode.fob where self.readsTerms && isFirst:
             guard let fob = elements.fobTerms() else { return false }
             self.fob = fob
@@ -169,17 +169,6 @@ struct X12DocumentHeaderState {
         reader.summarySegment(located, counts: &self.counts, totals: &self.totals, extensions: &self.extensions)
     }
 
-    /// Appends `value`; to an empty array as a one-element literal (growing the empty array went through the standard
-    /// library's general path, ~300 instructions).
-    @inline(__always)
-    static func add<Value>(_ value: Value, to values: inout [Value]) {
-        if values.isEmpty {
-            values = [value]
-        } else {
-            values.append(value)
-        }
-    }
-
     /// Appends `value` when there is one; whether there was.
     static func append<Value>(_ value: Value?, to values: inout [Value]) -> Bool {
         guard let value else { return false }
@@ -201,6 +190,29 @@ struct X12DocumentHeaderState {
             cursor.recordLeftovers(at: address, in: &extensions)
         } else {
             cursor.recordWhole(at: address, in: &extensions)
+        }
+    }
+}
+
+extension Array {
+    /// Appends `value`; to an empty array as a one-element literal (growing the empty array went through the standard
+    /// library's general path, ~300 instructions). What decoders use for the arrays most documents fill with one value.
+    @inline(__always)
+    mutating func add(_ value: Element) {
+        if self.isEmpty {
+            self = [value]
+        } else {
+            self.append(value)
+        }
+    }
+
+    /// Appends `values`; an empty array takes them whole, with no copy.
+    @inline(__always)
+    mutating func add(contentsOf values: [Element]) {
+        if self.isEmpty {
+            self = values
+        } else {
+            self += values
         }
     }
 }

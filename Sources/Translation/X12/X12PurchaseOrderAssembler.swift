@@ -212,12 +212,7 @@ struct X12PurchaseOrderAssembler {
         case X12SegmentCode.po4 where occurrence == 1:
             self.line.pack = self.reader.pack(&cursor, located)
         case X12SegmentCode.sdq:
-            let destinations = self.reader.destinations(&cursor, located)
-            if self.line.destinations.isEmpty {
-                self.line.destinations = destinations
-            } else {
-                self.line.destinations += destinations
-            }
+            self.line.destinations.add(contentsOf: self.reader.destinations(&cursor, located))
         case X12SegmentCode.sch:
             guard let schedule = self.reader.schedule(&cursor, located) else {
                 return cursor.recordWhole(at: address, in: &self.line.extensions)
@@ -257,12 +252,7 @@ extension X12PurchaseOrderAssembler {
             guard let elements = segment.simpleElements, let description = Self.quickDescription(elements) else {
                 return false
             }
-            // Made as a one-element array (appending to the empty one grew it through the general path).
-            if self.line.descriptions.isEmpty {
-                self.line.descriptions = [description]
-            } else {
-                self.line.descriptions.append(description)
-            }
+            self.line.descriptions.add(description)
         case X12SegmentCode.po4 where isFirst:
             guard let elements = segment.simpleElements, let pack = Self.quickPack(elements) else { return false }
             self.line.pack = pack
@@ -270,11 +260,7 @@ extension X12PurchaseOrderAssembler {
             guard let elements = segment.simpleElements, let destinations = Self.quickDestinations(elements) else {
                 return false
             }
-            if self.line.destinations.isEmpty {
-                self.line.destinations = destinations
-            } else {
-                self.line.destinations += destinations
-            }
+            self.line.destinations.add(contentsOf: destinations)
         case X12SegmentCode.dtm:
             guard let elements = segment.simpleElements, let date = elements.qualifiedDate() else { return false }
             self.line.dates.append(date)

@@ -22,11 +22,7 @@ struct StandardOutput: ~Copyable {
         if self.buffer.count >= 64 * 1024 { self.flush() }
     }
 
-    mutating func write(bytes: [UInt8]) {
-        bytes.withUnsafeBytes { self.write(bytes: $0) }
-    }
-
-    /// Writes bytes that are not in an array (valid during the call).
+    /// Writes bytes valid during the call (an array's, or a ``CanonicalJSONWriter``'s buffer).
     mutating func write(bytes: UnsafeRawBufferPointer) {
         if self.buffer.count + bytes.count > 64 * 1024 { self.flush() }
         if bytes.count >= 64 * 1024 {
