@@ -218,15 +218,6 @@ extension SQLiteGatewayStore {
         ).execute(arguments: [event.orderNumber, event.partner, event.kind, event.at.storeSeconds, event.detail, claim])
     }
 
-    /// The state of a message; throws for an unknown id.
-    static func state(_ id: Int64, _ db: Database) throws -> OutboundMessage.State {
-        guard
-            let state = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT state FROM messages WHERE id = ?"), arguments: [id])
-        else { throw StoreSemantics.unknownMessage(id) }
-        return try Self.state(state)
-    }
-
     static func insert(_ attempt: DeliveryAttempt, _ db: Database) throws {
         try db.cachedStatement(
             sql: "INSERT INTO attempts (message_id, number, at, result, detail) VALUES (?, ?, ?, ?, ?)"

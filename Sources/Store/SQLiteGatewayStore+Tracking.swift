@@ -135,6 +135,12 @@ extension SQLiteGatewayStore {
               AND order_documents.partner = orders.partner
             """
         static let leg = "SELECT \(legColumns) WHERE orders.order_number = ? AND orders.partner = ?"
+        /// A leg's row with empty documents (``Session/orderTracking(_:partner:)``): one row of `orders`, without
+        /// the order's JSON (~4 KB, overflow pages) that a delivery or an acknowledgment does not need.
+        static let legTracking = """
+            SELECT \(LegColumn.allCases.map { $0.rawValue < LegColumn.document.rawValue ? "orders." + $0.name : "X''" }
+                .joined(separator: ", ")) FROM orders WHERE orders.order_number = ? AND orders.partner = ?
+            """
         static let legs = "SELECT \(legColumns) WHERE orders.order_number = ? ORDER BY orders.partner"
         static let group = """
             SELECT \(legColumns)
@@ -270,12 +276,7 @@ extension SQLiteGatewayStore {
         }
 
         func order(_ number: String, partner: String) throws(StoreError) -> TrackedOrder? {
-            try self.run("reading order \(number) for \(partner)") { db in
-                try Row.fetchOne(
-                    db.cachedStatement(sql: TrackingSQL.leg),
-                    arguments: [number, partner]
-                ).map(SQLiteGatewayStore.trackedOrder)
-            }
+            try self.leg(TrackingSQL.leg, number, partner)
         }
 
         func orders(number: String) throws(StoreError) -> [TrackedOrder] {
@@ -304,46 +305,21 @@ extension SQLiteGatewayStore {
             }
         }
 
+        func orderTracking(_ number: String, partner: String) throws(StoreError) -> TrackedOrder? {
+            try self.leg(TrackingSQL.legTracking, number, partner)
+        }
+
+        /// One leg by a query of order number and partner.
+        private func leg(_ sql: String, _ number: String, _ partner: String) throws(StoreError) -> TrackedOrder? {
+            try self.run("reading order \(number) for \(partner)") { db in
+                try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [number, partner])
+                    .map(SQLiteGatewayStore.trackedOrder)
+            }
+        }
+
         func save(_ order: TrackedOrder) throws(StoreError) {
             try self.run("saving order \(order.orderNumber) for \(order.partner)") { db in
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO orders (order_number, partner, buyer, status, version, is_blanket,
-                          distributed_at, updated_at, delivered_at, acknowledged_at, confirmed_at, shipped_at,
-                          acknowledgment_due, confirmation_due, acknowledgment_allowance, confirmation_allowance,
-                          acknowledged_on_time, group_control_number, control_reference, discrepancy_count, next_due,
-                          ack_latency, confirm_latency, ack_outcome, discrepant)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (order_number, partner) DO UPDATE SET
-                          buyer = excluded.buyer, status = excluded.status, version = excluded.version,
-                          is_blanket = excluded.is_blanket, distributed_at = excluded.distributed_at,
-                          updated_at = excluded.updated_at, delivered_at = excluded.delivered_at,
-                          acknowledged_at = excluded.acknowledged_at, confirmed_at = excluded.confirmed_at,
-                          shipped_at = excluded.shipped_at, acknowledgment_due = excluded.acknowledgment_due,
-                          confirmation_due = excluded.confirmation_due,
-                          acknowledgment_allowance = excluded.acknowledgment_allowance,
-                          confirmation_allowance = excluded.confirmation_allowance,
-                          acknowledged_on_time = excluded.acknowledged_on_time,
-                          group_control_number = excluded.group_control_number,
-                          control_reference = excluded.control_reference,
-                          discrepancy_count = excluded.discrepancy_count, next_due = excluded.next_due,
-                          ack_latency = excluded.ack_latency, confirm_latency = excluded.confirm_latency,
-                          ack_outcome = excluded.ack_outcome, discrepant = excluded.discrepant
-                        """
-                ).execute(arguments: [
-                    order.orderNumber, order.partner, order.buyer, order.status.rawValue, order.version,
-                    order.isBlanket, order.distributedAt.storeSeconds, order.updatedAt.storeSeconds,
-                    order.deliveredAt?.storeSeconds, order.acknowledgedAt?.storeSeconds,
-                    order.confirmedAt?.storeSeconds, order.shippedAt?.storeSeconds,
-                    order.acknowledgmentDue?.storeSeconds, order.confirmationDue?.storeSeconds,
-                    order.acknowledgmentAllowance, order.confirmationAllowance, order.acknowledgedOnTime,
-                    order.groupControlNumber, order.controlReference, order.discrepancyCount,
-                    order.nextDue?.storeSeconds,
-                    StoreSemantics.latency(from: order.deliveredAt, to: order.acknowledgedAt),
-                    StoreSemantics.latency(from: order.deliveredAt, to: order.confirmedAt),
-                    StoreSemantics.acknowledgmentOutcome(order),
-                    StoreSemantics.isReconciled(order) ? order.discrepancyCount > 0 : nil,
-                ])
+                try Self.saveTracking(order, db)
                 // The documents only when they changed (most saves change a date or a status).
                 try db.cachedStatement(
                     sql: """
@@ -354,14 +330,62 @@ extension SQLiteGatewayStore {
                         WHERE document IS NOT excluded.document OR reconciliation IS NOT excluded.reconciliation
                         """
                 ).execute(arguments: [order.orderNumber, order.partner, order.document, order.reconciliation])
-                if let group = order.groupControlNumber {
-                    try db.cachedStatement(
-                        sql: """
-                            INSERT OR IGNORE INTO order_groups (partner, group_control_number, order_number)
-                            VALUES (?, ?, ?)
-                            """
-                    ).execute(arguments: [order.partner, group, order.orderNumber])
-                }
+            }
+        }
+
+        func saveTracking(_ order: TrackedOrder) throws(StoreError) {
+            try self.run("saving order \(order.orderNumber) for \(order.partner)") { db in
+                try Self.saveTracking(order, db)
+            }
+        }
+
+        /// The leg's row in `orders` and its group; not its documents.
+        private static func saveTracking(_ order: TrackedOrder, _ db: Database) throws {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO orders (order_number, partner, buyer, status, version, is_blanket,
+                      distributed_at, updated_at, delivered_at, acknowledged_at, confirmed_at, shipped_at,
+                      acknowledgment_due, confirmation_due, acknowledgment_allowance, confirmation_allowance,
+                      acknowledged_on_time, group_control_number, control_reference, discrepancy_count, next_due,
+                      ack_latency, confirm_latency, ack_outcome, discrepant)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (order_number, partner) DO UPDATE SET
+                      buyer = excluded.buyer, status = excluded.status, version = excluded.version,
+                      is_blanket = excluded.is_blanket, distributed_at = excluded.distributed_at,
+                      updated_at = excluded.updated_at, delivered_at = excluded.delivered_at,
+                      acknowledged_at = excluded.acknowledged_at, confirmed_at = excluded.confirmed_at,
+                      shipped_at = excluded.shipped_at, acknowledgment_due = excluded.acknowledgment_due,
+                      confirmation_due = excluded.confirmation_due,
+                      acknowledgment_allowance = excluded.acknowledgment_allowance,
+                      confirmation_allowance = excluded.confirmation_allowance,
+                      acknowledged_on_time = excluded.acknowledged_on_time,
+                      group_control_number = excluded.group_control_number,
+                      control_reference = excluded.control_reference,
+                      discrepancy_count = excluded.discrepancy_count, next_due = excluded.next_due,
+                      ack_latency = excluded.ack_latency, confirm_latency = excluded.confirm_latency,
+                      ack_outcome = excluded.ack_outcome, discrepant = excluded.discrepant
+                    """
+            ).execute(arguments: [
+                order.orderNumber, order.partner, order.buyer, order.status.rawValue, order.version,
+                order.isBlanket, order.distributedAt.storeSeconds, order.updatedAt.storeSeconds,
+                order.deliveredAt?.storeSeconds, order.acknowledgedAt?.storeSeconds,
+                order.confirmedAt?.storeSeconds, order.shippedAt?.storeSeconds,
+                order.acknowledgmentDue?.storeSeconds, order.confirmationDue?.storeSeconds,
+                order.acknowledgmentAllowance, order.confirmationAllowance, order.acknowledgedOnTime,
+                order.groupControlNumber, order.controlReference, order.discrepancyCount,
+                order.nextDue?.storeSeconds,
+                StoreSemantics.latency(from: order.deliveredAt, to: order.acknowledgedAt),
+                StoreSemantics.latency(from: order.deliveredAt, to: order.confirmedAt),
+                StoreSemantics.acknowledgmentOutcome(order),
+                StoreSemantics.isReconciled(order) ? order.discrepancyCount > 0 : nil,
+            ])
+            if let group = order.groupControlNumber {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT OR IGNORE INTO order_groups (partner, group_control_number, order_number)
+                        VALUES (?, ?, ?)
+                        """
+                ).execute(arguments: [order.partner, group, order.orderNumber])
             }
         }
 

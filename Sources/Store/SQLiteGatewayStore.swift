@@ -221,20 +221,38 @@ public final class SQLiteGatewayStore: GatewayStore {
     /// One attempt's outcome (inside its savepoint).
     private static func record(_ outcome: AttemptOutcome, _ db: Database) throws {
         let (id, at) = (outcome.messageID, outcome.at)
-        let attempt = try Self.attemptCount(id, db)
-        switch outcome.result {
-        case .delivered(let detail):
-            let wasDelivered = try Self.state(id, db) == .delivered
-            let row = try Row.fetchOne(
+        if case .delivered(let detail) = outcome.result {
+            // The usual case, a message not delivered before, in one statement: the update's row gives the attempt
+            // number (a delivery does not change it). Only a message already delivered (a resend after a lost
+            // record) or an unknown one takes the general path below.
+            let updated = try Row.fetchOne(
                 db.cachedStatement(
                     sql: """
                         UPDATE messages SET state = 'delivered', delivered_at = ?, finished_at = ?, lease_until = NULL
-                        WHERE id = ? RETURNING \(Self.messageColumns)
+                        WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns)
                         """),
                 arguments: [at.storeSeconds, at.storeSeconds, id])
-            if let track = outcome.track, !wasDelivered, let row {
-                try track(Session(db, claim: nil), try Self.message(row))
+            if let updated {
+                let message = try Self.message(updated)
+                try outcome.track?(Session(db, claim: nil), message)
+                try Self.insert(
+                    DeliveryAttempt(
+                        messageID: id, number: message.attempts, at: at, result: "delivered", detail: detail),
+                    db)
+                try Self.insert(StoreSemantics.delivered(id, attempt: message.attempts, detail: detail, at: at), db)
+                return
             }
+        }
+        let attempt = try Self.attemptCount(id, db)
+        switch outcome.result {
+        case .delivered(let detail):
+            // Delivered before: the times are those of this attempt, and its tracking has already run.
+            try db.cachedStatement(
+                sql: """
+                    UPDATE messages SET state = 'delivered', delivered_at = ?, finished_at = ?, lease_until = NULL
+                    WHERE id = ?
+                    """
+            ).execute(arguments: [at.storeSeconds, at.storeSeconds, id])
             try Self.insert(
                 DeliveryAttempt(messageID: id, number: attempt, at: at, result: "delivered", detail: detail), db)
             try Self.insert(StoreSemantics.delivered(id, attempt: attempt, detail: detail, at: at), db)

@@ -58,6 +58,42 @@ extension GatewayStoreConformanceTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aTrackingOnlySaveKeepsTheLegsDocuments(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            var stored = Sample.leg("PO-1", group: "42")
+            stored.document = Data(#"{"document":"purchaseOrder"}"#.utf8)
+            stored.reconciliation = Data(#"{"lines":[]}"#.utf8)
+            let leg = stored
+            try await store.save([leg])
+            let changed = try await store.track { session throws(StoreError) -> TrackedOrder? in
+                guard var read = try session.orderTracking("PO-1", partner: leg.partner) else { return nil }
+                #expect(try session.orderTracking("PO-1", partner: "Initech") == nil)
+                // Everything but the documents is read (they may be left out).
+                var withoutDocuments = read
+                withoutDocuments.document = leg.document
+                withoutDocuments.reconciliation = leg.reconciliation
+                #expect(withoutDocuments == leg)
+                read.status = .acknowledged
+                read.acknowledgedAt = at(5)
+                read.acknowledgmentDue = at(6)
+                read.updatedAt = at(5)
+                // Even empty documents in the value do not replace the stored ones.
+                read.document = Data()
+                read.reconciliation = Data()
+                try session.saveTracking(read)
+                return read
+            }
+            var expected = try #require(changed)
+            expected.document = leg.document
+            expected.reconciliation = leg.reconciliation
+            #expect(try await store.trackedOrders(number: "PO-1") == [expected])
+            #expect(
+                try await store.track { session throws(StoreError) in try session.order("PO-1", partner: leg.partner) }
+                    == expected)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func dueLegsComeEarliestDeadlineFirstUpToTheLimit(_ kind: StoreKind) async throws {
         try await kind.withStore { store in
             try await store.save([

@@ -202,7 +202,8 @@ struct SQLiteGatewayStoreTests {
                 try await plan(Tracking.group).first
                     == "SEARCH order_groups USING PRIMARY KEY (partner=? AND group_control_number=?)")
             for (sql, index) in [
-                (Tracking.leg, "sqlite_autoindex_orders_1"), (Tracking.legs, "sqlite_autoindex_orders_1"),
+                (Tracking.leg, "sqlite_autoindex_orders_1"), (Tracking.legTracking, "sqlite_autoindex_orders_1"),
+                (Tracking.legs, "sqlite_autoindex_orders_1"),
                 (Tracking.group, "sqlite_autoindex_orders_1"), (Tracking.due, "orders_next_due"),
                 (Tracking.versions, "sqlite_autoindex_order_versions_1"), (Tracking.events, "tracking_events_order"),
                 (Tracking.documents, "documents_order_number"), (Tracking.isOpen, "alerts_open_key"),

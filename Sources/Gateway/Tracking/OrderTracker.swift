@@ -558,7 +558,7 @@ struct OrderTracker: Sendable {
         let draft = message.draft
         guard let number = draft.orderNumber else { return }
         guard !draft.isCopy, ["purchaseOrder", "orderChange"].contains(draft.documentKind),
-            var leg = try session.order(number, partner: draft.partner)
+            var leg = try session.orderTracking(number, partner: draft.partner)
         else {
             if draft.documentKind != "acknowledgment" {
                 try session.record(
@@ -577,7 +577,8 @@ struct OrderTracker: Sendable {
         }
         if leg.status == .distributed { leg.status = .delivered }
         leg.updatedAt = at
-        try session.save(leg)
+        // Only times and the status change: the leg was read, and is saved, without the order's JSON.
+        try session.saveTracking(leg)
         try session.record(
             TrackingEvent(
                 orderNumber: number, partner: draft.partner, kind: "delivered", at: at,

@@ -15,6 +15,11 @@ public protocol TrackingSession {
     func orders(dueBy date: Date, limit: Int) throws(StoreError) -> [TrackedOrder]
     /// Inserts or replaces a leg (keyed by order number and partner).
     func save(_ order: TrackedOrder) throws(StoreError)
+    /// One order leg for a change of its tracking only (status, times, deadlines): its `document` and
+    /// `reconciliation` may be left empty, so save it with ``saveTracking(_:)``, never ``save(_:)``.
+    func orderTracking(_ number: String, partner: String) throws(StoreError) -> TrackedOrder?
+    /// Saves an existing leg's tracking (everything but `document` and `reconciliation`, which stay as stored).
+    func saveTracking(_ order: TrackedOrder) throws(StoreError)
     /// Adds a version (keyed by order number, partner and version; an existing one is replaced).
     func addVersion(_ version: OrderVersion) throws(StoreError)
     /// Appends a timeline event.
@@ -29,6 +34,23 @@ public protocol TrackingSession {
     func openAlerts(orderNumber: String) throws(StoreError) -> [Alert]
     /// The open alerts of one kind naming `partner`, oldest first.
     func openAlerts(kind: Alert.Kind, partner: String) throws(StoreError) -> [Alert]
+}
+
+extension TrackingSession {
+    /// The whole leg (a store that reads a leg's documents cheaply has no reason to leave them out).
+    public func orderTracking(_ number: String, partner: String) throws(StoreError) -> TrackedOrder? {
+        try self.order(number, partner: partner)
+    }
+
+    /// Saves the leg with the documents it has in the store.
+    public func saveTracking(_ order: TrackedOrder) throws(StoreError) {
+        var order = order
+        if let stored = try self.order(order.orderNumber, partner: order.partner) {
+            order.document = stored.document
+            order.reconciliation = stored.reconciliation
+        }
+        try self.save(order)
+    }
 }
 
 /// A hook run inside a commit, after its messages are inserted; it is given the drafts enqueued.
