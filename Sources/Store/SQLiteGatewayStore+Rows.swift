@@ -140,25 +140,34 @@ extension SQLiteGatewayStore {
         return id
     }
 
-    /// Reads, increments and writes the partner's counter in the current transaction.
+    /// Reads, increments and writes the partner's counter in the current transaction, in one statement (a partner
+    /// without a row starts from 0): the successor as ``ControlNumberAllocator/successor(of:)`` has it, 999,999,999
+    /// rolling over to 1.
     private static func allocate(
         _ kind: ControlNumberAllocator.Kind, partner: String, at: Date, _ db: Database
     ) throws -> Int {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO control_numbers (partner, interchange, group_number, updated_at) VALUES (?, 0, 0, ?)
-                ON CONFLICT (partner) DO NOTHING
-                """
-        ).execute(arguments: [partner, at.storeSeconds])
-        let column = kind == .interchange ? "interchange" : "group_number"
-        let last =
-            try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT \(column) FROM control_numbers WHERE partner = ?"), arguments: [partner]
-            ) ?? 0
-        let next = ControlNumberAllocator.successor(of: last)
-        try db.cachedStatement(sql: "UPDATE control_numbers SET \(column) = ?, updated_at = ? WHERE partner = ?")
-            .execute(arguments: [next, at.storeSeconds, partner])
+        let statement =
+            switch kind {
+            case .interchange:
+                try db.cachedStatement(sql: Self.allocationSQL(column: "interchange", first: "1, 0"))
+            case .group:
+                try db.cachedStatement(sql: Self.allocationSQL(column: "group_number", first: "0, 1"))
+            }
+        guard let next = try Int.fetchOne(statement, arguments: [partner, at.storeSeconds]) else {
+            throw StoreError.database("allocating a control number for \(partner) returned no number")
+        }
         return next
+    }
+
+    /// `first`: the new row's interchange and group numbers when the partner has none yet.
+    private static func allocationSQL(column: String, first: String) -> String {
+        """
+        INSERT INTO control_numbers (partner, interchange, group_number, updated_at) VALUES (?, \(first), ?)
+        ON CONFLICT (partner) DO UPDATE SET
+          \(column) = CASE WHEN \(column) >= \(ControlNumberAllocator.largest) THEN 1 ELSE \(column) + 1 END,
+          updated_at = excluded.updated_at
+        RETURNING \(column)
+        """
     }
 
     static func retry(_ id: Int64, at: Date, _ db: Database) throws -> Bool {

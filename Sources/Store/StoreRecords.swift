@@ -222,8 +222,11 @@ public struct ControlNumberAllocator {
     /// The next number of `kind` for `partner`.
     public func next(_ kind: Kind, partner: String) throws(StoreError) -> Int { try self.allocate(partner, kind) }
 
-    /// The number after `last`, rolling 999_999_999 over to 1.
-    public static func successor(of last: Int) -> Int { last >= 999_999_999 ? 1 : last + 1 }
+    /// The largest control number (nine digits); the one after it is 1.
+    public static let largest = 999_999_999
+
+    /// The number after `last`, rolling ``largest`` over to 1.
+    public static func successor(of last: Int) -> Int { last >= Self.largest ? 1 : last + 1 }
 }
 
 /// A duplicate seen on intake.

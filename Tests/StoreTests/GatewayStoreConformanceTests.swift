@@ -262,6 +262,30 @@ struct GatewayStoreConformanceTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func groupNumbersRollOverAndANewPartnerStartsAtOne(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            try await store.setControlNumbers(
+                ControlNumbers(interchange: 7, group: 999_999_999), partner: "ACME", at: at(1))
+            let ids = try await store.commitExpectingSuccess(
+                InboundCommit(
+                    file: Sample.file("S"),
+                    build: { allocator in
+                        try [("ACME", true), ("ACME", false), ("Globex", false), ("Globex", true), ("Globex", true)]
+                            .map { partner, interchange in
+                                let number = try allocator.next(interchange ? .interchange : .group, partner: partner)
+                                return Sample.draft("\(partner)-\(interchange ? "isa" : "gs")-\(number)")
+                            }
+                    }))
+            var names: [String] = []
+            for id in ids { names.append(try #require(try await store.message(id)).draft.fileName) }
+            #expect(
+                names == ["ACME-isa-8.x12", "ACME-gs-1.x12", "Globex-gs-1.x12", "Globex-isa-1.x12", "Globex-isa-2.x12"])
+            #expect(try await store.controlNumbers(partner: "ACME") == ControlNumbers(interchange: 8, group: 1))
+            #expect(try await store.controlNumbers(partner: "Globex") == ControlNumbers(interchange: 2, group: 1))
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func seedingRejectsNumbersOutOfRange(_ kind: StoreKind) async throws {
         try await kind.withStore { store in
             for numbers in [
