@@ -133,4 +133,7 @@ extension X12TransactionSetInput where Assembler == X12PurchaseOrderAssembler {
     mutating func reserveLines(_ count: Int) {
         self.assembler.reserveLines(count)
     }
+
+    /// The number of order lines read so far.
+    var lineCount: Int { self.assembler.lineCount }
 }
