@@ -78,6 +78,9 @@ public struct X12DocumentDecoder {
         Self.unique(&self.order)?.decoder.reserveLines(count)
     }
 
+    /// The number of lines of the 850 read so far; `0` for other sets.
+    var orderLineCount: Int { self.order?.decoder.lineCount ?? 0 }
+
     /// Adds the next segment of the set (copied: the reader's view is valid only until its next event).
     public mutating func add(_ segment: X12Segment) {
         Self.unique(&self.order)?.decoder.add(segment)
@@ -97,8 +100,10 @@ public struct X12DocumentDecoder {
     /// ``decode()`` in place (what was built is not copied): nothing may be added afterwards.
     mutating func finish() -> (document: BusinessDocument?, findings: [X12Finding]) {
         if let box = Self.unique(&self.order) {
-            let result = box.decoder.finish()
-            return (result.order.map { .purchaseOrder($0) }, result.findings)
+            // The order taken out of the result (a move): mapped, it was copied and the result's own released.
+            var result = box.decoder.finish()
+            guard let order = result.order.take() else { return (nil, result.findings) }
+            return (.purchaseOrder(order), result.findings)
         }
         if let box = Self.unique(&self.acknowledgment) {
             let result = box.decoder.finish()

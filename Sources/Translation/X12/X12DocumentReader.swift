@@ -97,12 +97,14 @@ public struct X12DocumentReader: ~Copyable {
 
     private mutating func finishSet() -> DecodedSet? {
         guard self.decoder != nil, let header = self.header, var decoder = self.decoder.take() else { return nil }
-        let result = decoder.finish()
-        if case .purchaseOrder(let order)? = result.document {
+        // The count read from the decoder and the document moved on: binding the order to read its count copied it
+        // (every field retained and released again, ~1,000 instructions a set), as did passing `result.document`.
+        let lineCount = decoder.orderLineCount
+        let (document, findings) = decoder.finish()
+        if case .purchaseOrder? = document {
             // At most 2,048 lines (~780 KB), so one huge order does not make every later one reserve as much.
-            self.lineCapacity = max(self.lineCapacity, min(order.lines.count, 2048))
+            self.lineCapacity = max(self.lineCapacity, min(lineCount, 2048))
         }
-        return DecodedSet(
-            header: header, document: result.document, findings: result.findings, readerError: self.readerError)
+        return DecodedSet(header: header, document: document, findings: findings, readerError: self.readerError)
     }
 }

@@ -56,6 +56,9 @@ struct X12PurchaseOrderAssembler {
         self.lines.reserveCapacity(count)
     }
 
+    /// The number of lines read so far (the order's, once finished).
+    var lineCount: Int { self.lines.count }
+
     // MARK: Dispatch
 
     mutating func process(_ located: X12LocatedSegment) {
@@ -84,23 +87,29 @@ struct X12PurchaseOrderAssembler {
     }
 
     mutating func finish() -> X12PurchaseOrderDecoding {
+        // One result made from the order (its findings read after it: finishing may add one), the header's fields
+        // read in place rather than from a copy of the whole header state. (Measured neutral: the result is still
+        // copied once by the compiler.)
+        X12PurchaseOrderDecoding(order: self.finishOrder(), findings: self.reader.findings)
+    }
+
+    private mutating func finishOrder() -> PurchaseOrder? {
         self.closeLine()
         guard self.sawBEG, let number = self.number, let orderDate = self.orderDate else {
             if !self.sawBEG {
                 self.reader.finding(.error, .mandatorySegmentMissing, "the 850 has no BEG segment", nil, nil)
             }
-            return X12PurchaseOrderDecoding(order: nil, findings: self.reader.findings)
+            return nil
         }
-        let header = self.header
-        let order = PurchaseOrder(
-            envelope: header.envelope, purpose: self.purpose ?? .original, orderType: self.orderType ?? "",
+        return PurchaseOrder(
+            envelope: self.header.envelope, purpose: self.purpose ?? .original, orderType: self.orderType ?? "",
             number: number, releaseNumber: self.releaseNumber, blanketOrderNumber: self.blanketOrderNumber,
-            contractNumber: self.contractNumber, orderDate: DateTime(date: orderDate), currency: header.currency,
-            dates: header.dates, parties: header.parties, contacts: header.contacts, references: header.references,
-            paymentTerms: header.paymentTerms, fob: header.fob, carriers: header.carriers,
-            allowancesCharges: header.allowancesCharges, notes: header.notes, lines: self.lines,
-            totals: header.totals, extensions: header.extensions, salesRequirements: header.salesRequirements)
-        return X12PurchaseOrderDecoding(order: order, findings: self.reader.findings)
+            contractNumber: self.contractNumber, orderDate: DateTime(date: orderDate), currency: self.header.currency,
+            dates: self.header.dates, parties: self.header.parties, contacts: self.header.contacts,
+            references: self.header.references, paymentTerms: self.header.paymentTerms, fob: self.header.fob,
+            carriers: self.header.carriers, allowancesCharges: self.header.allowancesCharges,
+            notes: self.header.notes, lines: self.lines, totals: self.header.totals,
+            extensions: self.header.extensions, salesRequirements: self.header.salesRequirements)
     }
 
     // MARK: Header
@@ -143,8 +152,7 @@ struct X12PurchaseOrderAssembler {
     private mutating func startLine(_ located: X12LocatedSegment) {
         // The usual line, every element typed, read in one pass over the view's bytes. (PO1's own occurrence count
         // is not needed: PO1 clears the counts and is never counted under a line.)
-        if let elements = located.segment.simpleElements, let line = Self.quickLine(elements) {
-            self.lines.append(line)
+        if let elements = located.segment.simpleElements, self.appendQuickLine(elements) {
             self.lineOpen = true
             return
         }
@@ -254,8 +262,9 @@ extension X12PurchaseOrderAssembler {
             }
             self.line.descriptions.add(description)
         case X12SegmentCode.po4 where isFirst:
-            guard let elements = segment.simpleElements, let pack = Self.quickPack(elements) else { return false }
-            self.line.pack = pack
+            guard let elements = segment.simpleElements, Self.quickPack(elements, into: &self.line.pack) else {
+                return false
+            }
         case X12SegmentCode.sdq:
             guard let elements = segment.simpleElements, let destinations = Self.quickDestinations(elements) else {
                 return false
@@ -272,14 +281,17 @@ extension X12PurchaseOrderAssembler {
 
 /// The usual PO1, PID and PO4 read straight from the view's bytes: each takes a segment only when every non-empty
 /// element goes to a typed field without a finding (canonical numbers, codes Porter names, item identifiers in
-/// pairs), so the general path would record nothing in `extensions`; `nil` sends the segment to the general path.
+/// pairs), so the general path would record nothing in `extensions`; `nil` (or `false`) sends the segment to the
+/// general path.
 extension X12PurchaseOrderAssembler {
-    static func quickLine(_ elements: X12SimpleElements) -> PurchaseOrderLine? {
+    /// Appends the line the usual PO1 opens; false, with nothing appended, when the general path must read it. The
+    /// line is made in the `append` call: returned as an optional, the ~380-byte line was copied about six times.
+    private mutating func appendQuickLine(_ elements: X12SimpleElements) -> Bool {
         let count = elements.count
         guard let quantityElement = elements.decimal(2), let quantity = quantityElement,
             let unitElement = elements.named(X12Codes.unitOfMeasure, 3), let unit = unitElement,
             let price = elements.decimal(4), let basis = elements.named(X12Codes.priceBasis, 5)
-        else { return nil }
+        else { return false }
         // (Reserving capacity costs ~320 instructions, less than growing; an uninitialized array or three optionals
         // cost more.)
         var items: [ItemIdentifier] = []
@@ -290,14 +302,16 @@ extension X12PurchaseOrderAssembler {
             let value = elements[position + 1]
             position += 2
             if qualifier.isEmpty && value.isEmpty { continue }
-            guard !value.isEmpty, let kind = X12Codes.itemIdentifierKind.namedValue(qualifier) else { return nil }
+            guard !value.isEmpty, let kind = X12Codes.itemIdentifierKind.namedValue(qualifier) else { return false }
             items.append(ItemIdentifier(kind, ASCIIText.string(value)))
         }
         // An element left without its pair (PO1 with an even count) would go to extensions.
-        guard position > count || elements[count].isEmpty else { return nil }
-        return PurchaseOrderLine(
-            lineNumber: elements.text(1), quantity: quantity, unit: unit, unitPrice: price, priceBasis: basis,
-            items: items)
+        guard position > count || elements[count].isEmpty else { return false }
+        self.lines.append(
+            PurchaseOrderLine(
+                lineNumber: elements.text(1), quantity: quantity, unit: unit, unitPrice: price, priceBasis: basis,
+                items: items))
+        return true
     }
 
     /// PID with its description in PID05, PID01 empty or `F`, an optional language in PID09 and nothing else.
@@ -333,21 +347,23 @@ extension X12PurchaseOrderAssembler {
         return result
     }
 
-    /// PO4 with canonical numbers, units Porter names and nothing past PO414.
-    static func quickPack(_ elements: X12SimpleElements) -> PackDetails? {
-        guard let pack = elements.decimal(1), let size = elements.decimal(2),
+    /// PO4 with canonical numbers, units Porter names and nothing past PO414, stored in `pack` (made there, not
+    /// returned as an optional and copied again); false, with `pack` unchanged, otherwise.
+    static func quickPack(_ elements: X12SimpleElements, into pack: inout PackDetails?) -> Bool {
+        guard let packCount = elements.decimal(1), let size = elements.decimal(2),
             let sizeUnit = elements.named(X12Codes.unitOfMeasure, 3),
             let weight = elements.decimal(6), let weightUnit = elements.named(X12Codes.unitOfMeasure, 7),
             let volume = elements.decimal(8), let volumeUnit = elements.named(X12Codes.unitOfMeasure, 9),
             let length = elements.decimal(10), let width = elements.decimal(11), let height = elements.decimal(12),
             let dimensionUnit = elements.named(X12Codes.unitOfMeasure, 13), let innerPack = elements.decimal(14),
             elements.isEmpty(from: 15)
-        else { return nil }
-        return PackDetails(
-            pack: pack, size: size, sizeUnit: sizeUnit, packagingCode: elements.text(4),
+        else { return false }
+        pack = PackDetails(
+            pack: packCount, size: size, sizeUnit: sizeUnit, packagingCode: elements.text(4),
             weightQualifier: elements.text(5), weight: weight, weightUnit: weightUnit, volume: volume,
             volumeUnit: volumeUnit, length: length, width: width, height: height, dimensionUnit: dimensionUnit,
             innerPack: innerPack)
+        return true
     }
 }
 

@@ -42,6 +42,9 @@ public struct X12PurchaseOrderDecoder {
     /// Reserves room for `count` order lines before the first is read.
     mutating func reserveLines(_ count: Int) { self.input.reserveLines(count) }
 
+    /// The number of order lines read so far.
+    var lineCount: Int { self.input.lineCount }
+
     /// Reads every 850 in `source` and decodes each.
     ///
     /// Sets of other kinds are skipped; reader findings are not included (read with ``X12Reader`` to see them).

@@ -315,10 +315,15 @@ struct X12OccurrenceCounts {
         var count: Int
     }
 
+    private struct CodeCount {
+        let code: UInt32
+        var count: Int
+    }
+
     /// The counts of packed ids directly under the document or loop (path `""`, nearly every segment), searched by
-    /// code alone.
-    private var codes: [UInt32] = []
-    private var codeCounts: [Int] = []
+    /// code alone: one array of pairs, given room for 16 ids at the first. (Two arrays, codes and counts, grown by
+    /// doubling from empty, made ~11 allocations a set of an 850.)
+    private var codeCounts: [CodeCount] = []
     /// Every other count: under a loop path, or of an id that does not pack.
     private var entries: [Entry] = []
 
@@ -356,12 +361,12 @@ struct X12OccurrenceCounts {
     /// Counts one more packed id `code` directly under the document or loop.
     @inline(__always)
     private mutating func next(code: UInt32) -> Int {
-        for index in self.codes.indices where self.codes[index] == code {
-            self.codeCounts[index] += 1
-            return self.codeCounts[index]
+        for index in self.codeCounts.indices where self.codeCounts[index].code == code {
+            self.codeCounts[index].count += 1
+            return self.codeCounts[index].count
         }
-        self.codes.append(code)
-        self.codeCounts.append(1)
+        if self.codeCounts.isEmpty { self.codeCounts.reserveCapacity(16) }
+        self.codeCounts.append(CodeCount(code: code, count: 1))
         return 1
     }
 
@@ -370,7 +375,9 @@ struct X12OccurrenceCounts {
         let code = X12SegmentCode.pack(id)
         var count = 0
         if code != 0 {
-            if let index = self.codes.firstIndex(of: code) { count = self.codeCounts[index] }
+            if let index = self.codeCounts.firstIndex(where: { $0.code == code }) {
+                count = self.codeCounts[index].count
+            }
         } else if let entry = self.entries.first(where: { $0.code == 0 && $0.id == id && $0.path.isEmpty }) {
             count = entry.count
         }
@@ -380,7 +387,7 @@ struct X12OccurrenceCounts {
     /// Forgets every count. The entries stay, at zero, for the next loop (which meets the same segments): emptying
     /// the array went through the standard library's general `replaceSubrange`, ~290 instructions a line.
     mutating func removeAll() {
-        for index in self.codeCounts.indices { self.codeCounts[index] = 0 }
+        for index in self.codeCounts.indices { self.codeCounts[index].count = 0 }
         for index in self.entries.indices { self.entries[index].count = 0 }
     }
 }

@@ -42,7 +42,9 @@ struct X12TransactionSetInput<Assembler: X12TransactionSetAssembler> {
 
     /// Decodes the next segment of the set (the reader's view is read at once, never kept).
     mutating func add(_ segment: X12Segment) {
-        guard segment.id != .st, segment.id != .se else { return }
+        // Compared as integers: `X12SegmentID.st` is a lazily made global, one `swift_once` call a segment each.
+        let code = segment.id.rawValue
+        guard code != X12SegmentCode.st, code != X12SegmentCode.se else { return }
         self.assembler.process(
             X12LocatedSegment(
                 segment: X12SegmentInput(view: segment), position: segment.position, byteOffset: segment.byteOffset,
@@ -131,4 +133,7 @@ extension X12TransactionSetInput where Assembler == X12PurchaseOrderAssembler {
     mutating func reserveLines(_ count: Int) {
         self.assembler.reserveLines(count)
     }
+
+    /// The number of order lines read so far.
+    var lineCount: Int { self.assembler.lineCount }
 }
