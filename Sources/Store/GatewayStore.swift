@@ -43,6 +43,14 @@ public protocol GatewayStore: Sendable {
     /// `build` runs while the store is held for writing: it must not call the store.
     func commit(_ commits: [InboundCommit]) async throws(StoreError) -> [InboundCommitResult]
 
+    /// ``commit(_:)``, with every message the commits enqueue claimed at once for the caller, who delivers it next:
+    /// each is stored `inFlight` (attempt 1, leased until `now + lease`, its claim audited) in the same transaction,
+    /// so no claim transaction follows. As for a claim, a caller that dies before recording the attempt leaves the
+    /// lease to expire, and the message is claimed and delivered again. The messages come back in commit order,
+    /// with their payloads.
+    func commit(_ commits: [InboundCommit], claimingAt now: Date, lease: TimeInterval) async throws(StoreError)
+        -> (results: [InboundCommitResult], claimed: [OutboundMessage])
+
     // MARK: Queue
 
     /// Takes up to `limit` messages that are `pending` with `nextAttemptAt <= now`, or `inFlight` whose lease

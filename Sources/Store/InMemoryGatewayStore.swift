@@ -49,6 +49,30 @@ public final class InMemoryGatewayStore: GatewayStore {
         }
     }
 
+    public func commit(_ commits: [InboundCommit], claimingAt now: Date, lease: TimeInterval) async throws(StoreError)
+        -> (results: [InboundCommitResult], claimed: [OutboundMessage])
+    {
+        self.state.withLock { state in
+            var claimed: [OutboundMessage] = []
+            let until = now.addingTimeInterval(lease)
+            let results = commits.map { commit in
+                let result = state.apply(commit)
+                guard case .committed(let ids) = result else { return result }
+                for id in ids {
+                    guard var stored = state.messages[id] else { continue }
+                    stored.message.state = .inFlight
+                    stored.message.attempts = 1
+                    stored.message.leaseUntil = until
+                    state.messages[id] = stored
+                    state.audit.append(StoreSemantics.claimed(id, attempt: 1, leaseUntil: until, at: now))
+                    claimed.append(stored.message)
+                }
+                return result
+            }
+            return (results, claimed)
+        }
+    }
+
     // MARK: Queue
 
     public func claimDueMessages(now: Date, limit: Int, lease: TimeInterval) async throws(StoreError)

@@ -3,8 +3,18 @@ import GRDB
 
 // The SQL of one commit, and rows to records and back.
 extension SQLiteGatewayStore {
-    /// Stores one commit inside its own savepoint of the group transaction.
-    static func apply(_ commit: InboundCommit, _ db: Database) throws -> InboundCommitResult {
+    /// The lease of messages claimed as they are enqueued (``GatewayStore/commit(_:claimingAt:lease:)``).
+    struct Lease {
+        var at: Date
+        var until: Date
+    }
+
+    /// Stores one commit inside its own savepoint of the group transaction; with a lease, its messages are stored
+    /// claimed and appended to `claimed`.
+    static func apply(
+        _ commit: InboundCommit, lease: Lease?, claimed: inout [OutboundMessage], _ db: Database
+    ) throws -> InboundCommitResult {
+        var leased: [OutboundMessage] = []
         var result = InboundCommitResult.failed(reason: "the file claimed as \(commit.file.claim) was not stored")
         do {
             try db.inSavepoint {
@@ -34,8 +44,15 @@ extension SQLiteGatewayStore {
                 try Self.insertRecords(of: commit, db)
                 try Self.insert(StoreSemantics.fileCommitted(commit, messages: drafts.count), db)
                 let ids = try drafts.map { draft in
-                    let id = try Self.enqueue(draft, claim: commit.file.claim, at: at, db)
+                    let id = try Self.enqueue(draft, source: commit.file.claim, at: at, lease: lease, db)
                     try Self.insert(StoreSemantics.enqueued(id, draft, at: at), db)
+                    if let lease {
+                        try Self.insert(
+                            StoreSemantics.claimed(id, attempt: 1, leaseUntil: lease.until, at: lease.at), db)
+                        leased.append(
+                            StoreSemantics.claimedMessage(
+                                id, draft, source: commit.file.claim, at: at, leaseUntil: lease.until))
+                    }
                     return id
                 }
                 if let track = commit.track {
@@ -47,6 +64,7 @@ extension SQLiteGatewayStore {
                     }
                 }
                 result = .committed(messageIDs: ids)
+                claimed += leased
                 return .commit
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -122,17 +140,23 @@ extension SQLiteGatewayStore {
         for event in commit.events { try Self.insert(event, claim: file.claim, db) }
     }
 
-    private static func enqueue(_ draft: OutboundDraft, claim: String, at: Date, _ db: Database) throws -> Int64 {
+    /// Inserts a message `pending`, or `inFlight` on its first attempt when claimed as it is enqueued.
+    private static func enqueue(
+        _ draft: OutboundDraft, source: String, at: Date, lease: Lease?, _ db: Database
+    ) throws -> Int64 {
         let target = StoreSemantics.columns(draft.target)
         try db.cachedStatement(
             sql: """
                 INSERT INTO messages (source_claim, partner, document_kind, format, target_kind, target, file_name,
-                  control_reference, order_number, is_test, is_copy, state, attempts, created_at, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+                  control_reference, order_number, is_test, is_copy, state, attempts, created_at, next_attempt_at,
+                  lease_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            claim, draft.partner, draft.documentKind, draft.format, target.kind, target.value, draft.fileName,
-            draft.controlReference, draft.orderNumber, draft.isTest, draft.isCopy, at.storeSeconds, at.storeSeconds,
+            source, draft.partner, draft.documentKind, draft.format, target.kind, target.value, draft.fileName,
+            draft.controlReference, draft.orderNumber, draft.isTest, draft.isCopy,
+            lease == nil ? "pending" : "inFlight", lease == nil ? 0 : 1, at.storeSeconds, at.storeSeconds,
+            lease?.until.storeSeconds,
         ])
         let id = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO message_payloads (message_id, payload) VALUES (?, ?)")

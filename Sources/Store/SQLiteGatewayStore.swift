@@ -162,7 +162,19 @@ public final class SQLiteGatewayStore: GatewayStore {
 
     public func commit(_ commits: [InboundCommit]) async throws(StoreError) -> [InboundCommitResult] {
         try await self.writing("committing \(commits.count) files") { db in
-            try commits.map { try Self.apply($0, db) }
+            var claimed: [OutboundMessage] = []
+            return try commits.map { try Self.apply($0, lease: nil, claimed: &claimed, db) }
+        }
+    }
+
+    public func commit(_ commits: [InboundCommit], claimingAt now: Date, lease: TimeInterval) async throws(StoreError)
+        -> (results: [InboundCommitResult], claimed: [OutboundMessage])
+    {
+        try await self.writing("committing \(commits.count) files") { db in
+            var claimed: [OutboundMessage] = []
+            let lease = Lease(at: now, until: now.addingTimeInterval(lease))
+            let results = try commits.map { try Self.apply($0, lease: lease, claimed: &claimed, db) }
+            return (results, claimed)
         }
     }
 

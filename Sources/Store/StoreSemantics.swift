@@ -94,6 +94,17 @@ extension StoreSemantics {
                 + " as \(draft.fileName)")
     }
 
+    /// A message as a claim returns it, claimed as it was enqueued: in flight on its first attempt.
+    static func claimedMessage(
+        _ id: Int64, _ draft: OutboundDraft, source: String, at: Date, leaseUntil: Date
+    ) -> OutboundMessage {
+        var stored = draft
+        stored.groupControlNumber = nil  // not stored with the message
+        return OutboundMessage(
+            id: id, draft: stored, state: .inFlight, attempts: 1, createdAt: at, nextAttemptAt: at,
+            leaseUntil: leaseUntil, deliveredAt: nil, lastError: nil, sourceClaim: source)
+    }
+
     static func claimed(_ id: Int64, attempt: Int, leaseUntil: Date, at: Date) -> AuditEntry {
         AuditEntry(
             at: at, subject: Self.messageSubject(id), event: "claimed",

@@ -340,6 +340,54 @@ struct GatewayStoreConformanceTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func messagesClaimedAsTheyAreEnqueuedAreInFlightAndClaimedAgainOnlyAfterTheirLease(_ kind: StoreKind)
+        async throws
+    {
+        try await kind.withStore { store in
+            let waiting = try await store.commitExpectingSuccess(Sample.commit("W", receivedAt: at(0), messages: ["w"]))
+            let (results, claimed) = try await store.commit(
+                [
+                    Sample.commit("A", receivedAt: at(5), messages: ["a1", "a2"]),
+                    Sample.commit("W", receivedAt: at(5), messages: ["again"]),  // the claim exists: refused
+                    Sample.commit("B", receivedAt: at(6), messages: ["b"]),
+                    Sample.commit("N", receivedAt: at(6)),
+                ], claimingAt: at(10), lease: 60)
+            guard results.count == 4, case .committed(let a) = results[0], case .failed = results[1],
+                case .committed(let b) = results[2], case .committed(let none) = results[3]
+            else {
+                Issue.record("unexpected results \(results)")
+                return
+            }
+            #expect(none.isEmpty)
+            // In commit order, as a claim returns them: in flight on attempt 1, with their payloads.
+            #expect(claimed.map(\.id) == a + b)
+            #expect(claimed.map(\.draft.payload) == ["ISA*a1~", "ISA*a2~", "ISA*b~"].map { Data($0.utf8) })
+            #expect(
+                claimed.allSatisfy {
+                    $0.state == .inFlight && $0.attempts == 1 && $0.leaseUntil == at(70) && $0.sourceClaim != "W"
+                })
+            #expect(claimed.first?.draft.groupControlNumber == nil)
+            for message in claimed {
+                #expect(try await store.message(message.id) == message)
+                #expect(
+                    try await store.auditLog(subject: "message:\(message.id)", limit: 10).map(\.event) == [
+                        "claimed", "enqueued",
+                    ])
+            }
+            // A claim before the lease ends takes only the message enqueued without one.
+            #expect(try await store.claimDueMessages(now: at(20), limit: 10, lease: 60).map(\.id) == waiting)
+            #expect(try await store.messageCounts() == [.inFlight: 4])
+            // A caller that died without recording: claimed again once the lease ends, on attempt 2.
+            let again = try await store.claimDueMessages(now: at(70), limit: 10, lease: 60)
+            #expect(again.map(\.id) == a + b)
+            #expect(again.allSatisfy { $0.attempts == 2 })
+            // Delivered as any claimed message is.
+            try await store.markDelivered(a[0], at: at(71), detail: "written")
+            #expect(try await store.attempts(message: a[0]).map(\.number) == [2])
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func aCrashedWorkersMessageIsClaimedAgainAfterItsLease(_ kind: StoreKind) async throws {
         try await kind.withStore { store in
             let ids = try await store.commitExpectingSuccess(Sample.commit("C", messages: ["m"]))

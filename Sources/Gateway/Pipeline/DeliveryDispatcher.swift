@@ -46,9 +46,12 @@ public struct DeliveryDispatcher: Sendable {
         return messages.count
     }
 
-    /// Claims the messages due now (up to `concurrency * 16`), leased for ``lease``.
+    /// How many messages one delivery pass takes: `concurrency * 16`.
+    public var passSize: Int { self.concurrency * 16 }
+
+    /// Claims the messages due now (up to ``passSize``), leased for ``lease``.
     public func claimDue() async throws(StoreError) -> [OutboundMessage] {
-        try await self.store.claimDueMessages(now: self.clock(), limit: self.concurrency * 16, lease: self.lease)
+        try await self.store.claimDueMessages(now: self.clock(), limit: self.passSize, lease: self.lease)
     }
 
     /// Delivers claimed messages and records their outcomes (``deliverDue()`` without the claim); throws the first

@@ -18,16 +18,21 @@ public struct FileProcessor: Sendable {
         public var identity: GatewayIdentity
         /// The clock (injected so tests control time).
         public var clock: @Sendable () -> Date
+        /// Where a commit hands its messages, claimed in its own transaction, to the running delivery service
+        /// (``DeliveryHandoff/wantsMessages``); nil: they are queued for a claim.
+        public var handoff: DeliveryHandoff?
 
         public init(
             workspace: Workspace, catalog: MappingsCatalog, store: any GatewayStore,
-            identity: GatewayIdentity = GatewayIdentity(), clock: @escaping @Sendable () -> Date = { Date() }
+            identity: GatewayIdentity = GatewayIdentity(), clock: @escaping @Sendable () -> Date = { Date() },
+            handoff: DeliveryHandoff? = nil
         ) {
             self.workspace = workspace
             self.catalog = catalog
             self.store = store
             self.identity = identity
             self.clock = clock
+            self.handoff = handoff
         }
     }
 
@@ -148,7 +153,7 @@ public struct FileProcessor: Sendable {
         do {
             let gapped = try await self.withGaps(prepared.map(\.prepared))
             prepared = zip(prepared, gapped).map { ($0.index, $1) }
-            outcomes = try await self.context.store.commit(prepared.map(\.prepared.commit))
+            outcomes = try await self.commit(prepared.map(\.prepared.commit))
         } catch {
             for (index, item) in prepared + repeated.map({ ($0.index, $0.item) }) {
                 results[index] = Self.deferred(item.file, reason: error.description)
@@ -164,6 +169,19 @@ public struct FileProcessor: Sendable {
             }
         }
         return CommittedBatch(results: results, committed: committed, refused: refused)
+    }
+
+    /// Commits in one transaction; the messages go to the handoff, claimed in the same transaction, when the
+    /// delivery service wants them.
+    private func commit(_ commits: [InboundCommit]) async throws(StoreError) -> [InboundCommitResult] {
+        guard let handoff = self.context.handoff, handoff.wantsMessages else {
+            return try await self.context.store.commit(commits)
+        }
+        let (results, claimed) = try await self.context.store.commit(
+            commits, claimingAt: self.context.clock(), lease: handoff.lease)
+        // Closed meanwhile (the service stopped): the messages wait for their leases to end, then a claim.
+        handoff.put(claimed)
+        return results
     }
 
     /// Moves the committed originals of a batch in one trip off the pool; then retries each refused file alone.

@@ -23,6 +23,8 @@ public final class GatewayRuntime: Sendable {
     let httpClient: HTTPClient
     /// Rung when a commit queued messages: wakes the delivery service.
     let doorbell = Doorbell()
+    /// Messages claimed by their commit for the running delivery service (``DeliveryHandoff``).
+    let handoff: DeliveryHandoff
     let watching = Mutex(false)
     /// Claims of documents the listener has persisted in `work/` and is processing: the intake leaves them alone.
     let listenerClaims = ClaimsInFlight()
@@ -42,6 +44,9 @@ public final class GatewayRuntime: Sendable {
         self.identity = configuration.identity
         self.clock = clock
         self.workspace = Workspace(root: configuration.workspace)
+        // Two delivery passes' worth may wait: enough that a commit's messages are always in hand for the next pass.
+        self.handoff = DeliveryHandoff(
+            capacity: 2 * max(1, configuration.delivery.concurrency) * 16, lease: configuration.delivery.leaseSeconds)
         do {
             try self.workspace.create()
         } catch {
@@ -89,7 +94,7 @@ public final class GatewayRuntime: Sendable {
         FileProcessor(
             context: FileProcessor.Context(
                 workspace: self.workspace, catalog: self.catalog, store: self.store, identity: self.identity,
-                clock: self.clock))
+                clock: self.clock, handoff: self.handoff))
     }
 
     var dispatcher: DeliveryDispatcher {

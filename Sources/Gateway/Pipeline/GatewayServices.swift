@@ -49,22 +49,31 @@ struct IntakeService: Service {
 
 /// Delivers queued messages as they become due.
 ///
-/// Two batches at most are in hand: while one is written and its outcomes recorded, the next is claimed and
-/// written, so the store's writer (claims, records) and the file system (writes, flushes) work side by side instead
-/// of in turn.
+/// A pass takes the messages new commits handed over (``DeliveryHandoff``: claimed in the commit's own
+/// transaction); when none wait, and at least once a second, it claims due messages from the store (retries,
+/// messages queued while the handoff was full, leases that expired). Two batches at most are in hand: while one is
+/// written and its outcomes recorded, the next is taken and written, so the store's writer and the file system work
+/// side by side instead of in turn.
 struct DeliveryService: Service {
     let runtime: GatewayRuntime
     let logger: Logger
 
     func run() async throws {
         let dispatcher = self.runtime.dispatcher
+        let handoff = self.runtime.handoff
         var delivering: Task<StoreError?, Never>?
         func finish(_ task: Task<StoreError?, Never>?) async {
             if let error = await task?.value { self.logger.error("delivery: \(error)") }
         }
+        handoff.open()
+        var nextClaim = ContinuousClock.now
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                let messages = try await dispatcher.claimDue()
+                var messages = handoff.take(dispatcher.passSize)
+                if messages.isEmpty || ContinuousClock.now >= nextClaim {
+                    nextClaim = ContinuousClock.now + .seconds(1)
+                    messages += try await dispatcher.claimDue()
+                }
                 if !messages.isEmpty {
                     let previous = delivering
                     delivering = Task { () -> StoreError? in
@@ -94,8 +103,17 @@ struct DeliveryService: Service {
             }
             await self.runtime.doorbell.waitUnlessShuttingDown(timeout: wait)
         }
-        // A graceful shutdown lets the batch in hand finish: written and recorded, never cut short.
+        // A graceful shutdown lets the batch in hand finish: written and recorded, never cut short; so are the
+        // messages handed over and not yet taken (at most the handoff's capacity and one commit's).
         await finish(delivering)
+        let left = handoff.close()
+        if !left.isEmpty {
+            do {
+                try await dispatcher.deliver(left)
+            } catch {
+                self.logger.error("delivery: \(error)")
+            }
+        }
     }
 }
 
