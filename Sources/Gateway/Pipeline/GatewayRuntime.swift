@@ -44,9 +44,10 @@ public final class GatewayRuntime: Sendable {
         self.identity = configuration.identity
         self.clock = clock
         self.workspace = Workspace(root: configuration.workspace)
-        // Two delivery passes' worth may wait: enough that a commit's messages are always in hand for the next pass.
+        // Eight delivery passes' worth may wait (a few MB at most): a group commit of 64 files queues 128 or more
+        // messages, two passes, so with less room every other commit's messages went to the store for a claim.
         self.handoff = DeliveryHandoff(
-            capacity: 2 * max(1, configuration.delivery.concurrency) * 16, lease: configuration.delivery.leaseSeconds)
+            capacity: 8 * max(1, configuration.delivery.concurrency) * 16, lease: configuration.delivery.leaseSeconds)
         do {
             try self.workspace.create()
         } catch {
