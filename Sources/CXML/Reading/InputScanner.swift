@@ -96,8 +96,6 @@ struct InputScanner {
     /// Where the internal subset's `[` was.
     private var subsetLine = 0
     private var subsetColumn = 0
-    /// The names of the start tags of pending marks, in UTF-8, one after the other.
-    private var names: [UInt8] = []
     /// Whether the name of the last start tag is being read.
     private var readsName = false
     /// The units after `<!`, until they say what follows.
@@ -107,21 +105,13 @@ struct InputScanner {
 
     // MARK: Marks
 
-    private var marks: [Mark] = []
-    private var markHead = 0
+    /// The marks not taken yet and the names of their start tags.
+    private var marks = ScannerMarks()
 
     init(limits: CXMLReader.Limits, guardsProlog: Bool) {
         self.limits = limits
         self.guardsProlog = guardsProlog
-        // The scanner runs up to a chunk ahead of libxml2, and the marks taken are dropped only every
-        // `compactionThreshold`: room for both from the start, rather than growing (and copying) the arrays
-        // several times in every document.
-        self.marks.reserveCapacity(2 * Self.compactionThreshold + 512)
-        self.names.reserveCapacity(16 << 10)
     }
-
-    /// How many marks are taken before they are dropped from the front of `marks`.
-    private static let compactionThreshold = 1024
 
     /// Whether the root element has started.
     var isPastProlog: Bool { self.phase != .prolog }
@@ -133,35 +123,20 @@ struct InputScanner {
     var position: (line: Int, column: Int) { (self.line, self.column) }
 
     /// The marks the reader has not taken yet, oldest first.
-    var pendingMarks: ArraySlice<Mark> { self.marks[self.markHead...] }
+    var pendingMarks: [Mark] { self.marks.pending }
 
     /// Takes the oldest mark if it is of `kind`.
     ///
     /// - Returns: The mark's line and column, or `nil` if the oldest mark is of another kind
     ///   (which would be a disagreement with libxml2 on a document it accepted).
+    @inline(never)
     mutating func takeMark(_ kind: Mark.Kind) -> (line: Int, column: Int)? {
-        guard self.markHead < self.marks.count, self.marks[self.markHead].kind == kind else { return nil }
-        let mark = self.marks[self.markHead]
-        self.markHead += 1
-        if self.markHead == self.marks.count {
-            self.marks.removeAll(keepingCapacity: true)
-            self.names.removeAll(keepingCapacity: true)
-            self.markHead = 0
-        } else if self.markHead >= Self.compactionThreshold {
-            self.marks.removeFirst(self.markHead)
-            self.markHead = 0
-            let firstName = self.marks.first { $0.kind == .start }?.nameStart ?? self.names.count
-            self.names.removeFirst(firstName)
-            for index in self.marks.indices where self.marks[index].kind == .start {
-                self.marks[index].nameStart -= firstName
-            }
-        }
-        return (mark.line, mark.column)
+        self.marks.take(kind)
     }
 
     /// The element name of a start mark, as the scanner read it (for locating errors).
     func name(of mark: Mark) -> String {
-        String(decoding: self.names[mark.nameStart..<(mark.nameStart + mark.nameLength)], as: UTF8.self)
+        self.marks.name(of: mark)
     }
 
     // MARK: Feeding
@@ -339,7 +314,7 @@ struct InputScanner {
         }
         let count = index - start
         if count > 0 {
-            if mode == .name { self.names.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index])) }
+            if mode == .name { self.marks.appendName(UnsafeRawBufferPointer(rebasing: bytes[start..<index])) }
             if mode == .tag { self.slash = false }
             self.unitCount += count
             self.run += count
@@ -455,7 +430,7 @@ struct InputScanner {
                 if count > 0 {
                     if state == .startTag {
                         if self.readsName {
-                            self.appendToNames(UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
+                            self.marks.appendName(UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
                         } else if self.quote == 0 {
                             self.slash = false
                         }
@@ -500,9 +475,7 @@ struct InputScanner {
                             if self.depth + 1 > maximumDepth { break scanning }
                             if self.phase == .prolog { self.phase = .body }
                             self.depth += 1
-                            self.marks.append(
-                                Mark(kind: .start, line: line, column: column, nameStart: self.names.count))
-                            self.names.append(next)
+                            self.marks.appendStart(line: line, column: column, firstByte: next)
                             self.readsName = true
                             self.textOpen = false
                             self.attributeCount = 0
@@ -527,15 +500,14 @@ struct InputScanner {
                         if kind == ByteClass.plain || kind == ByteClass.high || kind == ByteClass.equals
                             || kind == ByteClass.quote || kind == ByteClass.lessThan
                         {
-                            self.names.append(byte)
+                            self.marks.appendName(byte)
                             index += 1
                             if everyByteIsCharacter || byte & 0xC0 != 0x80 { column += 1 }
                             afterCarriageReturn = false
                             continue scanning
                         }
                         self.readsName = false
-                        let last = self.marks.count - 1
-                        self.marks[last].nameLength = self.names.count - self.marks[last].nameStart
+                        self.marks.endName()
                     }
                     if self.quote != 0 {
                         if UInt32(byte) == self.quote { self.quote = 0 }
@@ -721,8 +693,7 @@ struct InputScanner {
                     .tooDeep, "elements are nested deeper than the limit of \(self.limits.maximumDepth)",
                     line: self.tagLine, column: self.tagColumn)
             }
-            self.mark(.start, self.tagLine, self.tagColumn)
-            self.marks[self.marks.count - 1].nameStart = self.names.count
+            self.marks.appendStart(line: self.tagLine, column: self.tagColumn)
             self.appendToName(unit)
             self.readsName = true
             self.textOpen = false
@@ -740,8 +711,7 @@ struct InputScanner {
                 return
             }
             self.readsName = false
-            let start = self.marks[self.marks.count - 1].nameStart
-            self.marks[self.marks.count - 1].nameLength = self.names.count - start
+            self.marks.endName()
         }
         if self.quote != 0 {
             if unit == self.quote { self.quote = 0 }
@@ -777,20 +747,10 @@ struct InputScanner {
 
     private mutating func appendToName(_ unit: UInt32) {
         if unit < 0x80 || self.family == .eightBit {
-            self.names.append(UInt8(truncatingIfNeeded: unit))
+            self.marks.appendName(UInt8(truncatingIfNeeded: unit))
         } else {
-            self.names.append(contentsOf: Unicode.Scalar(unit).map { Array(String($0).utf8) } ?? [0xEF, 0xBF, 0xBD])
-        }
-    }
-
-    /// Appends bytes of a name to the name buffer in one copy (the generic `append(contentsOf:)` costs about a hundred
-    /// instructions a call before it copies anything).
-    private mutating func appendToNames(_ bytes: UnsafeRawBufferPointer) {
-        self.names.append(addingCapacity: bytes.count) { span in
-            span.withUnsafeMutableBufferPointer { buffer, initializedCount in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
-                initializedCount = bytes.count
-            }
+            let bytes = Unicode.Scalar(unit).map { Array(String($0).utf8) } ?? [0xEF, 0xBF, 0xBD]
+            bytes.withUnsafeBytes { self.marks.appendName($0) }
         }
     }
 
@@ -957,7 +917,7 @@ struct InputScanner {
     }
 
     private mutating func mark(_ kind: Mark.Kind, _ line: Int, _ column: Int) {
-        self.marks.append(Mark(kind: kind, line: line, column: column))
+        self.marks.append(kind, line: line, column: column)
     }
 
     private func error(_ code: CXMLError.Code, _ message: String, line: Int? = nil, column: Int? = nil)
