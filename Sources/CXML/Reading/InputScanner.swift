@@ -406,8 +406,17 @@ struct InputScanner {
         var afterCarriageReturn = self.afterCarriageReturn
         var run = self.run
         var state = self.state
+        // The fields the loop tests at every stop, in locals (the scanner is reached through a pointer).
+        var textOpen = self.textOpen
+        var depth = self.depth
+        var readsName = self.readsName
+        var quote = self.quote
         var index = start
         defer {
+            self.textOpen = textOpen
+            self.depth = depth
+            self.readsName = readsName
+            self.quote = quote
             self.unitCount += index - start
             self.line = line
             self.column = column
@@ -420,7 +429,7 @@ struct InputScanner {
         scanning: while index < bytes.count {
             // A run of bytes that only move the column: text, attribute values and names, the
             // inside of end tags (what ends the run is decided on below, one byte at a time).
-            let row = self.inertRow(state)
+            let row = Self.inertRow(state, textOpen: textOpen, depth: depth, readsName: readsName, quote: quote)
             if row != 0 {
                 let inert = inertTable + row &* 256
                 let limit = min(bytes.count, index + maximumRun - run)
@@ -429,9 +438,9 @@ struct InputScanner {
                 let count = end - index
                 if count > 0 {
                     if state == .startTag {
-                        if self.readsName {
+                        if readsName {
                             self.marks.appendName(UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
-                        } else if self.quote == 0 {
+                        } else if quote == 0 {
                             self.slash = false
                         }
                     }
@@ -469,17 +478,17 @@ struct InputScanner {
                         self.tagColumn = column
                         if next == 0x2F {
                             self.mark(.end, line, column)
-                            self.textOpen = false
+                            textOpen = false
                             state = .endTag
                         } else {
-                            if self.depth + 1 > maximumDepth { break scanning }
+                            if depth + 1 > maximumDepth { break scanning }
                             if self.phase == .prolog { self.phase = .body }
-                            self.depth += 1
+                            depth += 1
                             self.marks.appendStart(line: line, column: column, firstByte: next)
-                            self.readsName = true
-                            self.textOpen = false
+                            readsName = true
+                            textOpen = false
                             self.attributeCount = 0
-                            self.quote = 0
+                            quote = 0
                             self.slash = false
                             state = .startTag
                         }
@@ -491,12 +500,12 @@ struct InputScanner {
                         index += 2
                         continue scanning
                     }
-                    if self.depth > 0 && !self.textOpen {
+                    if depth > 0 && !textOpen {
                         self.mark(.text, line, column)
-                        self.textOpen = true
+                        textOpen = true
                     }
                 case .startTag:
-                    if self.readsName {
+                    if readsName {
                         if kind == ByteClass.plain || kind == ByteClass.high || kind == ByteClass.equals
                             || kind == ByteClass.quote || kind == ByteClass.lessThan
                         {
@@ -506,15 +515,15 @@ struct InputScanner {
                             afterCarriageReturn = false
                             continue scanning
                         }
-                        self.readsName = false
+                        readsName = false
                         self.marks.endName()
                     }
-                    if self.quote != 0 {
-                        if UInt32(byte) == self.quote { self.quote = 0 }
+                    if quote != 0 {
+                        if UInt32(byte) == quote { quote = 0 }
                     } else {
                         switch kind {
                         case ByteClass.quote:
-                            self.quote = UInt32(byte)
+                            quote = UInt32(byte)
                             self.slash = false
                         case ByteClass.equals:
                             if self.attributeCount + 1 > maximumAttributes {
@@ -531,14 +540,24 @@ struct InputScanner {
                             state = .content
                             if self.slash {
                                 self.mark(.end, self.slashLine, self.slashColumn)
-                                self.closeElement(&state)
+                                // As ``closeElement(_:)``, on the locals.
+                                state = .content
+                                textOpen = false
+                                if depth > 0 { depth -= 1 }
+                                if depth == 0 && self.phase == .body { self.phase = .epilog }
                             }
                         default:
                             self.slash = false
                         }
                     }
                 case .endTag:
-                    if kind == ByteClass.greaterThan { self.closeElement(&state) }
+                    if kind == ByteClass.greaterThan {
+                        // As ``closeElement(_:)``, on the locals.
+                        state = .content
+                        textOpen = false
+                        if depth > 0 { depth -= 1 }
+                        if depth == 0 && self.phase == .body { self.phase = .epilog }
+                    }
                 default:
                     break scanning
                 }
@@ -588,14 +607,15 @@ struct InputScanner {
         return UnsafePointer(storage)
     }()
 
-    /// The row of ``inertMasks`` (and ``inertTable``) for `state`.
-    private func inertRow(_ state: State) -> Int {
+    /// The row of ``inertMasks`` (and ``inertTable``) for `state` and the fields it depends on.
+    @inline(__always)
+    private static func inertRow(_ state: State, textOpen: Bool, depth: Int, readsName: Bool, quote: UInt32) -> Int {
         switch state {
         case .content:
-            return self.textOpen || self.depth == 0 ? 1 : 0
+            return textOpen || depth == 0 ? 1 : 0
         case .startTag:
-            if self.readsName { return 2 }
-            return self.quote != 0 ? 3 : 1
+            if readsName { return 2 }
+            return quote != 0 ? 3 : 1
         case .endTag:
             return 3
         default:
