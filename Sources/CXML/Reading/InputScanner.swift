@@ -432,10 +432,11 @@ struct InputScanner {
             let row = Self.inertRow(state, textOpen: textOpen, depth: depth, readsName: readsName, quote: quote)
             if row != 0 {
                 let inert = inertTable + row &* 256
-                let limit = min(bytes.count, index + maximumRun - run)
+                let room = maximumRun &- run  // run is in 0...maximumRun: no overflow
+                let limit = room < bytes.count &- index ? index &+ room : bytes.count
                 var end = index
-                while end < limit && inert[Int(bytes[end])] != 0 { end += 1 }
-                let count = end - index
+                while end < limit && inert[Int(bytes[end])] != 0 { end &+= 1 }
+                let count = end &- index
                 if count > 0 {
                     if state == .startTag {
                         if readsName {
@@ -445,8 +446,8 @@ struct InputScanner {
                         }
                     }
                     afterCarriageReturn = false
-                    column += count
-                    run += count
+                    column &+= count
+                    run &+= count
                     index = end
                     if index == bytes.count { break scanning }
                 }
@@ -460,14 +461,14 @@ struct InputScanner {
                     run = 0
                 } else {
                     if run >= maximumRun { break scanning }
-                    run += 1
+                    run &+= 1
                 }
                 switch state {
                 case .content:
                     if kind == ByteClass.lessThan {
                         // What follows decides: a start or end tag is handled here, the rest by consume.
-                        guard index + 1 < bytes.count else { break scanning }
-                        let next = bytes[index + 1]
+                        guard index &+ 1 < bytes.count else { break scanning }
+                        let next = bytes[index &+ 1]
                         if next == 0x21 || next == 0x3F
                             || table[Int(next)] != ByteClass.plain && next != 0x2F
                                 && table[Int(next)] != ByteClass.high
@@ -495,9 +496,9 @@ struct InputScanner {
                         // `<` and the unit after it: both on this line, one column each (or the
                         // second a byte of a character).
                         run = 1
-                        column += 1
-                        if everyByteIsCharacter || next & 0xC0 != 0x80 { column += 1 }
-                        index += 2
+                        column &+= 1
+                        if everyByteIsCharacter || next & 0xC0 != 0x80 { column &+= 1 }
+                        index &+= 2
                         continue scanning
                     }
                     if depth > 0 && !textOpen {
@@ -510,8 +511,8 @@ struct InputScanner {
                             || kind == ByteClass.quote || kind == ByteClass.lessThan
                         {
                             self.marks.appendName(byte)
-                            index += 1
-                            if everyByteIsCharacter || byte & 0xC0 != 0x80 { column += 1 }
+                            index &+= 1
+                            if everyByteIsCharacter || byte & 0xC0 != 0x80 { column &+= 1 }
                             afterCarriageReturn = false
                             continue scanning
                         }
@@ -563,21 +564,21 @@ struct InputScanner {
                 }
                 switch kind {
                 case ByteClass.lineFeed:
-                    if !afterCarriageReturn { line += 1 }
+                    if !afterCarriageReturn { line &+= 1 }
                     column = 1
                     afterCarriageReturn = false
                 case ByteClass.carriageReturn:
-                    line += 1
+                    line &+= 1
                     column = 1
                     afterCarriageReturn = true
                 case ByteClass.space:
                     afterCarriageReturn = false
-                    column += 1
+                    column &+= 1
                 default:
                     afterCarriageReturn = false
-                    if everyByteIsCharacter || byte & 0xC0 != 0x80 { column += 1 }
+                    if everyByteIsCharacter || byte & 0xC0 != 0x80 { column &+= 1 }
                 }
-                index += 1
+                index &+= 1
             }
         }
         return index
