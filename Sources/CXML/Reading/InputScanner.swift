@@ -96,8 +96,6 @@ struct InputScanner {
     /// Where the internal subset's `[` was.
     private var subsetLine = 0
     private var subsetColumn = 0
-    /// The names of the start tags of pending marks, in UTF-8, one after the other.
-    private var names: [UInt8] = []
     /// Whether the name of the last start tag is being read.
     private var readsName = false
     /// The units after `<!`, until they say what follows.
@@ -107,21 +105,13 @@ struct InputScanner {
 
     // MARK: Marks
 
-    private var marks: [Mark] = []
-    private var markHead = 0
+    /// The marks not taken yet and the names of their start tags.
+    private var marks = ScannerMarks()
 
     init(limits: CXMLReader.Limits, guardsProlog: Bool) {
         self.limits = limits
         self.guardsProlog = guardsProlog
-        // The scanner runs up to a chunk ahead of libxml2, and the marks taken are dropped only every
-        // `compactionThreshold`: room for both from the start, rather than growing (and copying) the arrays
-        // several times in every document.
-        self.marks.reserveCapacity(2 * Self.compactionThreshold + 512)
-        self.names.reserveCapacity(16 << 10)
     }
-
-    /// How many marks are taken before they are dropped from the front of `marks`.
-    private static let compactionThreshold = 1024
 
     /// Whether the root element has started.
     var isPastProlog: Bool { self.phase != .prolog }
@@ -133,35 +123,20 @@ struct InputScanner {
     var position: (line: Int, column: Int) { (self.line, self.column) }
 
     /// The marks the reader has not taken yet, oldest first.
-    var pendingMarks: ArraySlice<Mark> { self.marks[self.markHead...] }
+    var pendingMarks: [Mark] { self.marks.pending }
 
     /// Takes the oldest mark if it is of `kind`.
     ///
     /// - Returns: The mark's line and column, or `nil` if the oldest mark is of another kind
     ///   (which would be a disagreement with libxml2 on a document it accepted).
+    @inline(never)
     mutating func takeMark(_ kind: Mark.Kind) -> (line: Int, column: Int)? {
-        guard self.markHead < self.marks.count, self.marks[self.markHead].kind == kind else { return nil }
-        let mark = self.marks[self.markHead]
-        self.markHead += 1
-        if self.markHead == self.marks.count {
-            self.marks.removeAll(keepingCapacity: true)
-            self.names.removeAll(keepingCapacity: true)
-            self.markHead = 0
-        } else if self.markHead >= Self.compactionThreshold {
-            self.marks.removeFirst(self.markHead)
-            self.markHead = 0
-            let firstName = self.marks.first { $0.kind == .start }?.nameStart ?? self.names.count
-            self.names.removeFirst(firstName)
-            for index in self.marks.indices where self.marks[index].kind == .start {
-                self.marks[index].nameStart -= firstName
-            }
-        }
-        return (mark.line, mark.column)
+        self.marks.take(kind)
     }
 
     /// The element name of a start mark, as the scanner read it (for locating errors).
     func name(of mark: Mark) -> String {
-        String(decoding: self.names[mark.nameStart..<(mark.nameStart + mark.nameLength)], as: UTF8.self)
+        self.marks.name(of: mark)
     }
 
     // MARK: Feeding
@@ -339,7 +314,7 @@ struct InputScanner {
         }
         let count = index - start
         if count > 0 {
-            if mode == .name { self.names.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index])) }
+            if mode == .name { self.marks.appendName(UnsafeRawBufferPointer(rebasing: bytes[start..<index])) }
             if mode == .tag { self.slash = false }
             self.unitCount += count
             self.run += count
@@ -431,8 +406,17 @@ struct InputScanner {
         var afterCarriageReturn = self.afterCarriageReturn
         var run = self.run
         var state = self.state
+        // The fields the loop tests at every stop, in locals (the scanner is reached through a pointer).
+        var textOpen = self.textOpen
+        var depth = self.depth
+        var readsName = self.readsName
+        var quote = self.quote
         var index = start
         defer {
+            self.textOpen = textOpen
+            self.depth = depth
+            self.readsName = readsName
+            self.quote = quote
             self.unitCount += index - start
             self.line = line
             self.column = column
@@ -445,24 +429,25 @@ struct InputScanner {
         scanning: while index < bytes.count {
             // A run of bytes that only move the column: text, attribute values and names, the
             // inside of end tags (what ends the run is decided on below, one byte at a time).
-            let row = self.inertRow(state)
+            let row = Self.inertRow(state, textOpen: textOpen, depth: depth, readsName: readsName, quote: quote)
             if row != 0 {
                 let inert = inertTable + row &* 256
-                let limit = min(bytes.count, index + maximumRun - run)
+                let room = maximumRun &- run  // run is in 0...maximumRun: no overflow
+                let limit = room < bytes.count &- index ? index &+ room : bytes.count
                 var end = index
-                while end < limit && inert[Int(bytes[end])] != 0 { end += 1 }
-                let count = end - index
+                while end < limit && inert[Int(bytes[end])] != 0 { end &+= 1 }
+                let count = end &- index
                 if count > 0 {
                     if state == .startTag {
-                        if self.readsName {
-                            self.appendToNames(UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
-                        } else if self.quote == 0 {
+                        if readsName {
+                            self.marks.appendName(UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
+                        } else if quote == 0 {
                             self.slash = false
                         }
                     }
                     afterCarriageReturn = false
-                    column += count
-                    run += count
+                    column &+= count
+                    run &+= count
                     index = end
                     if index == bytes.count { break scanning }
                 }
@@ -476,14 +461,14 @@ struct InputScanner {
                     run = 0
                 } else {
                     if run >= maximumRun { break scanning }
-                    run += 1
+                    run &+= 1
                 }
                 switch state {
                 case .content:
                     if kind == ByteClass.lessThan {
                         // What follows decides: a start or end tag is handled here, the rest by consume.
-                        guard index + 1 < bytes.count else { break scanning }
-                        let next = bytes[index + 1]
+                        guard index &+ 1 < bytes.count else { break scanning }
+                        let next = bytes[index &+ 1]
                         if next == 0x21 || next == 0x3F
                             || table[Int(next)] != ByteClass.plain && next != 0x2F
                                 && table[Int(next)] != ByteClass.high
@@ -494,55 +479,52 @@ struct InputScanner {
                         self.tagColumn = column
                         if next == 0x2F {
                             self.mark(.end, line, column)
-                            self.textOpen = false
+                            textOpen = false
                             state = .endTag
                         } else {
-                            if self.depth + 1 > maximumDepth { break scanning }
+                            if depth + 1 > maximumDepth { break scanning }
                             if self.phase == .prolog { self.phase = .body }
-                            self.depth += 1
-                            self.marks.append(
-                                Mark(kind: .start, line: line, column: column, nameStart: self.names.count))
-                            self.names.append(next)
-                            self.readsName = true
-                            self.textOpen = false
+                            depth += 1
+                            self.marks.appendStart(line: line, column: column, firstByte: next)
+                            readsName = true
+                            textOpen = false
                             self.attributeCount = 0
-                            self.quote = 0
+                            quote = 0
                             self.slash = false
                             state = .startTag
                         }
                         // `<` and the unit after it: both on this line, one column each (or the
                         // second a byte of a character).
                         run = 1
-                        column += 1
-                        if everyByteIsCharacter || next & 0xC0 != 0x80 { column += 1 }
-                        index += 2
+                        column &+= 1
+                        if everyByteIsCharacter || next & 0xC0 != 0x80 { column &+= 1 }
+                        index &+= 2
                         continue scanning
                     }
-                    if self.depth > 0 && !self.textOpen {
+                    if depth > 0 && !textOpen {
                         self.mark(.text, line, column)
-                        self.textOpen = true
+                        textOpen = true
                     }
                 case .startTag:
-                    if self.readsName {
+                    if readsName {
                         if kind == ByteClass.plain || kind == ByteClass.high || kind == ByteClass.equals
                             || kind == ByteClass.quote || kind == ByteClass.lessThan
                         {
-                            self.names.append(byte)
-                            index += 1
-                            if everyByteIsCharacter || byte & 0xC0 != 0x80 { column += 1 }
+                            self.marks.appendName(byte)
+                            index &+= 1
+                            if everyByteIsCharacter || byte & 0xC0 != 0x80 { column &+= 1 }
                             afterCarriageReturn = false
                             continue scanning
                         }
-                        self.readsName = false
-                        let last = self.marks.count - 1
-                        self.marks[last].nameLength = self.names.count - self.marks[last].nameStart
+                        readsName = false
+                        self.marks.endName()
                     }
-                    if self.quote != 0 {
-                        if UInt32(byte) == self.quote { self.quote = 0 }
+                    if quote != 0 {
+                        if UInt32(byte) == quote { quote = 0 }
                     } else {
                         switch kind {
                         case ByteClass.quote:
-                            self.quote = UInt32(byte)
+                            quote = UInt32(byte)
                             self.slash = false
                         case ByteClass.equals:
                             if self.attributeCount + 1 > maximumAttributes {
@@ -559,34 +541,44 @@ struct InputScanner {
                             state = .content
                             if self.slash {
                                 self.mark(.end, self.slashLine, self.slashColumn)
-                                self.closeElement(&state)
+                                // As ``closeElement(_:)``, on the locals.
+                                state = .content
+                                textOpen = false
+                                if depth > 0 { depth -= 1 }
+                                if depth == 0 && self.phase == .body { self.phase = .epilog }
                             }
                         default:
                             self.slash = false
                         }
                     }
                 case .endTag:
-                    if kind == ByteClass.greaterThan { self.closeElement(&state) }
+                    if kind == ByteClass.greaterThan {
+                        // As ``closeElement(_:)``, on the locals.
+                        state = .content
+                        textOpen = false
+                        if depth > 0 { depth -= 1 }
+                        if depth == 0 && self.phase == .body { self.phase = .epilog }
+                    }
                 default:
                     break scanning
                 }
                 switch kind {
                 case ByteClass.lineFeed:
-                    if !afterCarriageReturn { line += 1 }
+                    if !afterCarriageReturn { line &+= 1 }
                     column = 1
                     afterCarriageReturn = false
                 case ByteClass.carriageReturn:
-                    line += 1
+                    line &+= 1
                     column = 1
                     afterCarriageReturn = true
                 case ByteClass.space:
                     afterCarriageReturn = false
-                    column += 1
+                    column &+= 1
                 default:
                     afterCarriageReturn = false
-                    if everyByteIsCharacter || byte & 0xC0 != 0x80 { column += 1 }
+                    if everyByteIsCharacter || byte & 0xC0 != 0x80 { column &+= 1 }
                 }
-                index += 1
+                index &+= 1
             }
         }
         return index
@@ -616,14 +608,15 @@ struct InputScanner {
         return UnsafePointer(storage)
     }()
 
-    /// The row of ``inertMasks`` (and ``inertTable``) for `state`.
-    private func inertRow(_ state: State) -> Int {
+    /// The row of ``inertMasks`` (and ``inertTable``) for `state` and the fields it depends on.
+    @inline(__always)
+    private static func inertRow(_ state: State, textOpen: Bool, depth: Int, readsName: Bool, quote: UInt32) -> Int {
         switch state {
         case .content:
-            return self.textOpen || self.depth == 0 ? 1 : 0
+            return textOpen || depth == 0 ? 1 : 0
         case .startTag:
-            if self.readsName { return 2 }
-            return self.quote != 0 ? 3 : 1
+            if readsName { return 2 }
+            return quote != 0 ? 3 : 1
         case .endTag:
             return 3
         default:
@@ -721,8 +714,7 @@ struct InputScanner {
                     .tooDeep, "elements are nested deeper than the limit of \(self.limits.maximumDepth)",
                     line: self.tagLine, column: self.tagColumn)
             }
-            self.mark(.start, self.tagLine, self.tagColumn)
-            self.marks[self.marks.count - 1].nameStart = self.names.count
+            self.marks.appendStart(line: self.tagLine, column: self.tagColumn)
             self.appendToName(unit)
             self.readsName = true
             self.textOpen = false
@@ -740,8 +732,7 @@ struct InputScanner {
                 return
             }
             self.readsName = false
-            let start = self.marks[self.marks.count - 1].nameStart
-            self.marks[self.marks.count - 1].nameLength = self.names.count - start
+            self.marks.endName()
         }
         if self.quote != 0 {
             if unit == self.quote { self.quote = 0 }
@@ -777,20 +768,10 @@ struct InputScanner {
 
     private mutating func appendToName(_ unit: UInt32) {
         if unit < 0x80 || self.family == .eightBit {
-            self.names.append(UInt8(truncatingIfNeeded: unit))
+            self.marks.appendName(UInt8(truncatingIfNeeded: unit))
         } else {
-            self.names.append(contentsOf: Unicode.Scalar(unit).map { Array(String($0).utf8) } ?? [0xEF, 0xBF, 0xBD])
-        }
-    }
-
-    /// Appends bytes of a name to the name buffer in one copy (the generic `append(contentsOf:)` costs about a hundred
-    /// instructions a call before it copies anything).
-    private mutating func appendToNames(_ bytes: UnsafeRawBufferPointer) {
-        self.names.append(addingCapacity: bytes.count) { span in
-            span.withUnsafeMutableBufferPointer { buffer, initializedCount in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
-                initializedCount = bytes.count
-            }
+            let bytes = Unicode.Scalar(unit).map { Array(String($0).utf8) } ?? [0xEF, 0xBF, 0xBD]
+            bytes.withUnsafeBytes { self.marks.appendName($0) }
         }
     }
 
@@ -957,7 +938,7 @@ struct InputScanner {
     }
 
     private mutating func mark(_ kind: Mark.Kind, _ line: Int, _ column: Int) {
-        self.marks.append(Mark(kind: kind, line: line, column: column))
+        self.marks.append(kind, line: line, column: column)
     }
 
     private func error(_ code: CXMLError.Code, _ message: String, line: Int? = nil, column: Int? = nil)
