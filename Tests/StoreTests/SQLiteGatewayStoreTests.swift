@@ -321,3 +321,22 @@ struct SQLiteGatewayStoreTests {
         }
     }
 }
+
+@Suite("Store timestamps")
+struct StoreTimestampTests {
+    @Test func auditTimestampsAreFoundationsISO8601() {
+        var generator = SystemRandomNumberGenerator()
+        var dates = [
+            Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 951_782_400),  // 2000-02-29
+            Date(timeIntervalSince1970: 4_107_542_399.999), Date(timeIntervalSince1970: 253_402_300_799.5),
+            Date(timeIntervalSince1970: 253_402_300_800), Date(timeIntervalSince1970: -1.5),
+            Date(timeIntervalSince1970: 1_795_000_000.9999),
+        ]
+        for _ in 0..<5_000 {
+            dates.append(Date(timeIntervalSince1970: Double.random(in: 0..<4_200_000_000, using: &generator)))
+        }
+        for date in dates {
+            #expect(StoreSemantics.timestamp(date) == date.formatted(.iso8601), "\(date.timeIntervalSince1970)")
+        }
+    }
+}
