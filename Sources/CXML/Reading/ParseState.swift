@@ -14,6 +14,40 @@ package protocol CXMLEventSink: AnyObject {
     func text(_ text: String)
     /// The innermost open element ends.
     func elementEnd()
+    /// An element starts, its attributes' values as bytes (UTF-8, references replaced) valid only during the call:
+    /// what the reader calls, so that a sink keeping bytes makes no string for a value it may never read. By default
+    /// the values are made into strings for ``elementStart(name:attributes:line:column:)``.
+    func elementStart(name: String, rawAttributes: [CXMLRawAttribute], line: Int, column: Int)
+    /// Character data between two tags, joined, as bytes (UTF-8) valid only during the call: what the reader calls.
+    /// By default the bytes are made into a string for ``text(_:)``.
+    func text(bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension CXMLEventSink {
+    package func elementStart(name: String, rawAttributes: [CXMLRawAttribute], line: Int, column: Int) {
+        self.elementStart(
+            name: name,
+            attributes: rawAttributes.map {
+                CXMLAttribute(name: $0.name, value: String(decoding: $0.value, as: UTF8.self))
+            },
+            line: line, column: column)
+    }
+
+    package func text(bytes: UnsafeBufferPointer<UInt8>) {
+        self.text(String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+/// An attribute handed to a ``CXMLEventSink``: its qualified name, and its value's bytes (UTF-8, references
+/// replaced), valid only during the call that hands it.
+package struct CXMLRawAttribute {
+    package let name: String
+    package let value: UnsafeBufferPointer<UInt8>
+
+    package init(name: String, value: UnsafeBufferPointer<UInt8>) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// What ``CXMLReader``'s libxml2 callbacks work on while libxml2 parses a chunk: the events
@@ -49,7 +83,11 @@ struct ParseState {
     private var textPosition: (line: Int, column: Int)?
     private var textIsBlank = true
     /// The attribute list handed to the sink, kept for the next start with its room.
-    private var attributeBuffer: [CXMLAttribute] = []
+    private var attributeBuffer: [CXMLRawAttribute] = []
+    /// The values of a start's attributes that held a reference, replaced (libxml2's bytes are handed as they are
+    /// otherwise): ``valueCapacity`` bytes, freed with ``releaseBuffers()``.
+    private var valueStorage: UnsafeMutablePointer<UInt8>
+    private var valueCapacity = 256
     /// Names already made into strings, by their pointer in the parser's dictionary (libxml2
     /// interns every name it hands out, so one pointer is always one name): a direct-mapped
     /// cache of 1,024 entries, cheaper than hashing the bytes. The dictionary packs its names a
@@ -70,6 +108,7 @@ struct ParseState {
         self.keepsWhitespace = keepsWhitespace
         self.scanner = scanner
         self.textStorage = .allocate(capacity: self.textCapacity)
+        self.valueStorage = .allocate(capacity: self.valueCapacity)
     }
 
     /// Frees the text buffer; the state is not used after.
@@ -77,6 +116,8 @@ struct ParseState {
         self.textStorage.deallocate()
         self.textCapacity = 0
         self.textCount = 0
+        self.valueStorage.deallocate()
+        self.valueCapacity = 0
     }
 
     /// The reader whose state `context` (a `ParseState` pointer) is.
@@ -108,9 +149,16 @@ struct ParseState {
             return
         }
         var list: [CXMLAttribute] = []
-        if count > 0 {
+        var rawList: [CXMLRawAttribute] = []
+        if count > 0, self.sink != nil {
             // A sink copies the attributes: its list is then the same buffer every time (emptied after each start).
-            if self.sink != nil { swap(&list, &self.attributeBuffer) }
+            swap(&rawList, &self.attributeBuffer)
+            guard
+                self.rawAttributes(
+                    into: &rawList, parser, namespaces: namespaces, namespaceCount: namespaceCount,
+                    attributes: attributes, attributeCount: attributeCount)
+            else { return }
+        } else if count > 0 {
             list.reserveCapacity(count)
             if let namespaces {
                 for index in 0..<namespaceCount {
@@ -126,12 +174,7 @@ struct ParseState {
                     let attributeName = self.qualifiedName(attributes[base], attributes[base + 1])
                     let value = Self.attributeValue(from: attributes[base + 3], to: attributes[base + 4])
                     if value.utf8.count > self.limits.maximumValueLength {
-                        self.fail(
-                            CXMLError(
-                                .valueTooLong,
-                                "the value of the attribute \(attributeName) is longer than the limit of "
-                                    + "\(self.limits.maximumValueLength) bytes",
-                                location: self.parserLocation(parser)), parser)
+                        self.failValueTooLong(attributeName, parser)
                         return
                     }
                     list.append(CXMLAttribute(name: attributeName, value: value))
@@ -149,11 +192,11 @@ struct ParseState {
         }
         let (line, column) = self.position(of: .start, parser)
         if let sink = self.sink {
-            sink.elementStart(name: name, attributes: list, line: line, column: column)
+            sink.elementStart(name: name, rawAttributes: rawList, line: line, column: column)
             if count > 0 {
                 // One by one: a start has few attributes, and the generic range removal costs more than the loop.
-                while !list.isEmpty { list.removeLast() }
-                self.attributeBuffer = list
+                while !rawList.isEmpty { rawList.removeLast() }
+                self.attributeBuffer = rawList
             }
         } else {
             self.queue.append(
@@ -162,6 +205,72 @@ struct ParseState {
                     location: CXMLLocation(line: line, column: column, node: self.path.node())
                 ))
         }
+    }
+
+    /// Collects a start's attributes for the sink as ``elementStart(_:localName:prefix:namespaces:namespaceCount:attributes:attributeCount:)``
+    /// does for the queue, in the same order and with the same test of each value's length: the values are
+    /// libxml2's bytes, or (for those with a reference) the replaced bytes in ``valueStorage``.
+    ///
+    /// - Returns: `false` when a value breaks the limit (the failure is noted and libxml2 stopped).
+    private mutating func rawAttributes(
+        into list: inout [CXMLRawAttribute], _ parser: xmlParserCtxtPtr,
+        namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, namespaceCount: Int,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int
+    ) -> Bool {
+        list.reserveCapacity(namespaceCount + attributeCount)
+        if let namespaces {
+            for index in 0..<namespaceCount {
+                let prefix = namespaces[2 * index]
+                let attributeName = prefix.map { "xmlns:" + self.name($0) } ?? "xmlns"
+                let value = namespaces[2 * index + 1]
+                list.append(
+                    CXMLRawAttribute(
+                        name: attributeName,
+                        value: UnsafeBufferPointer(start: value, count: value.map { Int(xmlStrlen($0)) } ?? 0)))
+            }
+        }
+        guard let attributes else { return true }
+        // Where the next replaced value goes; the storage is made big enough for every value left at the first one.
+        var used = -1
+        for index in 0..<attributeCount {
+            let base = 5 * index
+            let attributeName = self.qualifiedName(attributes[base], attributes[base + 1])
+            var value = Self.rawValue(from: attributes[base + 3], to: attributes[base + 4])
+            if value.contains(UInt8(ascii: "&")) {
+                if used < 0 {
+                    var room = 0
+                    for later in index..<attributeCount {
+                        room += Self.rawValue(from: attributes[5 * later + 3], to: attributes[5 * later + 4]).count
+                    }
+                    if room > self.valueCapacity {
+                        self.valueStorage.deallocate()
+                        self.valueStorage = .allocate(capacity: room)
+                        self.valueCapacity = room
+                    }
+                    used = 0
+                }
+                let start = self.valueStorage + used
+                let count = Self.replaceReferences(in: value, into: start)
+                value = UnsafeBufferPointer(start: start, count: count)
+                used += count
+            }
+            if value.count > self.limits.maximumValueLength {
+                self.failValueTooLong(attributeName, parser)
+                return false
+            }
+            list.append(CXMLRawAttribute(name: attributeName, value: value))
+        }
+        return true
+    }
+
+    /// Stops at the value of the attribute `attributeName`, longer than the limit.
+    private mutating func failValueTooLong(_ attributeName: String, _ parser: xmlParserCtxtPtr) {
+        self.fail(
+            CXMLError(
+                .valueTooLong,
+                "the value of the attribute \(attributeName) is longer than the limit of "
+                    + "\(self.limits.maximumValueLength) bytes",
+                location: self.parserLocation(parser)), parser)
     }
 
     /// An element ends (libxml2's `endElementNs`, also right after the start of an empty element).
@@ -220,11 +329,11 @@ struct ParseState {
         guard let (line, column) = self.textPosition else { return }
         self.textPosition = nil
         if !self.textIsBlank || self.keepsWhitespace && self.textCount > 0 {
-            let text = String(
-                decoding: UnsafeBufferPointer(start: self.textStorage, count: self.textCount), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(start: self.textStorage, count: self.textCount)
             if let sink = self.sink {
-                sink.text(text)
+                sink.text(bytes: bytes)
             } else {
+                let text = String(decoding: bytes, as: UTF8.self)
                 self.queue.append(
                     .text(text, location: CXMLLocation(line: line, column: column, node: self.path.node())))
             }
@@ -293,25 +402,46 @@ struct ParseState {
     private static func attributeValue(from start: UnsafePointer<xmlChar>?, to end: UnsafePointer<xmlChar>?)
         -> String
     {
-        guard let start, let end, end > start else { return "" }
-        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        let bytes = Self.rawValue(from: start, to: end)
         guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(bytes.count)
+        let decoded = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.baseAddress.map { Self.replaceReferences(in: bytes, into: $0) } ?? 0
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    /// The bytes of an attribute value as libxml2 hands them (from `start` up to `end`).
+    private static func rawValue(from start: UnsafePointer<xmlChar>?, to end: UnsafePointer<xmlChar>?)
+        -> UnsafeBufferPointer<UInt8>
+    {
+        guard let start, let end, end > start else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: start, count: end - start)
+    }
+
+    /// Writes `bytes` to `output` with each `&#38;` replaced by `&` (see ``attributeValue(from:to:)``).
+    ///
+    /// - Returns: The count of bytes written, at most `bytes.count` (`output` must have room for that many).
+    private static func replaceReferences(
+        in bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>
+    )
+        -> Int
+    {
+        var count = 0
         var index = 0
         let escape = Array("&#38;".utf8)
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "&"), bytes.count - index >= escape.count,
                 bytes[index..<(index + escape.count)].elementsEqual(escape)
             {
-                decoded.append(UInt8(ascii: "&"))
+                output[count] = UInt8(ascii: "&")
                 index += escape.count
             } else {
-                decoded.append(bytes[index])
+                output[count] = bytes[index]
                 index += 1
             }
+            count += 1
         }
-        return String(decoding: decoded, as: UTF8.self)
+        return count
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {

@@ -172,7 +172,7 @@ enum CXMLCommonDecoding {
                 tookName = true
                 return true
             }
-            if !isName, !tookIdentifier, element.attribute("domain") != nil {
+            if !isName, !tookIdentifier, element.hasAttribute("domain") {
                 tookIdentifier = true
                 return true
             }

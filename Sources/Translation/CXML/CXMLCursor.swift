@@ -65,7 +65,7 @@ struct CXMLCursor {
         let start = Int(node.attributeStart)
         var found: String?
         for position in start..<(start + Int(node.attributeCount)) where store.attributeName(at: position) == name {
-            if found == nil { found = store.attributeValues[position] }
+            if found == nil { found = store.attributeValue(at: position) }
             self.use(attributeAt: position - start)
         }
         guard let raw = found else { return nil }
@@ -94,7 +94,10 @@ struct CXMLCursor {
 
     /// Marks an attribute used without reading it (its meaning is fixed, or it is mapped elsewhere).
     func use(attribute name: String) {
-        for (index, attribute) in self.element.attributes.enumerated() where attribute.name == name {
+        // By position: the names are compared without making the values.
+        let start = Int(self.store.nodes[self.index].attributeStart)
+        for index in 0..<Int(self.store.nodes[self.index].attributeCount)
+        where self.store.attributeName(at: start + index) == name {
             self.use(attributeAt: index)
         }
     }
@@ -379,7 +382,7 @@ struct CXMLCursor {
             let name = self.store.attributeName(at: start + index)
             guard !name.hasPrefix("xmlns") else { continue }
             Self.keep(
-                self.store.attributeValues[start + index], at: CXMLExtensionAddress.joined(self.address, "@", name),
+                self.store.attributeValue(at: start + index), at: CXMLExtensionAddress.joined(self.address, "@", name),
                 in: &extensions)
         }
         if !self.store.notes[self.index].usedText, self.element.hasText {
@@ -450,9 +453,9 @@ struct CXMLCursor {
             self.context.finding(
                 .warning, .unknownAttribute,
                 "the DTD declares no attribute \(store.attributeName(at: position)) on \(self.element.name); kept in "
-                    + "extensions", value: store.attributeValues[position], at: self.element)
+                    + "extensions", value: store.attributeValue(at: position), at: self.element)
         }
-        for required in rule.required where self.element.attribute(required) == nil {
+        for required in rule.required where !self.element.hasAttribute(required) {
             let critical = CXMLDecodingContext.criticalAttributes.contains("\(self.element.name)@\(required)")
             self.context.finding(
                 critical ? .error : .warning, .missingRequired,

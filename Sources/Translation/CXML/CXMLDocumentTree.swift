@@ -58,10 +58,16 @@ struct CXMLDocumentTree {
             var documentType: CXMLDocumentType?
             var root: Int?
             var nodes: [CXMLElementStore.Node] = []
-            var attributeValues: [String] = []
+            var attributeValues: [CXMLByteRange] = []
             var attributeNameIDs: [Int32] = []
             var names = CXMLNameTable()
-            var texts: [String] = []
+            var texts: [CXMLByteRange] = []
+            /// The bytes of the attribute values and texts, one after the other: ``valueCount`` of them in
+            /// ``valueCapacity``, handed to the store (``CXMLValueBytes``) with the root, freed by the builder
+            /// otherwise. A string is made only for a value a decoder reads.
+            var valueBytes: UnsafeMutablePointer<UInt8>
+            var valueCount = 0
+            var valueCapacity: Int
             var children: [Int32] = []
             var content: [Int32] = []
             /// The open elements, innermost last.
@@ -80,9 +86,12 @@ struct CXMLDocumentTree {
         }
 
         private let state: UnsafeMutablePointer<State>
+        /// The root element once ``root()`` made it (the value bytes are then the store's).
+        private var made: CXMLElement?
 
         init() {
-            var state = State()
+            // Room for a typical order's values and texts (a few KB).
+            var state = State(valueBytes: .allocate(capacity: 8192), valueCapacity: 8192)
             // Room for a typical order (a few hundred elements, 20 KB) from the start, rather than growing from one
             // (or from a smaller room: the arrays' growth copied more than the room costs).
             state.nodes.reserveCapacity(512)
@@ -100,6 +109,7 @@ struct CXMLDocumentTree {
         }
 
         deinit {
+            self.state.pointee.valueBytes.deallocate()
             self.state.deinitialize(count: 1)
             self.state.deallocate()
         }
@@ -108,29 +118,64 @@ struct CXMLDocumentTree {
 
         /// The root element, once it has ended.
         func root() -> CXMLElement? {
+            if let made { return made }
             guard let root = self.state.pointee.root else { return nil }
+            // The bytes go to the store; the builder keeps an empty allocation of its own to free.
+            let bytes = CXMLValueBytes(self.state.pointee.valueBytes)
+            self.state.pointee.valueBytes = .allocate(capacity: 1)
+            self.state.pointee.valueCount = 0
+            self.state.pointee.valueCapacity = 1
             let store = CXMLElementStore(
                 nodes: self.state.pointee.nodes, attributeValues: self.state.pointee.attributeValues,
                 attributeNameIDs: self.state.pointee.attributeNameIDs, names: self.state.pointee.names,
-                texts: self.state.pointee.texts, children: self.state.pointee.children,
+                texts: self.state.pointee.texts, valueBytes: bytes, children: self.state.pointee.children,
                 content: self.state.pointee.content)
-            return CXMLElement(store: store, index: root)
+            let element = CXMLElement(store: store, index: root)
+            self.made = element
+            return element
         }
 
         func documentType(_ type: CXMLDocumentType) { self.state.pointee.documentType = type }
 
-        func elementStart(name: String, attributes: [CXMLAttribute], line: Int, column: Int) {
-            Self.start(&self.state.pointee, name: name, attributes: attributes, line: line, column: column)
+        func elementStart(name: String, rawAttributes: [CXMLRawAttribute], line: Int, column: Int) {
+            guard
+                Self.start(
+                    &self.state.pointee, name: name, attributeCount: rawAttributes.count, line: line, column: column)
+            else { return }
+            // One by one: a start has one or two attributes, and the generic range append cost about 220
+            // instructions a start.
+            for attribute in rawAttributes {
+                Self.attribute(&self.state.pointee, name: attribute.name, value: attribute.value)
+            }
+            Self.open(&self.state.pointee)
         }
 
+        /// The events ``CXMLReader/next()`` queued before the builder was given them: their values' bytes, one
+        /// after the other, handed as the reader hands them.
+        func elementStart(name: String, attributes: [CXMLAttribute], line: Int, column: Int) {
+            let bytes = attributes.flatMap { Array($0.value.utf8) }
+            bytes.withUnsafeBufferPointer { buffer in
+                var offset = 0
+                let raw = attributes.map { attribute in
+                    let count = attribute.value.utf8.count
+                    defer { offset += count }
+                    return CXMLRawAttribute(
+                        name: attribute.name, value: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + count)]))
+                }
+                self.elementStart(name: name, rawAttributes: raw, line: line, column: column)
+            }
+        }
+
+        /// Notes an element's node, before its attributes (``attribute(_:name:value:)``) and ``open(_:)``.
+        ///
+        /// - Returns: `false` inside a secret (nothing is noted, and neither attributes nor ``open(_:)`` follow).
         private static func start(
-            _ state: inout State, name: String, attributes: [CXMLAttribute], line: Int, column: Int
-        ) {
+            _ state: inout State, name: String, attributeCount: Int, line: Int, column: Int
+        ) -> Bool {
             if state.skipping > 0 || CXMLDocumentTree.isSecret(name) {
                 state.skipping += 1
-                return
+                return false
             }
-            let node = Int32(truncatingIfNeeded: state.nodes.count)
             let nameID = state.names.id(of: name)
             let parent = state.open.last ?? -1
             let position = Self.count(nameID, under: parent, &state)
@@ -138,13 +183,38 @@ struct CXMLDocumentTree {
                 CXMLElementStore.Node(
                     nameID: nameID, parent: parent, position: position, line: line, column: column,
                     attributeStart: Int32(truncatingIfNeeded: state.attributeValues.count),
-                    attributeCount: Int32(truncatingIfNeeded: attributes.count)))
-            // One by one: a start has one or two attributes, and the generic range append cost about 220
-            // instructions a start.
-            for attribute in attributes {
-                state.attributeValues.append(attribute.value)
-                state.attributeNameIDs.append(state.names.id(of: attribute.name))
+                    attributeCount: Int32(truncatingIfNeeded: attributeCount)))
+            return true
+        }
+
+        /// Notes an attribute of the element just started, its value's bytes copied.
+        private static func attribute(_ state: inout State, name: String, value: UnsafeBufferPointer<UInt8>) {
+            state.attributeValues.append(Self.keep(value, &state))
+            state.attributeNameIDs.append(state.names.id(of: name))
+        }
+
+        /// Copies `bytes` after the value bytes kept so far and returns where they are.
+        private static func keep(_ bytes: UnsafeBufferPointer<UInt8>, _ state: inout State) -> CXMLByteRange {
+            let range = CXMLByteRange(start: state.valueCount, count: bytes.count)
+            guard let source = bytes.baseAddress, bytes.count > 0 else { return range }
+            if bytes.count > state.valueCapacity - state.valueCount {
+                // Doubled until the bytes fit (a document's bytes are bounded by the reader's limits).
+                var capacity = state.valueCapacity * 2
+                while capacity - state.valueCount < bytes.count { capacity *= 2 }
+                let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                storage.update(from: state.valueBytes, count: state.valueCount)
+                state.valueBytes.deallocate()
+                state.valueBytes = storage
+                state.valueCapacity = capacity
             }
+            (state.valueBytes + state.valueCount).update(from: source, count: bytes.count)
+            state.valueCount += bytes.count
+            return range
+        }
+
+        /// Opens the element just started, after its attributes.
+        private static func open(_ state: inout State) {
+            let node = Int32(truncatingIfNeeded: state.nodes.count - 1)
             if !state.open.isEmpty {
                 state.pendingChildren.append(node)
                 state.pendingContent.append(node)
@@ -171,14 +241,20 @@ struct CXMLDocumentTree {
             return state.childCounts[index].count
         }
 
-        func text(_ text: String) {
-            Self.text(&self.state.pointee, text)
+        func text(bytes: UnsafeBufferPointer<UInt8>) {
+            Self.text(&self.state.pointee, bytes)
         }
 
-        private static func text(_ state: inout State, _ text: String) {
+        /// A text ``CXMLReader/next()`` queued before the builder was given it.
+        func text(_ text: String) {
+            var text = text
+            text.withUTF8 { Self.text(&self.state.pointee, $0) }
+        }
+
+        private static func text(_ state: inout State, _ bytes: UnsafeBufferPointer<UInt8>) {
             guard state.skipping == 0, !state.open.isEmpty else { return }
             state.pendingContent.append(~Int32(truncatingIfNeeded: state.texts.count))
-            state.texts.append(text)
+            state.texts.append(Self.keep(bytes, &state))
         }
 
         func elementEnd() {

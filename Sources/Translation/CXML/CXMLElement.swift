@@ -37,7 +37,7 @@ struct CXMLElement {
         let start = Int(node.attributeStart)
         let store = self.store
         return (start..<(start + Int(node.attributeCount))).lazy.map {
-            CXMLAttribute(name: store.attributeName(at: $0), value: store.attributeValues[$0])
+            CXMLAttribute(name: store.attributeName(at: $0), value: store.attributeValue(at: $0))
         }
     }
 
@@ -52,17 +52,26 @@ struct CXMLElement {
         let node = self.store.nodes[self.index]
         let start = Int(node.contentStart)
         return self.store.content[start..<(start + Int(node.contentCount))].map { entry in
-            entry < 0 ? .text(self.store.texts[Int(~entry)]) : .child(CXMLElement(store: self.store, index: Int(entry)))
+            entry < 0
+                ? .text(self.store.text(at: Int(~entry))) : .child(CXMLElement(store: self.store, index: Int(entry)))
         }
     }
 
     /// The value of the attribute `name`, as written.
     func attribute(_ name: String) -> String? {
+        self.attributePosition(name).map { self.store.attributeValue(at: $0) }
+    }
+
+    /// Whether the element has an attribute `name` (its value is not made).
+    func hasAttribute(_ name: String) -> Bool { self.attributePosition(name) != nil }
+
+    /// The position in the store of the element's first attribute `name`.
+    private func attributePosition(_ name: String) -> Int? {
         let node = self.store.nodes[self.index]
         var position = Int(node.attributeStart)
         let end = position + Int(node.attributeCount)
         while position < end {
-            if self.store.attributeName(at: position) == name { return self.store.attributeValues[position] }
+            if self.store.attributeName(at: position) == name { return position }
             position += 1
         }
         return nil
@@ -77,7 +86,7 @@ struct CXMLElement {
         while position < end {
             let entry = self.store.content[position]
             if entry < 0 {
-                let piece = self.store.texts[Int(~entry)]
+                let piece = self.store.text(at: Int(~entry))
                 if result == nil { result = piece } else { result! += piece }
             }
             position += 1
@@ -116,7 +125,9 @@ struct CXMLElement {
             Self.append(self.store.attributeName(at: position), to: &bytes)
             bytes.append(UInt8(ascii: "="))
             bytes.append(UInt8(ascii: "\""))
-            Self.appendEscaped(self.store.attributeValues[position], attribute: true, to: &bytes)
+            self.store.withValueBytes(self.store.attributeValues[position]) {
+                Self.appendEscaped($0, attribute: true, to: &bytes)
+            }
             bytes.append(UInt8(ascii: "\""))
         }
         if node.contentCount == 0 {
@@ -128,7 +139,9 @@ struct CXMLElement {
         for position in start..<(start + Int(node.contentCount)) {
             let entry = self.store.content[position]
             if entry < 0 {
-                Self.appendEscaped(self.store.texts[Int(~entry)], attribute: false, to: &bytes)
+                self.store.withValueBytes(self.store.texts[Int(~entry)]) {
+                    Self.appendEscaped($0, attribute: false, to: &bytes)
+                }
             } else {
                 CXMLElement(store: self.store, index: Int(entry)).appendXML(to: &bytes)
             }
@@ -146,31 +159,29 @@ struct CXMLElement {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `text` escaped for XML: `&`, `<`, `>` and `\r` always; `"`, line feeds and tabs in attribute values.
+    /// Appends `utf8` escaped for XML: `&`, `<`, `>` and `\r` always; `"`, line feeds and tabs in attribute values.
     /// Every byte escaped is ASCII, which no byte of a multi-byte UTF-8 character is.
-    private static func appendEscaped(_ text: String, attribute: Bool, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            for (index, byte) in utf8.enumerated() {
-                let replacement: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
-                case 0x0A where attribute: replacement = "&#10;"
-                case 0x0D: replacement = "&#13;"
-                case 0x09 where attribute: replacement = "&#9;"
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                bytes.append(
-                    contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                start = index + 1
+    /// (The bytes are libxml2's, which are UTF-8: it refuses a document whose bytes are not.)
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, attribute: Bool, to bytes: inout [UInt8]) {
+        var start = 0
+        for (index, byte) in utf8.enumerated() {
+            let replacement: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+            case 0x0A where attribute: replacement = "&#10;"
+            case 0x0D: replacement = "&#13;"
+            case 0x09 where attribute: replacement = "&#9;"
+            default: continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            bytes.append(
+                contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            start = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
 }
 
@@ -214,24 +225,28 @@ final class CXMLElementStore {
     }
 
     let nodes: [Node]
-    /// The attributes' values, each element's contiguous (their names are ``names``' by ``attributeNameIDs``: one
-    /// string less to keep and destroy an attribute).
-    let attributeValues: [String]
+    /// Where the attributes' values are in ``valueBytes``, each element's contiguous (their names are ``names``' by
+    /// ``attributeNameIDs``: one string less to keep and destroy an attribute).
+    let attributeValues: [CXMLByteRange]
     /// The number of each attribute's name in ``names``.
     let attributeNameIDs: [Int32]
     /// The names of the elements and attributes, numbered.
     let names: CXMLNameTable
     /// The DTD rule of each name, by number (`nil`: Porter knows no element of that name).
     let rules: [CXMLSchema.Rule?]
-    let texts: [String]
+    /// Where the texts are in ``valueBytes``.
+    let texts: [CXMLByteRange]
+    /// The bytes of the attribute values and texts: a string is made only for what a decoder reads
+    /// (``attributeValue(at:)``, ``text(at:)``).
+    let valueBytes: CXMLValueBytes
     /// Node positions: each element's children, contiguous.
     let children: [Int32]
     /// Each element's content, contiguous: a node position, or the bitwise complement of a position in `texts`.
     let content: [Int32]
 
     init(
-        nodes: [Node], attributeValues: [String], attributeNameIDs: [Int32], names: CXMLNameTable,
-        texts: [String], children: [Int32], content: [Int32]
+        nodes: [Node], attributeValues: [CXMLByteRange], attributeNameIDs: [Int32], names: CXMLNameTable,
+        texts: [CXMLByteRange], valueBytes: CXMLValueBytes, children: [Int32], content: [Int32]
     ) {
         self.nodes = nodes
         self.attributeValues = attributeValues
@@ -242,6 +257,7 @@ final class CXMLElementStore {
         self.pairs = .allocate(capacity: count <= Self.pairLimit ? count * count : 0)
         self.pairs.initialize(repeating: 0)
         self.texts = texts
+        self.valueBytes = valueBytes
         self.children = children
         self.content = content
         self.notes = .allocate(capacity: nodes.count)
@@ -273,6 +289,17 @@ final class CXMLElementStore {
     /// Whether every element and attribute name of the document is ASCII, so that names are equal as strings exactly
     /// when their numbers are.
     var namesAreASCII: Bool { self.names.isASCII }
+
+    /// The value of the attribute at `position` in ``attributeValues``, as written (references replaced).
+    func attributeValue(at position: Int) -> String { self.valueBytes.string(self.attributeValues[position]) }
+
+    /// The text at `position` in ``texts``.
+    func text(at position: Int) -> String { self.valueBytes.string(self.texts[position]) }
+
+    /// Calls `body` with the bytes of a value or text, valid during the call.
+    func withValueBytes<Result>(_ range: CXMLByteRange, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(self.valueBytes.bytes(range))
+    }
 
     /// The name of the attribute at `position` in ``attributeValues``.
     func attributeName(at position: Int) -> String { self.names.names[Int(self.attributeNameIDs[position])] }
@@ -415,7 +442,7 @@ final class CXMLElementStore {
                 return "the attribute \(self.attributeName(at: position)) on \(elementName)"
             }
             let element = CXMLElement(store: self, index: index)
-            for required in rule.required where element.attribute(required) == nil {
+            for required in rule.required where !element.hasAttribute(required) {
                 return "\(elementName) without its required \(required)"
             }
         }
@@ -438,5 +465,36 @@ final class CXMLElementStore {
         let result = compute()
         self.pairs[index] |= (result ? 3 : 1) << shift
         return result
+    }
+}
+
+/// Where a value's bytes are in a store's ``CXMLValueBytes``.
+struct CXMLByteRange {
+    var start: Int
+    var count: Int
+}
+
+/// The bytes of one document's attribute values and texts (UTF-8), one after the other in one allocation: what the
+/// builder copied from the reader, owned by the document's ``CXMLElementStore`` and freed with it.
+final class CXMLValueBytes {
+    private let base: UnsafeMutablePointer<UInt8>
+
+    /// Takes `base`, which the object frees.
+    init(_ base: UnsafeMutablePointer<UInt8>) {
+        self.base = base
+    }
+
+    deinit {
+        self.base.deallocate()
+    }
+
+    /// The string of the bytes in `range` (which the builder wrote).
+    func string(_ range: CXMLByteRange) -> String {
+        String(decoding: self.bytes(range), as: UTF8.self)
+    }
+
+    /// The bytes in `range`, valid while the object lives.
+    func bytes(_ range: CXMLByteRange) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: self.base + range.start, count: range.count)
     }
 }
