@@ -49,6 +49,31 @@ struct DecodingFastPathTests {
         #expect(order.lines.map(\.unitPrice?.text) == ["8.09", "0.50", "1", "0.5", "-3.10"])
     }
 
+    @Test("orders after a large one keep no room for its lines (a caller may hold all of a file's orders)")
+    func roomReservedFromALargeOrderIsNotKept() throws {
+        func set(_ number: Int, lines: Int) -> [String] {
+            ["ST*850*\(number)", "BEG*00*SA*PO-\(number)**20250301"]
+                + (1...lines).map { "PO1*\($0)*1*EA*2.50**VP*P-\($0)" } + ["CTT*\(lines)", "SE*\(lines + 4)*\(number)"]
+        }
+        let sets = set(1, lines: 2_000) + (2...21).flatMap { set($0, lines: $0 % 3 + 1) } + set(22, lines: 30)
+        let text =
+            [
+                "ISA*00*          *00*          *ZZ*BUYER          *ZZ*SELLER         *250301*1200*U*00401*000000001*0*P*>",
+                "GS*PO*BUYER*SELLER*20250301*1200*1*X*004010",
+            ] + sets + ["GE*22*1", "IEA*1*000000001"]
+        var reader = X12DocumentReader(source: MemoryByteSource(Array((text.joined(separator: "~") + "~").utf8)))
+        var orders: [PurchaseOrder] = []
+        while let event = try reader.next() {
+            if case .document(let decoded) = event, case .purchaseOrder(let order)? = decoded.document {
+                orders.append(order)
+            }
+        }
+        #expect(orders.map(\.lines.count) == [2_000] + (2...21).map { $0 % 3 + 1 } + [30])
+        for order in orders.dropFirst() {
+            #expect(order.lines.capacity <= 2 * order.lines.count + 16, "\(order.number): \(order.lines.capacity)")
+        }
+    }
+
     @Test("a number that holds the component separator is a composite, not a number")
     func componentSeparator() throws {
         let order = try self.order(["PO1*1*12.5*EA*8.09"], component: ".")

@@ -54,8 +54,9 @@ public struct X12DocumentReader: ~Copyable {
     private var decoder: X12DocumentDecoder?
     private var header: X12TransactionHeader?
     private var readerError = false
-    /// The most lines a purchase order read so far had (at most 2,048): the next order's lines array starts with
-    /// that room (orders of one input are alike) instead of growing by doubling from one line. Only a hint.
+    /// The lines the previous purchase order had (at most 2,048): the next order's lines array starts with that room
+    /// (orders of one input are alike) instead of growing by doubling from one line. Only a hint: the previous order's,
+    /// not the largest so far, so one huge order makes only the next reserve as much (and it keeps only what it used).
     private var lineCapacity = 0
 
     /// Reads `source` (UTF-8 or ASCII; see ``X12Input`` for other character sets); `sourceName` names it in findings.
@@ -102,8 +103,8 @@ public struct X12DocumentReader: ~Copyable {
         let lineCount = decoder.orderLineCount
         let (document, findings) = decoder.finish()
         if case .purchaseOrder? = document {
-            // At most 2,048 lines (~780 KB), so one huge order does not make every later one reserve as much.
-            self.lineCapacity = max(self.lineCapacity, min(lineCount, 2048))
+            // At most 2,048 lines (~780 KB).
+            self.lineCapacity = min(lineCount, 2048)
         }
         return DecodedSet(header: header, document: document, findings: findings, readerError: self.readerError)
     }

@@ -95,6 +95,15 @@ struct X12PurchaseOrderAssembler {
 
     private mutating func finishOrder() -> PurchaseOrder? {
         self.closeLine()
+        // The room reserved from an earlier, larger order (``reserveLines(_:)``) is not kept with a much smaller
+        // one: a caller that holds many orders of one file (the gateway plans a file's orders together) would
+        // otherwise hold up to 2,048 lines' room for each, whatever its size.
+        if self.lines.capacity > 2 * self.lines.count + 16 {
+            var kept: [PurchaseOrderLine] = []
+            kept.reserveCapacity(self.lines.count)
+            kept.append(contentsOf: self.lines)
+            self.lines = kept
+        }
         guard self.sawBEG, let number = self.number, let orderDate = self.orderDate else {
             if !self.sawBEG {
                 self.reader.finding(.error, .mandatorySegmentMissing, "the 850 has no BEG segment", nil, nil)
