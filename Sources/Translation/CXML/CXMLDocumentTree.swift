@@ -57,32 +57,51 @@ struct CXMLDocumentTree {
         private struct State {
             var documentType: CXMLDocumentType?
             var root: Int?
-            var nodes: [CXMLElementStore.Node] = []
-            var attributeValues: [CXMLByteRange] = []
-            var attributeNameIDs: [Int32] = []
             var names = CXMLNameTable()
-            var texts: [CXMLByteRange] = []
+            // Flat lists, not arrays: an array's append also checks that its buffer is unique, and the compiler
+            // copied nodes in and out of them; these are plain values, freed by the builder (``free()``).
+            var nodes = FlatList<CXMLElementStore.Node>(capacity: 512)
+            var attributeValues = FlatList<CXMLByteRange>(capacity: 384)
+            var attributeNameIDs = FlatList<Int32>(capacity: 384)
+            var texts = FlatList<CXMLByteRange>(capacity: 512)
             /// The bytes of the attribute values and texts, one after the other: ``valueCount`` of them in
             /// ``valueCapacity``, handed to the store (``CXMLValueBytes``) with the root, freed by the builder
             /// otherwise. A string is made only for a value a decoder reads.
             var valueBytes: UnsafeMutablePointer<UInt8>
             var valueCount = 0
             var valueCapacity: Int
-            var children: [Int32] = []
-            var content: [Int32] = []
+            var children = FlatList<Int32>(capacity: 512)
+            var content = FlatList<Int32>(capacity: 1024)
             /// The open elements, innermost last.
-            var open: [Int32] = []
+            var open = FlatList<Int32>(capacity: 16)
             /// The children and content of the open elements so far, each element's from its mark on.
-            var pendingChildren: [Int32] = []
-            var pendingContent: [Int32] = []
-            var marks: [(children: Int32, content: Int32, counts: Int32)] = []
+            var pendingChildren = FlatList<Int32>(capacity: 64)
+            var pendingContent = FlatList<Int32>(capacity: 64)
+            var marks = FlatList<(children: Int32, content: Int32, counts: Int32)>(capacity: 16)
             /// The count of children of each name (by number) met so far under the element noted as its owner; a
             /// child whose parent is not the owner starts the count again, noting the owner and count it replaced
             /// in `replaced`, which its parent's end puts back.
-            var childCounts: [(owner: Int32, count: Int32)] = []
-            var replaced: [(name: Int32, owner: Int32, count: Int32)] = []
+            var childCounts = FlatList<(owner: Int32, count: Int32)>(capacity: 128)
+            var replaced = FlatList<(name: Int32, owner: Int32, count: Int32)>(capacity: 64)
             /// The depth inside a secret being skipped (a SharedSecret is never held, not even in memory).
             var skipping = 0
+
+            /// Frees the lists and the value bytes (once, from the builder's `deinit`).
+            func free() {
+                self.valueBytes.deallocate()
+                self.nodes.free()
+                self.attributeValues.free()
+                self.attributeNameIDs.free()
+                self.texts.free()
+                self.children.free()
+                self.content.free()
+                self.open.free()
+                self.pendingChildren.free()
+                self.pendingContent.free()
+                self.marks.free()
+                self.childCounts.free()
+                self.replaced.free()
+            }
         }
 
         private let state: UnsafeMutablePointer<State>
@@ -90,26 +109,14 @@ struct CXMLDocumentTree {
         private var made: CXMLElement?
 
         init() {
-            // Room for a typical order's values and texts (a few KB).
-            var state = State(valueBytes: .allocate(capacity: 8192), valueCapacity: 8192)
-            // Room for a typical order (a few hundred elements, 20 KB) from the start, rather than growing from one
-            // (or from a smaller room: the arrays' growth copied more than the room costs).
-            state.nodes.reserveCapacity(512)
-            state.attributeValues.reserveCapacity(384)
-            state.attributeNameIDs.reserveCapacity(384)
-            state.texts.reserveCapacity(512)
-            state.children.reserveCapacity(512)
-            state.content.reserveCapacity(1024)
-            state.open.reserveCapacity(16)
-            state.pendingChildren.reserveCapacity(64)
-            state.pendingContent.reserveCapacity(64)
-            state.marks.reserveCapacity(16)
+            // Room for a typical order's values and texts (a few KB), and in the lists for a typical order (a few
+            // hundred elements, 20 KB) from the start: growing from less copied more than the room costs.
             self.state = .allocate(capacity: 1)
-            self.state.initialize(to: state)
+            self.state.initialize(to: State(valueBytes: .allocate(capacity: 8192), valueCapacity: 8192))
         }
 
         deinit {
-            self.state.pointee.valueBytes.deallocate()
+            self.state.pointee.free()
             self.state.deinitialize(count: 1)
             self.state.deallocate()
         }
@@ -126,10 +133,10 @@ struct CXMLDocumentTree {
             self.state.pointee.valueCount = 0
             self.state.pointee.valueCapacity = 1
             let store = CXMLElementStore(
-                nodes: self.state.pointee.nodes, attributeValues: self.state.pointee.attributeValues,
-                attributeNameIDs: self.state.pointee.attributeNameIDs, names: self.state.pointee.names,
-                texts: self.state.pointee.texts, valueBytes: bytes, children: self.state.pointee.children,
-                content: self.state.pointee.content)
+                nodes: self.state.pointee.nodes.array, attributeValues: self.state.pointee.attributeValues.array,
+                attributeNameIDs: self.state.pointee.attributeNameIDs.array, names: self.state.pointee.names,
+                texts: self.state.pointee.texts.array, valueBytes: bytes, children: self.state.pointee.children.array,
+                content: self.state.pointee.content.array)
             let element = CXMLElement(store: store, index: root)
             self.made = element
             return element
@@ -177,7 +184,7 @@ struct CXMLDocumentTree {
                 return false
             }
             let nameID = state.names.id(of: name)
-            let parent = state.open.last ?? -1
+            let parent = state.open.count > 0 ? state.open[state.open.count - 1] : -1
             let position = Self.count(nameID, under: parent, &state)
             state.nodes.append(
                 CXMLElementStore.Node(
@@ -215,7 +222,7 @@ struct CXMLDocumentTree {
         /// Opens the element just started, after its attributes.
         private static func open(_ state: inout State) {
             let node = Int32(truncatingIfNeeded: state.nodes.count - 1)
-            if !state.open.isEmpty {
+            if state.open.count > 0 {
                 state.pendingChildren.append(node)
                 state.pendingContent.append(node)
             }
@@ -232,13 +239,14 @@ struct CXMLDocumentTree {
         private static func count(_ name: Int32, under parent: Int32, _ state: inout State) -> Int32 {
             let index = Int(name)
             while state.childCounts.count <= index { state.childCounts.append((Int32.min, 0)) }
-            if state.childCounts[index].owner == parent {
-                state.childCounts[index].count += 1
-            } else {
-                state.replaced.append((name, state.childCounts[index].owner, state.childCounts[index].count))
-                state.childCounts[index] = (parent, 1)
+            let entry = state.childCounts[index]
+            if entry.owner == parent {
+                state.childCounts[index] = (parent, entry.count + 1)
+                return entry.count + 1
             }
-            return state.childCounts[index].count
+            state.replaced.append((name, entry.owner, entry.count))
+            state.childCounts[index] = (parent, 1)
+            return 1
         }
 
         func text(bytes: UnsafeBufferPointer<UInt8>) {
@@ -252,7 +260,7 @@ struct CXMLDocumentTree {
         }
 
         private static func text(_ state: inout State, _ bytes: UnsafeBufferPointer<UInt8>) {
-            guard state.skipping == 0, !state.open.isEmpty else { return }
+            guard state.skipping == 0, state.open.count > 0 else { return }
             state.pendingContent.append(~Int32(truncatingIfNeeded: state.texts.count))
             state.texts.append(Self.keep(bytes, &state))
         }
@@ -266,34 +274,31 @@ struct CXMLDocumentTree {
                 state.skipping -= 1
                 return
             }
-            // `removeLast` after a test: `popLast` went through the generic collection code (about 26 instructions
-            // an end for the marks alone).
-            guard !state.open.isEmpty, !state.marks.isEmpty else { return }
+            guard state.open.count > 0, state.marks.count > 0 else { return }
             let node = state.open.removeLast()
             let mark = state.marks.removeLast()
             let index = Int(node)
             let children = Int(mark.children)
             let content = Int(mark.content)
-            state.nodes[index].childStart = Int32(truncatingIfNeeded: state.children.count)
-            state.nodes[index].childCount = Int32(truncatingIfNeeded: state.pendingChildren.count - children)
-            state.nodes[index].contentStart = Int32(truncatingIfNeeded: state.content.count)
-            state.nodes[index].contentCount = Int32(truncatingIfNeeded: state.pendingContent.count - content)
-            // Moved one by one: an element has few children, and the generic range copies and removals cost more.
-            for position in children..<state.pendingChildren.count {
-                state.children.append(state.pendingChildren[position])
+            let childStart = Int32(truncatingIfNeeded: state.children.count)
+            let childCount = Int32(truncatingIfNeeded: state.pendingChildren.count - children)
+            let contentStart = Int32(truncatingIfNeeded: state.content.count)
+            let contentCount = Int32(truncatingIfNeeded: state.pendingContent.count - content)
+            state.nodes.update(at: index) { node in
+                node.childStart = childStart
+                node.childCount = childCount
+                node.contentStart = contentStart
+                node.contentCount = contentCount
             }
-            while state.pendingChildren.count > children { state.pendingChildren.removeLast() }
-            for position in content..<state.pendingContent.count {
-                state.content.append(state.pendingContent[position])
-            }
-            while state.pendingContent.count > content { state.pendingContent.removeLast() }
+            state.children.move(from: &state.pendingChildren, from: children)
+            state.content.move(from: &state.pendingContent, from: content)
             // The counts of this element's children give way to those they replaced.
             let counts = Int(mark.counts)
             while state.replaced.count > counts {
                 let entry = state.replaced.removeLast()
                 state.childCounts[Int(entry.name)] = (entry.owner, entry.count)
             }
-            if state.open.isEmpty { state.root = index }
+            if state.open.count == 0 { state.root = index }
         }
     }
 
@@ -354,4 +359,86 @@ struct CXMLDocumentTree {
                 location: payload.location, file: file))
         return nil
     }
+}
+
+/// A growing list of plain values in one allocation, for the builder: an append is a capacity test and a store,
+/// a read a bounds test and a load. A value: the owner frees it once (``free()``).
+private struct FlatList<Element: BitwiseCopyable> {
+    private var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.base = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    @inline(__always)
+    subscript(position: Int) -> Element {
+        get {
+            precondition(position >= 0 && position < self.count, "list index out of range")
+            return self.base[position]
+        }
+        set {
+            precondition(position >= 0 && position < self.count, "list index out of range")
+            self.base[position] = newValue
+        }
+    }
+
+    /// Changes the value at `position` in place.
+    @inline(__always)
+    mutating func update(at position: Int, _ change: (inout Element) -> Void) {
+        precondition(position >= 0 && position < self.count, "list index out of range")
+        change(&self.base[position])
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if self.count == self.capacity { self.grow(to: self.capacity * 2) }
+        (self.base + self.count).initialize(to: element)
+        self.count += 1
+    }
+
+    @inline(__always)
+    mutating func removeLast() -> Element {
+        precondition(self.count > 0, "removeLast from an empty list")
+        self.count -= 1
+        return self.base[self.count]
+    }
+
+    /// Appends the values of `other` from `start` on, then removes them from `other`.
+    @inline(__always)
+    mutating func move(from other: inout FlatList<Element>, from start: Int) {
+        precondition(start >= 0 && start <= other.count, "list index out of range")
+        let moved = other.count - start
+        if moved > self.capacity - self.count {
+            var capacity = self.capacity * 2
+            while capacity - self.count < moved { capacity *= 2 }
+            self.grow(to: capacity)
+        }
+        (self.base + self.count).initialize(from: other.base + start, count: moved)
+        self.count += moved
+        other.count = start
+    }
+
+    /// The values, as an array, in one copy (the array made from a buffer copied them one by one).
+    var array: [Element] {
+        let count = self.count
+        guard count > 0 else { return [] }
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress?.initialize(from: self.base, count: count)
+            initialized = buffer.baseAddress == nil ? 0 : count
+        }
+    }
+
+    private mutating func grow(to capacity: Int) {
+        let storage = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+        storage.initialize(from: self.base, count: self.count)
+        self.base.deallocate()
+        self.base = storage
+        self.capacity = capacity
+    }
+
+    /// Frees the allocation (the values are plain: nothing to destroy).
+    func free() { self.base.deallocate() }
 }
