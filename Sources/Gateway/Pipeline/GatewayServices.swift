@@ -68,27 +68,28 @@ struct DeliveryService: Service {
         handoff.open()
         var nextClaim = ContinuousClock.now
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                var messages = handoff.take(dispatcher.passSize)
-                if messages.isEmpty || ContinuousClock.now >= nextClaim {
-                    nextClaim = ContinuousClock.now + .seconds(1)
+            var messages = handoff.take(dispatcher.passSize)
+            if messages.isEmpty || ContinuousClock.now >= nextClaim {
+                nextClaim = ContinuousClock.now + .seconds(1)
+                do {
                     messages += try await dispatcher.claimDue()
+                } catch {
+                    // The messages taken from the handoff are still delivered.
+                    self.logger.error("delivery: \(error)")
                 }
-                if !messages.isEmpty {
-                    let previous = delivering
-                    delivering = Task { () -> StoreError? in
-                        do throws(StoreError) {
-                            try await dispatcher.deliver(messages)
-                            return nil
-                        } catch {
-                            return error
-                        }
+            }
+            if !messages.isEmpty {
+                let previous = delivering
+                delivering = Task { () -> StoreError? in
+                    do throws(StoreError) {
+                        try await dispatcher.deliver(messages)
+                        return nil
+                    } catch {
+                        return error
                     }
-                    await finish(previous)
-                    continue
                 }
-            } catch {
-                self.logger.error("delivery: \(error)")
+                await finish(previous)
+                continue
             }
             // Nothing due now: the batch in hand finishes before waiting (its outcomes may make messages due).
             if delivering != nil {
