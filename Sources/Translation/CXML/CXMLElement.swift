@@ -51,9 +51,11 @@ struct CXMLElement {
     var content: [Content] {
         let node = self.store.nodes[self.index]
         let start = Int(node.contentStart)
-        return self.store.content[start..<(start + Int(node.contentCount))].map { entry in
-            entry < 0
-                ? .text(self.store.text(at: Int(~entry))) : .child(CXMLElement(store: self.store, index: Int(entry)))
+        let store = self.store
+        return (start..<(start + Int(node.contentCount))).map { position in
+            let entry = store.content[position]
+            return entry < 0
+                ? .text(store.text(at: Int(~entry))) : .child(CXMLElement(store: store, index: Int(entry)))
         }
     }
 
@@ -200,7 +202,7 @@ struct CXMLElementList: RandomAccessCollection {
     }
 }
 
-/// Every element of one document in flat arrays: nodes with ranges into one list of attributes, one of child
+/// Every element of one document in flat lists: nodes with ranges into one list of attributes, one of child
 /// positions and one of content entries; the texts in one array.
 ///
 /// Built once by ``CXMLDocumentTree``'s builder and read through ``CXMLElement`` views. It also carries what the
@@ -224,29 +226,30 @@ final class CXMLElementStore {
         var contentCount: Int32 = 0
     }
 
-    let nodes: [Node]
+    let nodes: CXMLFixedList<Node>
     /// Where the attributes' values are in ``valueBytes``, each element's contiguous (their names are ``names``' by
     /// ``attributeNameIDs``: one string less to keep and destroy an attribute).
-    let attributeValues: [CXMLByteRange]
+    let attributeValues: CXMLFixedList<CXMLByteRange>
     /// The number of each attribute's name in ``names``.
-    let attributeNameIDs: [Int32]
+    let attributeNameIDs: CXMLFixedList<Int32>
     /// The names of the elements and attributes, numbered.
     let names: CXMLNameTable
     /// The DTD rule of each name, by number (`nil`: Porter knows no element of that name).
     let rules: [CXMLSchema.Rule?]
     /// Where the texts are in ``valueBytes``.
-    let texts: [CXMLByteRange]
+    let texts: CXMLFixedList<CXMLByteRange>
     /// The bytes of the attribute values and texts: a string is made only for what a decoder reads
     /// (``attributeValue(at:)``, ``text(at:)``).
     let valueBytes: CXMLValueBytes
     /// Node positions: each element's children, contiguous.
-    let children: [Int32]
+    let children: CXMLFixedList<Int32>
     /// Each element's content, contiguous: a node position, or the bitwise complement of a position in `texts`.
-    let content: [Int32]
+    let content: CXMLFixedList<Int32>
 
     init(
-        nodes: [Node], attributeValues: [CXMLByteRange], attributeNameIDs: [Int32], names: CXMLNameTable,
-        texts: [CXMLByteRange], valueBytes: CXMLValueBytes, children: [Int32], content: [Int32]
+        nodes: CXMLFixedList<Node>, attributeValues: CXMLFixedList<CXMLByteRange>,
+        attributeNameIDs: CXMLFixedList<Int32>, names: CXMLNameTable, texts: CXMLFixedList<CXMLByteRange>,
+        valueBytes: CXMLValueBytes, children: CXMLFixedList<Int32>, content: CXMLFixedList<Int32>
     ) {
         self.nodes = nodes
         self.attributeValues = attributeValues
@@ -379,6 +382,8 @@ final class CXMLElementStore {
     func isUsedAttribute(at position: Int) -> Bool { self.usedAttributesBeyond.contains(position) }
 
     deinit {
+        freeFixedLists(
+            self.nodes, self.attributeValues, self.attributeNameIDs, self.texts, self.children, self.content)
         self.notes.deinitialize()
         self.notes.deallocate()
         self.pairs.deallocate()
@@ -466,6 +471,34 @@ final class CXMLElementStore {
         self.pairs[index] |= (result ? 3 : 1) << shift
         return result
     }
+}
+
+/// A list of plain values in one allocation the holder owns: what the builder filled, handed to the store without a
+/// copy, read behind a bounds test, freed once by the store's `deinit` (``free()``).
+struct CXMLFixedList<Element: BitwiseCopyable> {
+    private let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    /// Takes `base`, holding `count` initialized values, which ``free()`` frees.
+    init(taking base: UnsafeMutablePointer<Element>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    @inline(__always)
+    subscript(position: Int) -> Element {
+        precondition(position >= 0 && position < self.count, "list index out of range")
+        return self.base[position]
+    }
+
+    /// Frees the allocation (the values are plain: nothing to destroy).
+    func free() { self.base.deallocate() }
+
+}
+
+/// Frees the allocations of `lists` (each once).
+func freeFixedLists<each Element>(_ lists: repeat CXMLFixedList<each Element>) {
+    repeat (each lists).free()
 }
 
 /// Where a value's bytes are in a store's ``CXMLValueBytes``.
