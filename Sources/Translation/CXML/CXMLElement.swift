@@ -255,7 +255,7 @@ final class CXMLElementStore {
         self.attributeValues = attributeValues
         self.attributeNameIDs = attributeNameIDs
         self.names = names
-        self.rules = names.names.map { CXMLSchema.rules[$0] }
+        self.rules = Self.rules(of: names)
         let count = names.names.count
         self.pairs = .allocate(capacity: count <= Self.pairLimit ? count * count : 0)
         self.pairs.initialize(repeating: 0)
@@ -269,6 +269,25 @@ final class CXMLElementStore {
         self.declaredNames.initialize(repeating: 0)
         self.foundNames = .allocate(capacity: 64)
         self.foundNames.initialize(repeating: ("", Self.notLooked))
+    }
+
+    /// The names ``CXMLSchema/rules`` has a rule for, numbered, with their rules by number: found by the name
+    /// table's cheap hash of the bytes rather than the dictionary's hash of the string (about 370 instructions a
+    /// name, for every name of every document).
+    private static let ruleNames: (names: CXMLNameTable, rules: [CXMLSchema.Rule]) = {
+        var names = CXMLNameTable()
+        var rules: [CXMLSchema.Rule] = []
+        for (name, rule) in CXMLSchema.rules where names.id(of: name) == rules.count { rules.append(rule) }
+        return (names, rules)
+    }()
+
+    /// The DTD rule of each name of `names`, by number.
+    private static func rules(of names: CXMLNameTable) -> [CXMLSchema.Rule?] {
+        // Byte for byte only when every name is ASCII: a string of other characters can equal an ASCII one
+        // (canonical equivalence, U+212A KELVIN SIGN and `K`), which the dictionary finds and a hash of bytes not.
+        guard names.isASCII else { return names.names.map { CXMLSchema.rules[$0] } }
+        let known = Self.ruleNames
+        return names.names.map { name in known.names.find(name).map { known.rules[Int($0)] } }
     }
 
     /// The names the decoders looked up last (literals, the same string each time), by
