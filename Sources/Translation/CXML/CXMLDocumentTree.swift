@@ -132,11 +132,14 @@ struct CXMLDocumentTree {
             self.state.pointee.valueBytes = .allocate(capacity: 1)
             self.state.pointee.valueCount = 0
             self.state.pointee.valueCapacity = 1
+            // The lists the store keeps go to it too, without a copy; the builder keeps new empty ones of its own,
+            // so nothing it does later can touch the store's.
             let store = CXMLElementStore(
-                nodes: self.state.pointee.nodes.array, attributeValues: self.state.pointee.attributeValues.array,
-                attributeNameIDs: self.state.pointee.attributeNameIDs.array, names: self.state.pointee.names,
-                texts: self.state.pointee.texts.array, valueBytes: bytes, children: self.state.pointee.children.array,
-                content: self.state.pointee.content.array)
+                nodes: self.state.pointee.nodes.handOver(),
+                attributeValues: self.state.pointee.attributeValues.handOver(),
+                attributeNameIDs: self.state.pointee.attributeNameIDs.handOver(), names: self.state.pointee.names,
+                texts: self.state.pointee.texts.handOver(), valueBytes: bytes,
+                children: self.state.pointee.children.handOver(), content: self.state.pointee.content.handOver())
             let element = CXMLElement(store: store, index: root)
             self.made = element
             return element
@@ -421,14 +424,12 @@ private struct FlatList<Element: BitwiseCopyable> {
         other.count = start
     }
 
-    /// The values, as an array, in one copy (the array made from a buffer copied them one by one).
-    var array: [Element] {
-        let count = self.count
-        guard count > 0 else { return [] }
-        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.baseAddress?.initialize(from: self.base, count: count)
-            initialized = buffer.baseAddress == nil ? 0 : count
-        }
+    /// The values as a list of fixed length on the same allocation, which its holder then frees; this list starts
+    /// again empty on an allocation of its own.
+    mutating func handOver() -> CXMLFixedList<Element> {
+        let fixed = CXMLFixedList(taking: self.base, count: self.count)
+        self = FlatList(capacity: 1)
+        return fixed
     }
 
     private mutating func grow(to capacity: Int) {

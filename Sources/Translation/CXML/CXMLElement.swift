@@ -51,9 +51,11 @@ struct CXMLElement {
     var content: [Content] {
         let node = self.store.nodes[self.index]
         let start = Int(node.contentStart)
-        return self.store.content[start..<(start + Int(node.contentCount))].map { entry in
-            entry < 0
-                ? .text(self.store.text(at: Int(~entry))) : .child(CXMLElement(store: self.store, index: Int(entry)))
+        let store = self.store
+        return (start..<(start + Int(node.contentCount))).map { position in
+            let entry = store.content[position]
+            return entry < 0
+                ? .text(store.text(at: Int(~entry))) : .child(CXMLElement(store: store, index: Int(entry)))
         }
     }
 
@@ -200,7 +202,7 @@ struct CXMLElementList: RandomAccessCollection {
     }
 }
 
-/// Every element of one document in flat arrays: nodes with ranges into one list of attributes, one of child
+/// Every element of one document in flat lists: nodes with ranges into one list of attributes, one of child
 /// positions and one of content entries; the texts in one array.
 ///
 /// Built once by ``CXMLDocumentTree``'s builder and read through ``CXMLElement`` views. It also carries what the
@@ -224,35 +226,36 @@ final class CXMLElementStore {
         var contentCount: Int32 = 0
     }
 
-    let nodes: [Node]
+    let nodes: CXMLFixedList<Node>
     /// Where the attributes' values are in ``valueBytes``, each element's contiguous (their names are ``names``' by
     /// ``attributeNameIDs``: one string less to keep and destroy an attribute).
-    let attributeValues: [CXMLByteRange]
+    let attributeValues: CXMLFixedList<CXMLByteRange>
     /// The number of each attribute's name in ``names``.
-    let attributeNameIDs: [Int32]
+    let attributeNameIDs: CXMLFixedList<Int32>
     /// The names of the elements and attributes, numbered.
     let names: CXMLNameTable
     /// The DTD rule of each name, by number (`nil`: Porter knows no element of that name).
     let rules: [CXMLSchema.Rule?]
     /// Where the texts are in ``valueBytes``.
-    let texts: [CXMLByteRange]
+    let texts: CXMLFixedList<CXMLByteRange>
     /// The bytes of the attribute values and texts: a string is made only for what a decoder reads
     /// (``attributeValue(at:)``, ``text(at:)``).
     let valueBytes: CXMLValueBytes
     /// Node positions: each element's children, contiguous.
-    let children: [Int32]
+    let children: CXMLFixedList<Int32>
     /// Each element's content, contiguous: a node position, or the bitwise complement of a position in `texts`.
-    let content: [Int32]
+    let content: CXMLFixedList<Int32>
 
     init(
-        nodes: [Node], attributeValues: [CXMLByteRange], attributeNameIDs: [Int32], names: CXMLNameTable,
-        texts: [CXMLByteRange], valueBytes: CXMLValueBytes, children: [Int32], content: [Int32]
+        nodes: CXMLFixedList<Node>, attributeValues: CXMLFixedList<CXMLByteRange>,
+        attributeNameIDs: CXMLFixedList<Int32>, names: CXMLNameTable, texts: CXMLFixedList<CXMLByteRange>,
+        valueBytes: CXMLValueBytes, children: CXMLFixedList<Int32>, content: CXMLFixedList<Int32>
     ) {
         self.nodes = nodes
         self.attributeValues = attributeValues
         self.attributeNameIDs = attributeNameIDs
         self.names = names
-        self.rules = names.names.map { CXMLSchema.rules[$0] }
+        self.rules = Self.rules(of: names)
         let count = names.names.count
         self.pairs = .allocate(capacity: count <= Self.pairLimit ? count * count : 0)
         self.pairs.initialize(repeating: 0)
@@ -266,6 +269,25 @@ final class CXMLElementStore {
         self.declaredNames.initialize(repeating: 0)
         self.foundNames = .allocate(capacity: 64)
         self.foundNames.initialize(repeating: ("", Self.notLooked))
+    }
+
+    /// The names ``CXMLSchema/rules`` has a rule for, numbered, with their rules by number: found by the name
+    /// table's cheap hash of the bytes rather than the dictionary's hash of the string (about 370 instructions a
+    /// name, for every name of every document).
+    private static let ruleNames: (names: CXMLNameTable, rules: [CXMLSchema.Rule]) = {
+        var names = CXMLNameTable()
+        var rules: [CXMLSchema.Rule] = []
+        for (name, rule) in CXMLSchema.rules where names.id(of: name) == rules.count { rules.append(rule) }
+        return (names, rules)
+    }()
+
+    /// The DTD rule of each name of `names`, by number.
+    private static func rules(of names: CXMLNameTable) -> [CXMLSchema.Rule?] {
+        // Byte for byte only when every name is ASCII: a string of other characters can equal an ASCII one
+        // (canonical equivalence, U+212A KELVIN SIGN and `K`), which the dictionary finds and a hash of bytes not.
+        guard names.isASCII else { return names.names.map { CXMLSchema.rules[$0] } }
+        let known = Self.ruleNames
+        return names.names.map { name in known.names.find(name).map { known.rules[Int($0)] } }
     }
 
     /// The names the decoders looked up last (literals, the same string each time), by
@@ -379,6 +401,8 @@ final class CXMLElementStore {
     func isUsedAttribute(at position: Int) -> Bool { self.usedAttributesBeyond.contains(position) }
 
     deinit {
+        freeFixedLists(
+            self.nodes, self.attributeValues, self.attributeNameIDs, self.texts, self.children, self.content)
         self.notes.deinitialize()
         self.notes.deallocate()
         self.pairs.deallocate()
@@ -466,6 +490,34 @@ final class CXMLElementStore {
         self.pairs[index] |= (result ? 3 : 1) << shift
         return result
     }
+}
+
+/// A list of plain values in one allocation the holder owns: what the builder filled, handed to the store without a
+/// copy, read behind a bounds test, freed once by the store's `deinit` (``free()``).
+struct CXMLFixedList<Element: BitwiseCopyable> {
+    private let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    /// Takes `base`, holding `count` initialized values, which ``free()`` frees.
+    init(taking base: UnsafeMutablePointer<Element>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    @inline(__always)
+    subscript(position: Int) -> Element {
+        precondition(position >= 0 && position < self.count, "list index out of range")
+        return self.base[position]
+    }
+
+    /// Frees the allocation (the values are plain: nothing to destroy).
+    func free() { self.base.deallocate() }
+
+}
+
+/// Frees the allocations of `lists` (each once).
+func freeFixedLists<each Element>(_ lists: repeat CXMLFixedList<each Element>) {
+    repeat (each lists).free()
 }
 
 /// Where a value's bytes are in a store's ``CXMLValueBytes``.
