@@ -9,14 +9,20 @@ import Testing
 struct DeliveryHandoffTests {
     static let order = "Fixtures/x12/850/004010-retail-sdq.edi"
 
-    @Test("while the service takes them, a commit's messages are claimed in its transaction and handed over")
-    func committedMessagesAreHandedOverClaimed() async throws {
+    /// A gateway whose handoff is open (as while its delivery service runs), with the fixture order processed.
+    private static func processedWithHandoffOpen() async throws -> (TestGateway, [FileProcessor.Result]) {
         let gateway = try TestGateway()
-        let handoff = gateway.runtime.handoff
-        handoff.open()
+        gateway.runtime.handoff.open()
         try gateway.drop(fixture: Self.order)
         let results = await gateway.runtime.processInbox()
         #expect(results.map(\.disposition) == [.archived])
+        return (gateway, results)
+    }
+
+    @Test("while the service takes them, a commit's messages are claimed in its transaction and handed over")
+    func committedMessagesAreHandedOverClaimed() async throws {
+        let (gateway, results) = try await Self.processedWithHandoffOpen()
+        let handoff = gateway.runtime.handoff
         let ids = try #require(results.first?.messageIDs)
         #expect(ids.count == 2)
 
@@ -40,6 +46,25 @@ struct DeliveryHandoffTests {
         #expect(gateway.files(in: "outbox/tidewater-kitchenworks").count == 1)
         #expect(gateway.files(in: "outbox/finance").count == 1)
         #expect(try await gateway.store.attempts(message: ids[0]).map(\.number) == [1])
+        #expect(handoff.close().isEmpty)
+    }
+
+    @Test("a handed-over message whose lease is nearly over is left to a claim, never delivered twice")
+    func staleLeasesAreLeftToAClaim() async throws {
+        let (gateway, _) = try await Self.processedWithHandoffOpen()
+        let handoff = gateway.runtime.handoff
+        let leaseEnd = try #require(try await gateway.store.messages(state: .inFlight, limit: 5).first?.leaseUntil)
+        // Taken when its lease ends within the margin: dropped, and the store still holds it leased.
+        #expect(handoff.take(10, now: leaseEnd.addingTimeInterval(-30), margin: 60).isEmpty)
+        #expect(handoff.take(10).isEmpty)
+        #expect(try await gateway.store.messageCounts() == [.inFlight: 2])
+        // Once the lease is over a claim takes both (attempt 2) and they are delivered once.
+        let claimed = try await gateway.store.claimDueMessages(
+            now: leaseEnd.addingTimeInterval(1), limit: 10, lease: 60)
+        #expect(claimed.count == 2 && claimed.allSatisfy { $0.attempts == 2 })
+        try await gateway.runtime.dispatcher.deliver(claimed)
+        #expect(try await gateway.store.messageCounts() == [.delivered: 2])
+        #expect(gateway.files(in: "outbox/tidewater-kitchenworks").count == 1)
         #expect(handoff.close().isEmpty)
     }
 

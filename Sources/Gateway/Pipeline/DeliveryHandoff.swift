@@ -46,11 +46,18 @@ public final class DeliveryHandoff: Sendable {
         }
     }
 
-    /// Up to `limit` waiting messages, oldest first.
-    public func take(_ limit: Int) -> [OutboundMessage] {
+    /// Up to `limit` waiting messages, oldest first. With `now`, a message whose lease ends within `margin` of it is
+    /// dropped instead (counted in the limit): its lease may run out before it is written, and a claim could then
+    /// deliver it a second time; left alone, it is claimed from the store once the lease ends, as a message whose
+    /// worker died. Messages wait here only when delivery is slower than intake (a slow HTTP endpoint).
+    public func take(_ limit: Int, now: Date? = nil, margin: TimeInterval = 0) -> [OutboundMessage] {
         self.state.withLock { state in
             let end = min(state.messages.count, state.start + max(0, limit))
-            let taken = Array(state.messages[state.start..<end])
+            var taken = Array(state.messages[state.start..<end])
+            if let now {
+                let fresh = now.addingTimeInterval(margin)
+                taken.removeAll { ($0.leaseUntil ?? .distantFuture) <= fresh }
+            }
             state.start = end
             if state.start == state.messages.count {
                 state.messages.removeAll(keepingCapacity: true)

@@ -68,7 +68,9 @@ struct DeliveryService: Service {
         handoff.open()
         var nextClaim = ContinuousClock.now
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            var messages = handoff.take(dispatcher.passSize)
+            // A message whose lease is nearly over is left to a claim (see DeliveryHandoff.take).
+            var messages = handoff.take(
+                dispatcher.passSize, now: self.runtime.clock(), margin: min(60, dispatcher.lease / 2))
             if messages.isEmpty || ContinuousClock.now >= nextClaim {
                 nextClaim = ContinuousClock.now + .seconds(1)
                 do {
