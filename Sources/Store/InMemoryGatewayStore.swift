@@ -58,15 +58,7 @@ public final class InMemoryGatewayStore: GatewayStore {
             let results = commits.map { commit in
                 let result = state.apply(commit)
                 guard case .committed(let ids) = result else { return result }
-                for id in ids {
-                    guard var stored = state.messages[id] else { continue }
-                    stored.message.state = .inFlight
-                    stored.message.attempts = 1
-                    stored.message.leaseUntil = until
-                    state.messages[id] = stored
-                    state.audit.append(StoreSemantics.claimed(id, attempt: 1, leaseUntil: until, at: now))
-                    claimed.append(stored.message)
-                }
+                claimed += ids.compactMap { state.claim($0, at: now, until: until) }
                 return result
             }
             return (results, claimed)
@@ -84,17 +76,7 @@ public final class InMemoryGatewayStore: GatewayStore {
                 .filter { $0.due <= now }
                 .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
                 .prefix(max(limit, 0))
-            return due.compactMap { entry in
-                guard var stored = state.messages[entry.id] else { return nil }
-                stored.message.state = .inFlight
-                stored.message.attempts += 1
-                stored.message.leaseUntil = now.addingTimeInterval(lease)
-                state.messages[entry.id] = stored
-                state.audit.append(
-                    StoreSemantics.claimed(
-                        entry.id, attempt: stored.message.attempts, leaseUntil: now.addingTimeInterval(lease), at: now))
-                return stored.message
-            }
+            return due.compactMap { state.claim($0.id, at: now, until: now.addingTimeInterval(lease)) }
         }
     }
 
@@ -382,6 +364,17 @@ extension InMemoryGatewayStore {
                 self.audit.append(StoreSemantics.enqueued(id, draft, at: file.receivedAt))
             }
             return .committed(messageIDs: ids)
+        }
+
+        /// Leases a message to a worker until `until` and counts the attempt; nil for an unknown id.
+        mutating func claim(_ id: Int64, at now: Date, until: Date) -> OutboundMessage? {
+            guard var stored = self.messages[id] else { return nil }
+            stored.message.state = .inFlight
+            stored.message.attempts += 1
+            stored.message.leaseUntil = until
+            self.messages[id] = stored
+            self.audit.append(StoreSemantics.claimed(id, attempt: stored.message.attempts, leaseUntil: until, at: now))
+            return stored.message
         }
 
         /// Applies one attempt's outcome. It throws only before its first change (an unknown id, or a tracking hook

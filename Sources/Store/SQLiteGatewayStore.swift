@@ -233,42 +233,38 @@ public final class SQLiteGatewayStore: GatewayStore {
     /// One attempt's outcome (inside its savepoint).
     private static func record(_ outcome: AttemptOutcome, _ db: Database) throws {
         let (id, at) = (outcome.messageID, outcome.at)
-        if case .delivered(let detail) = outcome.result {
+        switch outcome.result {
+        case .delivered(let detail):
+            let attempt: Int
             // The usual case, a message not delivered before, in one statement: the update's row gives the attempt
-            // number (a delivery does not change it). Only a message already delivered (a resend after a lost
-            // record) or an unknown one takes the general path below.
-            let updated = try Row.fetchOne(
+            // number (a delivery does not change it) and the message its tracking hook is given.
+            if let updated = try Row.fetchOne(
                 db.cachedStatement(
                     sql: """
                         UPDATE messages SET state = 'delivered', delivered_at = ?, finished_at = ?, lease_until = NULL
                         WHERE id = ? AND state <> 'delivered' RETURNING \(Self.messageColumns)
                         """),
                 arguments: [at.storeSeconds, at.storeSeconds, id])
-            if let updated {
+            {
                 let message = try Self.message(updated)
+                attempt = message.attempts
                 try outcome.track?(Session(db, claim: nil), message)
-                try Self.insert(
-                    DeliveryAttempt(
-                        messageID: id, number: message.attempts, at: at, result: "delivered", detail: detail),
-                    db)
-                try Self.insert(StoreSemantics.delivered(id, attempt: message.attempts, detail: detail, at: at), db)
-                return
+            } else {
+                // Delivered before (a resend after a lost record; its tracking has run), or unknown (throws): the
+                // times become this attempt's.
+                attempt = try Self.attemptCount(id, db)
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE messages SET state = 'delivered', delivered_at = ?, finished_at = ?, lease_until = NULL
+                        WHERE id = ?
+                        """
+                ).execute(arguments: [at.storeSeconds, at.storeSeconds, id])
             }
-        }
-        let attempt = try Self.attemptCount(id, db)
-        switch outcome.result {
-        case .delivered(let detail):
-            // Delivered before: the times are those of this attempt, and its tracking has already run.
-            try db.cachedStatement(
-                sql: """
-                    UPDATE messages SET state = 'delivered', delivered_at = ?, finished_at = ?, lease_until = NULL
-                    WHERE id = ?
-                    """
-            ).execute(arguments: [at.storeSeconds, at.storeSeconds, id])
             try Self.insert(
                 DeliveryAttempt(messageID: id, number: attempt, at: at, result: "delivered", detail: detail), db)
             try Self.insert(StoreSemantics.delivered(id, attempt: attempt, detail: detail, at: at), db)
         case .failed(let reason, let retryAt):
+            let attempt = try Self.attemptCount(id, db)
             let result = StoreSemantics.failureResult(retryAt: retryAt)
             try Self.insert(DeliveryAttempt(messageID: id, number: attempt, at: at, result: result, detail: reason), db)
             try Self.insert(StoreSemantics.failed(id, attempt: attempt, reason: reason, retryAt: retryAt, at: at), db)
