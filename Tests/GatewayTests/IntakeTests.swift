@@ -58,6 +58,32 @@ struct IntakeFileTests {
         #expect(throws: IntakeError.self) { try Workspace(root: scratch.path + "/blocked").create() }
     }
 
+    @Test func smallFilesAreReadWhole() throws {
+        let scratch = try IntakeScratch()
+        let text = String(repeating: "ISA*00*0123456789~", count: 500)
+        let path = try scratch.write("po.edi", text)
+        guard case .bytes(let bytes) = try FileSystemCalls.readSmallFile(path, limit: 1 << 20) else {
+            Issue.record("not read")
+            return
+        }
+        #expect(bytes == Array(text.utf8))
+        guard case .bytes(let empty) = try FileSystemCalls.readSmallFile(try scratch.write("empty.edi", ""), limit: 8)
+        else {
+            Issue.record("not read")
+            return
+        }
+        #expect(empty.isEmpty)
+        guard case .tooLarge = try FileSystemCalls.readSmallFile(path, limit: text.utf8.count - 1) else {
+            Issue.record("read past the limit")
+            return
+        }
+        #expect(throws: IntakeError.self) { try FileSystemCalls.readSmallFile(scratch.path, limit: 8) }
+        let missing = #expect(throws: IntakeError.self) {
+            try FileSystemCalls.readSmallFile(scratch.path + "/gone.edi", limit: 8)
+        }
+        #expect(missing?.code == .notFound)
+    }
+
     @Test func scannerSkipsUnfinishedNamesAndRecursesIntoPartnerFolders() throws {
         let scratch = try IntakeScratch()
         let workspace = try scratch.workspace()

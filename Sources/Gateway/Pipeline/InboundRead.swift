@@ -18,16 +18,16 @@ struct InboundRead: Sendable {
     static let wholeFileLimit = 4 << 20
 
     static func of(path: String, name: String) -> InboundRead {
-        guard let status = FileSystemCalls.status(path) else {
-            return InboundRead(failure: PipelineError(stage: .read, "cannot open \(path): it is no longer there"))
-        }
-        guard status.size <= Self.wholeFileLimit else { return Self.streaming(path: path, name: name) }
         let bytes: [UInt8]
         do {
-            bytes = [UInt8](try Data(contentsOf: URL(filePath: path)))
+            switch try FileSystemCalls.readSmallFile(path, limit: Self.wholeFileLimit) {
+            case .bytes(let read): bytes = read
+            case .tooLarge: return Self.streaming(path: path, name: name)
+            }
+        } catch  where error.code == .notFound {
+            return InboundRead(failure: PipelineError(stage: .read, "cannot open \(path): it is no longer there"))
         } catch {
-            return InboundRead(
-                failure: PipelineError(stage: .read, "cannot read \(path): \(error.localizedDescription)"))
+            return InboundRead(failure: PipelineError(stage: .read, "cannot read \(path): \(error.message)"))
         }
         let hash = ContentHash.of(bytes: bytes)
         let analysis = Result { () throws(PipelineError) -> InboundAnalysis in
