@@ -82,6 +82,13 @@ struct IntakeFileTests {
             try FileSystemCalls.readSmallFile(scratch.path + "/gone.edi", limit: 8)
         }
         #expect(missing?.code == .notFound)
+        // A FIFO does not block the read, and a symbolic link is not followed: both refused.
+        let fifo = scratch.path + "/pipe.edi"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: IntakeError.self) { try FileSystemCalls.readSmallFile(fifo, limit: 8) }
+        let link = scratch.path + "/link.edi"
+        #expect(symlink(path, link) == 0)
+        #expect(throws: IntakeError.self) { try FileSystemCalls.readSmallFile(link, limit: 1 << 20) }
     }
 
     @Test func scannerSkipsUnfinishedNamesAndRecursesIntoPartnerFolders() throws {

@@ -53,9 +53,10 @@ enum FileSystemCalls {
 
     /// Reads a whole regular file of at most `limit` bytes with `open`, `fstat` and (usually) one `read`, straight
     /// into the array returned: no `lstat` first, no `Data` or `URL`, no copy. Reads the size `fstat` gave (a claimed
-    /// file in `work/` no longer changes), stopping early at the end of the file.
+    /// file in `work/` no longer changes), stopping early at the end of the file. A symbolic link is not followed and
+    /// a FIFO does not block the open (`O_NOFOLLOW`, `O_NONBLOCK`): either is refused as not a regular file.
     static func readSmallFile(_ path: String, limit: Int) throws(IntakeError) -> SmallFile {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { throw self.failure(errno, "cannot open it", path) }
         defer { close(descriptor) }
         var info = stat()
