@@ -1,6 +1,8 @@
 import ArgumentParser
 import CXML
+import Dispatch
 import Orders
+import Synchronization
 import Translation
 
 #if canImport(Glibc)
@@ -41,6 +43,12 @@ struct CXMLBench: ParsableCommand {
     @Option(help: "What to measure: all, parse, decode or encode (encode decodes once first, untimed).")
     var phase: Phase = .all
 
+    @Option(
+        help:
+            "Decode with this many threads, each taking the next document as it is free (as the listener decodes concurrent requests)."
+    )
+    var threads: Int = 1
+
     func run() throws {
         let documents: [[UInt8]]
         do {
@@ -75,11 +83,15 @@ struct CXMLBench: ParsableCommand {
             var outcome = DecodeOutcome()
             for _ in 0..<runs {
                 let start = monotonicSeconds()
-                outcome = try Self.decodeAll(documents, keeping: false)
+                outcome =
+                    self.threads > 1
+                    ? try Self.decodeConcurrently(documents, threads: self.threads)
+                    : try Self.decodeAll(documents, keeping: false)
                 best = min(best, monotonicSeconds() - start)
             }
+            let threads = self.threads > 1 ? ", \(self.threads) threads" : ""
             self.report(
-                "decode (CXMLDocumentDecoder, to the model)", bytes: inputBytes, documents: documents.count,
+                "decode (CXMLDocumentDecoder, to the model\(threads))", bytes: inputBytes, documents: documents.count,
                 seconds: best,
                 details: "\(counted(outcome.orders, "purchase order")), \(groupingThousands(outcome.lines)) lines; "
                     + outcome.findingSummary)
@@ -170,6 +182,46 @@ struct CXMLBench: ParsableCommand {
             }
         }
         return outcome
+    }
+
+    /// ``decodeAll(_:keeping:)`` on `threads` threads, each with its own decoder taking the next document not yet
+    /// taken; the outcomes added up.
+    @inline(never)
+    static func decodeConcurrently(_ documents: [[UInt8]], threads: Int) throws -> DecodeOutcome {
+        let next = Atomic<Int>(0)
+        let outcomes = Mutex<[Result<DecodeOutcome, any Error>]>([])
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            let result = Result { () throws -> DecodeOutcome in
+                var outcome = DecodeOutcome()
+                let decoder = CXMLDocumentDecoder(sourceName: nil)
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < documents.count else { break }
+                    let result = try decoder.decode(CXMLReader(bytes: documents[index]))
+                    if case .document(let business)? = result.content {
+                        outcome.orders += 1
+                        if case .purchaseOrder(let order) = business { outcome.lines += order.lines.count }
+                    }
+                    for finding in result.findings {
+                        outcome.findings[finding.severity, default: 0] += 1
+                        if finding.severity != .info {
+                            outcome.codes["\(finding.severity.rawValue) \(finding.code.rawValue)", default: 0] += 1
+                        }
+                    }
+                }
+                return outcome
+            }
+            outcomes.withLock { $0.append(result) }
+        }
+        var total = DecodeOutcome()
+        for result in outcomes.withLock({ $0 }) {
+            let outcome = try result.get()
+            total.orders += outcome.orders
+            total.lines += outcome.lines
+            total.findings.merge(outcome.findings, uniquingKeysWith: +)
+            total.codes.merge(outcome.codes, uniquingKeysWith: +)
+        }
+        return total
     }
 
     @inline(never)
