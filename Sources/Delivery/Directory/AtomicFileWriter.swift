@@ -191,7 +191,7 @@ enum AtomicFileWriter {
 
         mutating func create(startingWriteBack: Bool) {
             self.temporary = AtomicFileWriter.path(
-                of: AtomicFileWriter.temporaryPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+                of: AtomicFileWriter.temporaryPrefix + String(NameEntropy.next(), radix: 16)
                     + AtomicFileWriter.temporarySuffix, in: self.item.folder)
             let temporary = self.temporary
             do throws(FileSystemFailure) {

@@ -1,3 +1,4 @@
+import Delivery
 @preconcurrency import Glibc
 
 /// Claim ids: `YYYYMMDDTHHMMSSmmmZ-xxxxxxxx`, the UTC time to the millisecond and 32 random bits in hex.
@@ -12,7 +13,7 @@ enum ClaimID {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        let random = String(UInt32.random(in: .min ... .max), radix: 16)
+        let random = String(UInt32(truncatingIfNeeded: NameEntropy.next()), radix: 16)
         return digits(fields.tm_year + 1900, 4) + digits(fields.tm_mon + 1, 2) + digits(fields.tm_mday, 2) + "T"
             + digits(fields.tm_hour, 2) + digits(fields.tm_min, 2) + digits(fields.tm_sec, 2)
             + digits(Int32(now.tv_nsec / 1_000_000), 3) + "Z-" + String(repeating: "0", count: 8 - random.count)
